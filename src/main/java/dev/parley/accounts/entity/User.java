@@ -1,0 +1,72 @@
+package dev.parley.accounts.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/** Somebody who chats: registered with a password, or a guest known by name only. */
+@Entity
+@Table(name = "users")
+@NamedQuery(name = User.BY_KEY, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
+public class User {
+    public static final String BY_KEY = "User.byKey";
+
+    @Id
+    @SequenceGenerator(name = "user_id", sequenceName = "user_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
+    private Long id;
+
+    @Column(nullable = false)
+    private String username;
+
+    /** Usernames are unique case-insensitively; this is the form they are compared in. */
+    @Column(name = "username_key", nullable = false)
+    private String usernameKey;
+
+    @Column(name = "display_name", nullable = false)
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean guest;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected User() {
+    }
+
+    public User(String username, String displayName, String passwordHash, boolean guest) {
+        this.username = username;
+        this.usernameKey = keyOf(username);
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.guest = guest;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public static String keyOf(String username) {
+        return username.toLowerCase(Locale.ROOT);
+    }
+
+    public Long id() { return id; }
+    public String username() { return username; }
+    public String displayName() { return displayName; }
+    public String passwordHash() { return passwordHash; }
+    public boolean guest() { return guest; }
+    public Instant createdAt() { return createdAt; }
+
+    public UserView view() {
+        return new UserView(id, username, displayName, createdAt, guest);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.parley.errors;
+
+public class Forbidden extends ParleyException {
+    public Forbidden(String message) {
+        super(ErrorCode.FORBIDDEN, message);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.parley.errors;
+
+public class Unavailable extends ParleyException {
+    public Unavailable(String message) {
+        super(ErrorCode.UNAVAILABLE, message);
+    }
+}

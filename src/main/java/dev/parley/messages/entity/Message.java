@@ -1,0 +1,66 @@
+package dev.parley.messages.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A stored message, in a room ({@code roomId}) or direct to one user ({@code recipientId}). */
+@Entity
+@Table(name = "messages")
+@NamedQuery(name = Message.BY_CLIENT_ID,
+        query = "SELECT m FROM Message m WHERE m.senderId = :sender AND m.clientMsgId = :clientMsgId")
+public class Message {
+    public static final String BY_CLIENT_ID = "Message.byClientId";
+
+    /** One id at a time, taken under the room's lock, so that ids rise in commit order within a room. */
+    @Id
+    @SequenceGenerator(name = "message_id", sequenceName = "message_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_id")
+    private Long id;
+
+    @Column(name = "room_id")
+    private Long roomId;
+
+    @Column(name = "recipient_id")
+    private Long recipientId;
+
+    @Column(name = "sender_id", nullable = false)
+    private long senderId;
+
+    @Column(name = "body", nullable = false)
+    private String text;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "client_msg_id")
+    private String clientMsgId;
+
+    protected Message() {
+    }
+
+    public static Message inRoom(long roomId, long senderId, String text, String clientMsgId) {
+        Message m = new Message();
+        m.roomId = roomId;
+        m.senderId = senderId;
+        m.text = text;
+        m.clientMsgId = clientMsgId;
+        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return m;
+    }
+
+    public Long id() { return id; }
+    public Long roomId() { return roomId; }
+    public Long recipientId() { return recipientId; }
+    public long senderId() { return senderId; }
+    public String text() { return text; }
+    public Instant createdAt() { return createdAt; }
+    public String clientMsgId() { return clientMsgId; }
+}

@@ -1,0 +1,52 @@
+package dev.parley.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Parley's one database: the embedded H2 default or whatever {@code PARLEY_DB_URL} names. The
+ * schema is brought up to date by Flyway before anything else runs; the same migrations serve both.
+ */
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "dev.parley.platform.UrlDataSource",
+        url = "${MPCONFIG=parley.db.url}",
+        user = "${MPCONFIG=parley.db.user}",
+        password = "${MPCONFIG=parley.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {"fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=meta-data"})
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Database {
+    public static final String JNDI_NAME = "java:app/jdbc/parley";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        var result = Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}

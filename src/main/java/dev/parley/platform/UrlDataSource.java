@@ -1,0 +1,66 @@
+package dev.parley.platform;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source for any JDBC URL, so that one {@code @DataSourceDefinition} serves the embedded
+ * H2 default and PostgreSQL alike: {@code PARLEY_DB_URL} alone picks the database. The vendors'
+ * own data source classes each take only their own URLs, and PostgreSQL's ignores {@code url}
+ * when given through {@code @DataSourceDefinition}. The container pools the connections.
+ */
+public class UrlDataSource implements DataSource {
+    private String url;
+    private String user;
+    private String password;
+    private int loginTimeout;
+    private PrintWriter logWriter;
+
+    public void setUrl(String url) { this.url = url; }
+    public void setURL(String url) { this.url = url; }
+    public String getUrl() { return url; }
+    public void setUser(String user) { this.user = user; }
+    public String getUser() { return user; }
+    public void setPassword(String password) { this.password = password; }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user, password);
+    }
+
+    @Override
+    public Connection getConnection(String username, String secret) throws SQLException {
+        Properties properties = new Properties();
+        if (username != null && !username.isEmpty()) properties.setProperty("user", username);
+        if (secret != null && !secret.isEmpty()) properties.setProperty("password", secret);
+        Connection connection = driver().connect(url, properties);
+        if (connection == null) throw new SQLException("No JDBC driver accepts the configured database URL");
+        return connection;
+    }
+
+    private Driver driver() throws SQLException {
+        // The drivers sit in WEB-INF/lib: DriverManager would not see them from the container's loader.
+        for (Driver candidate : ServiceLoader.load(Driver.class, UrlDataSource.class.getClassLoader())) {
+            if (candidate.acceptsURL(url)) return candidate;
+        }
+        throw new SQLException("No JDBC driver accepts the configured database URL");
+    }
+
+    @Override public PrintWriter getLogWriter() { return logWriter; }
+    @Override public void setLogWriter(PrintWriter out) { this.logWriter = out; }
+    @Override public void setLoginTimeout(int seconds) { this.loginTimeout = seconds; }
+    @Override public int getLoginTimeout() { return loginTimeout; }
+    @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException { throw new SQLFeatureNotSupportedException(); }
+    @Override public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) return type.cast(this);
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+    @Override public boolean isWrapperFor(Class<?> type) { return type.isInstance(this); }
+}

@@ -1,0 +1,124 @@
+package dev.parley.realtime.control;
+
+import dev.parley.errors.Unauthorized;
+import dev.parley.sessions.control.Sessions;
+import dev.parley.sessions.control.Tokens;
+import io.socket.engineio.server.Emitter;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.parser.Packet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.json.JSONObject;
+
+/**
+ * Connect-time authentication, which socket.io-server 4.1.2 lacks: it acknowledges a CONNECT packet
+ * before any handler could refuse it, so a refusal would show the client {@code connect} then
+ * {@code disconnect}. Here the CONNECT packet is checked before the library sees it, and a missing,
+ * invalid, expired or ended token gets a real {@code connect_error} {@code unauthorized}.
+ *
+ * <p>How: the library's client object is created as usual, but its {@code data} listener is taken
+ * off the connection and fed only through this gate. Remove this class when the library gains
+ * connection middleware.
+ */
+@ApplicationScoped
+public class ConnectGate {
+    private static final Logger LOG = Logger.getLogger(ConnectGate.class.getName());
+    private static final String UNAUTHORIZED = "4{\"message\":\"unauthorized\"}";
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Sessions sessions;
+
+    /** Identities of connections let through, by Engine.IO id, until the connection closes. */
+    private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
+
+    void guard(EngineIoSocket connection, EngineIoServer socketIo) {
+        if (connection.getProtocolVersion() != 4) { // v3 clients connect without a CONNECT packet: no token
+            connection.close();
+            return;
+        }
+        Set<Emitter.Listener> before = new HashSet<>(connection.listeners("data"));
+        socketIo.emit("connection", connection); // the library attaches its client to the connection
+        Emitter.Listener library = connection.listeners("data").stream()
+                .filter(l -> !before.contains(l)).findFirst().orElseThrow();
+        connection.off("data", library);
+        connection.on("data", args -> {
+            if (admitted.containsKey(connection.getId())) {
+                library.call(args);
+            } else if (args.length > 0 && args[0] instanceof String packet && packet.startsWith("0")) {
+                admit(connection, packet, library);
+            } // anything before CONNECT is for no namespace: the library would drop it too
+        });
+        connection.once("close", args -> admitted.remove(connection.getId()));
+    }
+
+    /** The identity a connection was let through with, for the namespace's connection handler. */
+    public Identity identityOf(String connectionId) {
+        return admitted.get(connectionId);
+    }
+
+    private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library) {
+        try {
+            Identity identity = authenticate(connectPacket, connection.getInitialHeaders());
+            admitted.put(connection.getId(), identity);
+            library.call(connectPacket);
+        } catch (Unauthorized refused) {
+            refuse(connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Socket.IO connect failed", e);
+            refuse(connection);
+        }
+    }
+
+    private Identity authenticate(String connectPacket, Map<String, List<String>> headers) {
+        String namespace = "/";
+        String body = connectPacket.substring(1);
+        if (body.startsWith("/")) {
+            int comma = body.indexOf(',');
+            namespace = comma < 0 ? body : body.substring(0, comma);
+            body = comma < 0 ? "" : body.substring(comma + 1);
+        }
+        if (!"/".equals(namespace)) throw new Unauthorized("Only the namespace / exists");
+        Tokens.Claims claims = tokens.verify(tokenFrom(body, headers));
+        sessions.requireLive(claims.sessionId());
+        return new Identity(claims.userId(), claims.username(), claims.sessionId());
+    }
+
+    /** {@code auth.token} of the CONNECT packet, else {@code Authorization: Bearer} of the handshake. */
+    private static String tokenFrom(String connectJson, Map<String, List<String>> headers) {
+        if (!connectJson.isBlank()) {
+            try {
+                Object token = new JSONObject(connectJson).opt("token");
+                if (token instanceof String s) return s;
+            } catch (RuntimeException malformed) {
+                return null;
+            }
+        }
+        if (headers != null) {
+            for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+                if ("authorization".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+                    String value = header.getValue().get(0);
+                    if (value.regionMatches(true, 0, "Bearer ", 0, 7)) return value.substring(7).strip();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(EngineIoSocket connection) {
+        Packet<String> error = new Packet<>(Packet.MESSAGE);
+        error.data = UNAUTHORIZED;
+        connection.send(error);
+        connection.close(); // after the error is flushed: close() waits for the write buffer to drain
+    }
+}

@@ -1,0 +1,78 @@
+package dev.parley.realtime.control;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import io.socket.socketio.server.SocketIoServerOptions;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
+ * bridge, Socket.IO on top, one namespace {@code /}.
+ *
+ * <p>Socket.IO is attached to an inner Engine.IO server that serves no HTTP: the outer one hands
+ * each new connection to {@link ConnectGate} first, which lets it through to Socket.IO only with a
+ * valid token. The library has no connection middleware of its own.
+ */
+@ApplicationScoped
+public class Engine {
+    @Inject
+    ConnectGate gate;
+
+    @Inject
+    @ConfigProperty(name = "parley.ping-interval-ms")
+    long pingInterval;
+
+    @Inject
+    @ConfigProperty(name = "parley.ping-timeout-ms")
+    long pingTimeout;
+
+    @Inject
+    @ConfigProperty(name = "parley.max-payload")
+    int maxPayload;
+
+    private EngineIoServer transports;
+    private EngineIoServer inner;
+    private SocketIoNamespace namespace;
+
+    @PostConstruct
+    void start() {
+        EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
+        options.setPingInterval(pingInterval);
+        options.setPingTimeout(pingTimeout);
+        options.setCorsHandlingDisabled(true); // OriginFilter does it, for allowed origins only
+        options.setAllowSyncPolling(true);     // the polling handshake is answered synchronously (EngineServlet)
+        transports = new EngineIoServer(options);
+
+        EngineIoServerOptions innerOptions = EngineIoServerOptions.newFromDefault();
+        innerOptions.setScheduledExecutorService(transports.getScheduledExecutor());
+        inner = new EngineIoServer(innerOptions);
+        SocketIoServer socketIo = new SocketIoServer(inner, SocketIoServerOptions.newFromDefault());
+        namespace = socketIo.namespace("/");
+
+        transports.on("connection", args -> gate.guard((EngineIoSocket) args[0], inner));
+    }
+
+    @PreDestroy
+    void stop() {
+        transports.shutdown();
+    }
+
+    public EngineIoServer transports() {
+        return transports;
+    }
+
+    public SocketIoNamespace namespace() {
+        return namespace;
+    }
+
+    public int maxPayload() {
+        return maxPayload;
+    }
+}

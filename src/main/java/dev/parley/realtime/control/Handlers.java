@@ -1,0 +1,90 @@
+package dev.parley.realtime.control;
+
+import dev.parley.errors.ErrorCode;
+import dev.parley.errors.ParleyException;
+import io.socket.socketio.server.SocketIoSocket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the application's event handlers for a socket: the contract's ack ({@code {ok, ...}} or
+ * {@code {ok: false, error}}), an {@code error} event when the client asked for no ack, and every
+ * unexpected exception logged and answered {@code internal}; the library's emitter would swallow it.
+ *
+ * <p>While a handler runs, its socket is the thread's current socket: what the handler's committed
+ * changes cause on this thread (a broadcast, ending sessions) can leave that socket out, or defer
+ * acting on it until after its ack has been sent.
+ */
+@ApplicationScoped
+public class Handlers {
+    private static final Logger LOG = Logger.getLogger(Handlers.class.getName());
+    private static final ThreadLocal<Handling> CURRENT = new ThreadLocal<>();
+
+    @Inject
+    Connections connections;
+
+    /** An event handler: the payload in, the ack's fields out. */
+    @FunctionalInterface
+    public interface Handler {
+        Map<String, ?> handle(Identity who, SocketIoSocket socket, Object payload);
+    }
+
+    private record Handling(SocketIoSocket socket, List<Runnable> afterAck) {
+    }
+
+    public void on(SocketIoSocket socket, String event, Handler handler) {
+        socket.on(event, args -> run(socket, event, handler, args));
+    }
+
+    /** The socket whose event this thread is handling, or null. */
+    public static SocketIoSocket currentSocket() {
+        Handling handling = CURRENT.get();
+        return handling == null ? null : handling.socket();
+    }
+
+    /** Runs {@code action} after the current handler's ack is sent; at once when no handler is running. */
+    public static void afterAck(SocketIoSocket socket, Runnable action) {
+        Handling handling = CURRENT.get();
+        if (handling != null && handling.socket() == socket) {
+            handling.afterAck().add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private void run(SocketIoSocket socket, String event, Handler handler, Object[] args) {
+        SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack =
+                args.length > 0 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback a ? a : null;
+        Object payload = args.length > (ack == null ? 0 : 1) ? args[0] : null;
+        Handling handling = new Handling(socket, new ArrayList<>());
+        CURRENT.set(handling);
+        try {
+            Identity who = connections.identityOf(socket);
+            if (who == null) return; // the socket is already gone
+            Map<String, ?> result = handler.handle(who, socket, payload);
+            if (ack != null) ack.sendAcknowledgement(Wire.ok(result));
+        } catch (ParleyException e) {
+            fail(socket, ack, e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Socket.IO handler for '" + event + "' failed", e);
+            fail(socket, ack, ErrorCode.INTERNAL, "Something went wrong on the server");
+        } finally {
+            CURRENT.remove();
+            handling.afterAck().forEach(Runnable::run);
+        }
+    }
+
+    private static void fail(SocketIoSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
+                             ErrorCode code, String message) {
+        if (ack != null) {
+            ack.sendAcknowledgement(Wire.failed(code, message));
+        } else {
+            socket.send("error", Wire.error(code, message));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.parley.realtime.control;
+
+import dev.parley.errors.InvalidPayload;
+import org.json.JSONObject;
+
+/** An event's payload object, read with the contract's checks: a wrong shape is {@code invalid_payload}. */
+public final class Payload {
+    private final JSONObject json;
+
+    private Payload(JSONObject json) {
+        this.json = json;
+    }
+
+    public static Payload of(Object raw) {
+        if (raw == null) return new Payload(new JSONObject());
+        if (raw instanceof JSONObject object) return new Payload(object);
+        throw new InvalidPayload("The payload must be an object");
+    }
+
+    public String string(String key) {
+        String value = optString(key);
+        if (value == null) throw new InvalidPayload(key + " is required");
+        return value;
+    }
+
+    public String optString(String key) {
+        Object value = json.opt(key);
+        if (value == null || value == JSONObject.NULL) return null;
+        if (value instanceof String s) return s;
+        throw new InvalidPayload(key + " must be a string");
+    }
+
+    public Long optLong(String key) {
+        Object value = json.opt(key);
+        if (value == null || value == JSONObject.NULL) return null;
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
+        throw new InvalidPayload(key + " must be a whole number");
+    }
+
+    public Integer optInt(String key) {
+        Long value = optLong(key);
+        if (value == null) return null;
+        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) throw new InvalidPayload(key + " is out of range");
+        return value.intValue();
+    }
+}

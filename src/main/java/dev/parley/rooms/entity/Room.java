@@ -1,0 +1,49 @@
+package dev.parley.rooms.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A public room. {@code feed}, the built-in room every user is in, is one too. */
+@Entity
+@Table(name = "rooms")
+@NamedQuery(name = Room.BY_NAME, query = "SELECT r FROM Room r WHERE r.name = :name")
+public class Room {
+    public static final String BY_NAME = "Room.byName";
+    public static final String FEED = "feed";
+
+    @Id
+    private Long id;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String topic;
+
+    @Column(name = "created_by")
+    private Long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    /** Written by every post under the room's row lock, which orders its messages' ids by commit. */
+    @Column(name = "last_message_id", nullable = false)
+    private long lastMessageId;
+
+    protected Room() {
+    }
+
+    public Long id() { return id; }
+    public String name() { return name; }
+    public String topic() { return topic; }
+    public Long createdBy() { return createdBy; }
+    public Instant createdAt() { return createdAt; }
+    public long lastMessageId() { return lastMessageId; }
+
+    public void posted(long messageId) {
+        this.lastMessageId = messageId;
+    }
+}

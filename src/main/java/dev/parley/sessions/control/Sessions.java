@@ -1,0 +1,124 @@
+package dev.parley.sessions.control;
+
+import dev.parley.accounts.entity.User;
+import dev.parley.errors.NotFound;
+import dev.parley.errors.Unauthorized;
+import dev.parley.sessions.entity.EndReason;
+import dev.parley.sessions.entity.LiveSession;
+import dev.parley.sessions.entity.Session;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sessions: opening one at login, checking one on every request and socket, and ending them. Every
+ * way of ending sessions, whichever protocol asked, goes through {@link #endWhere} and fires one
+ * {@link SessionsEnded}.
+ */
+@ApplicationScoped
+@Transactional
+public class Sessions {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    SessionCache cache;
+
+    @Inject
+    Event<SessionsEnded> ended;
+
+    @Inject
+    @ConfigProperty(name = "parley.token-ttl")
+    Duration tokenTtl;
+
+    @Inject
+    LastSeen lastSeen;
+
+    /** A new session and its first token. */
+    public Login open(User user, String userAgent, String ip) {
+        Session session = new Session(user.id(), expiry(), userAgent, ip);
+        em.persist(session);
+        cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false));
+        return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
+    }
+
+    /** A fresh token for a live session, which lives on until the new token's expiry. */
+    public Login refresh(String sessionId) {
+        Session session = em.find(Session.class, sessionId);
+        if (session == null || !session.isLive(Instant.now())) throw new Unauthorized("This session has ended");
+        session.extendTo(expiry());
+        session.seenAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        cache.put(new LiveSession(session.id(), session.userId(), session.expiresAt(), false));
+        User user = em.find(User.class, session.userId());
+        return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
+    }
+
+    /**
+     * The live session behind a token, or {@link Unauthorized}. Cached: no query once warm.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveSession requireLive(String sessionId) {
+        LiveSession session = cache.get(sessionId, this::load);
+        Instant now = Instant.now();
+        if (session == null || !session.isLive(now)) throw new Unauthorized("This session has ended");
+        lastSeen.touch(sessionId, now);
+        return session;
+    }
+
+    public List<Session> live(long userId) {
+        return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
+                .setParameter("user", userId)
+                .setParameter("now", Instant.now())
+                .getResultList();
+    }
+
+    /** Ends one of the user's own sessions; anyone else's is {@link NotFound}, as if it did not exist. */
+    public void end(long userId, String sessionId, EndReason reason) {
+        List<Session> mine = live(userId).stream().filter(s -> s.id().equals(sessionId)).toList();
+        if (mine.isEmpty()) throw new NotFound("No such session");
+        endWhere(mine, reason);
+    }
+
+    public int endAll(long userId, EndReason reason) {
+        return endWhere(live(userId), reason);
+    }
+
+    public int endOthers(long userId, String keepSessionId) {
+        return endWhere(live(userId).stream().filter(s -> !s.id().equals(keepSessionId)).toList(),
+                EndReason.TERMINATED_BY_OTHER_SESSION);
+    }
+
+    private int endWhere(List<Session> sessions, EndReason reason) {
+        if (sessions.isEmpty()) return 0;
+        sessions.forEach(s -> s.end(reason));
+        em.flush();
+        sessions.forEach(s -> lastSeen.forget(s.id()));
+        ended.fire(new SessionsEnded(sessions.stream().map(Session::id).toList(), reason));
+        return sessions.size();
+    }
+
+    private LiveSession load(String sessionId) {
+        Session session = em.find(Session.class, sessionId);
+        if (session == null) return null;
+        return new LiveSession(session.id(), session.userId(), session.expiresAt(), !session.isLive(Instant.now()));
+    }
+
+    private Instant expiry() {
+        return Instant.now().plus(tokenTtl).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A token together with the session and user it belongs to. */
+    public record Login(String token, Session session, User user) {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.parley.sessions.entity;
+
+import java.util.Locale;
+
+/** Why a session ended, as {@code session_terminated} tells its sockets. */
+public enum EndReason {
+    LOGOUT,
+    LOGOUT_ALL,
+    TERMINATED_BY_OTHER_SESSION,
+    REVOKED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
