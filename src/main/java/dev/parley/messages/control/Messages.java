@@ -10,6 +10,8 @@ import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -120,5 +122,9 @@ public class Messages {
     private static MessageView view(Message m, String roomName, User sender) {
         return new MessageView(m.id(), roomName, null, sender.username(), sender.displayName(),
                 m.text(), m.createdAt(), m.clientMsgId());
+    }
+
+    /** Created at startup, so that its metrics are on /metrics from the start. */
+    void eager(@Observes Startup started) {
     }
 }

@@ -14,6 +14,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The WebSocket transport: upgrade requests to {@code /socket.io/} reach this endpoint, everything
- * else on the path reaches {@link EngineServlet}. Frames over {@code maxPayload} are refused by the
- * container (close 1009) before Engine.IO sees them.
+ * else on the path reaches {@link EngineServlet}. Messages over {@code maxPayload} close the socket
+ * (1009) before Engine.IO sees them.
  */
 @ServerEndpoint(value = "/socket.io/", configurator = WebSocketBridge.Headers.class)
 public class WebSocketBridge {
@@ -36,6 +37,11 @@ public class WebSocketBridge {
     @Inject
     @ConfigProperty(name = "parley.socket.send-queue-limit")
     int sendQueueLimit;
+
+    /** {@code queued} (the default) or {@code blocking}, the stock bridge's way, kept only to measure against. */
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-mode")
+    String sendMode;
 
     @Inject
     @Metric(name = "parley_slow_client_disconnects", absolute = true,
@@ -61,18 +67,31 @@ public class WebSocketBridge {
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
         socket = new BridgedWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
-                sendQueueLimit, maxPayload, slow -> slowClients.inc());
+                sendQueueLimit, maxPayload, "blocking".equals(sendMode), slow -> slowClients.inc());
         engine.transports().handleWebSocket(socket);
     }
 
     @OnMessage
-    public void text(String message) {
-        socket.emit("message", message);
+    public void text(Session session, String message) throws IOException {
+        if (message.length() > engine.maxPayload()) {
+            tooLarge(session);
+        } else {
+            socket.emit("message", message);
+        }
     }
 
     @OnMessage
-    public void binary(byte[] message) {
-        socket.emit("message", (Object) message);
+    public void binary(Session session, byte[] message) throws IOException {
+        if (message.length > engine.maxPayload()) {
+            tooLarge(session);
+        } else {
+            socket.emit("message", (Object) message);
+        }
+    }
+
+    /** Tyrus 2.1.5 does not enforce the buffer sizes set on the session for whole messages: checked here. */
+    private static void tooLarge(Session session) throws IOException {
+        session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "maxPayload exceeded"));
     }
 
     @OnClose

@@ -32,6 +32,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private final int queueLimit;
     private final int maxPayload;
     private final Consumer<BridgedWebSocket> onOverflow;
+    private final boolean blocking;
 
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean sending;
@@ -39,7 +40,8 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean opened;
 
     public BridgedWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
-                            int queueLimit, int maxPayload, Consumer<BridgedWebSocket> onOverflow) {
+                            int queueLimit, int maxPayload, boolean blocking, Consumer<BridgedWebSocket> onOverflow) {
+        this.blocking = blocking;
         this.session = session;
         this.query = query;
         this.headers = headers;
@@ -79,6 +81,10 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     }
 
     private void enqueue(Object frame) {
+        if (blocking) {
+            sendBlocking(frame);
+            return;
+        }
         boolean overflow = false;
         synchronized (queue) {
             if (finished) return;
@@ -145,6 +151,28 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             failed(e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The stock bridge's way, kept to measure against ({@code PARLEY_SOCKET_SEND_MODE=blocking}): each
+     * frame written on the caller's thread, with the caller's context class loader.
+     */
+    private void sendBlocking(Object frame) {
+        try {
+            synchronized (queue) {
+                if (finished) return;
+                if (frame == CLOSE) {
+                    finished = true;
+                    closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
+                } else if (frame instanceof String text) {
+                    session.getBasicRemote().sendText(text);
+                } else {
+                    session.getBasicRemote().sendBinary(ByteBuffer.wrap((byte[]) frame));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
         }
     }
 

@@ -6,6 +6,7 @@ import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -54,5 +55,9 @@ public class Delivery {
                 });
             }
         }
+    }
+
+    /** Created at startup, so that its metrics are on /metrics from the start. */
+    void eager(@Observes Startup started) {
     }
 }

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The WebSocket send cost, before and after BridgedWebSocket's workaround, side by side in one run:
+# Parley pinned to CPU 0 with PARLEY_SOCKET_SEND_MODE=blocking (the stock bridge: synchronous sends
+# with the caller's context class loader) and then =queued (the default), the load generator on CPU 1.
+# Usage: bench/send-cost.sh [receivers] [messages] [window]     (defaults 200 2000 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+receivers=${1:-200}; messages=${2:-2000}; window=${3:-20}; port=8383
+[ -f target/parley.war ] || ./mvnw -q -DskipTests package
+[ -f target/payara-micro.jar ] || ./mvnw -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target
+[ -f target/payara-micro.jar ] || cp target/payara-micro-6.2025.10.jar target/payara-micro.jar
+./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > /dev/null
+classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
+for mode in blocking queued; do
+  data=$(mktemp -d)
+  PARLEY_SOCKET_SEND_MODE=$mode PARLEY_DATA_DIR=$data taskset -c 0 java -XX:ActiveProcessorCount=1 \
+    -jar target/payara-micro.jar --nohazelcast --port $port --contextroot / --deploy target/parley.war \
+    > "$data/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 180); do curl -fs http://127.0.0.1:$port/health/ready > /dev/null 2>&1 && break; sleep 1; done
+  # a warm-up round, then the measured one
+  taskset -c 1 java -cp "$classpath" dev.parley.bench.SendCost http://127.0.0.1:$port $server "$receivers" 500 "$window" > /dev/null
+  printf 'send-mode=%-8s ' "$mode"
+  taskset -c 1 java -cp "$classpath" dev.parley.bench.SendCost http://127.0.0.1:$port $server "$receivers" "$messages" "$window"
+  kill $server; wait $server 2>/dev/null || true
+  rm -rf "$data"
+done

@@ -1,0 +1,126 @@
+package dev.parley.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Reply;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class AccountsIT {
+    private final Api api = Api.server();
+
+    @Test
+    void registeringAnswersTheUser() {
+        String name = Api.uniqueName("Reg");
+        Reply reply = api.post("/api/auth/register", null,
+                "{\"username\":\"" + name + "\",\"password\":\"" + Api.PASSWORD + "\",\"displayName\":\"Reggie\"}");
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject user = reply.json().getJsonObject("user");
+        assertEquals(name, user.getString("username"));
+        assertEquals("Reggie", user.getString("displayName"));
+        assertFalse(user.getBoolean("guest"));
+        assertTrue(user.getJsonNumber("id").longValue() > 0);
+        assertTrue(user.getString("createdAt").endsWith("Z"));
+    }
+
+    @Test
+    void aTakenNameIsAConflictWhateverItsCase() {
+        String name = Api.uniqueName("dup");
+        assertEquals(201, api.register(name).status());
+        Reply again = api.register(name.toUpperCase());
+        assertEquals(409, again.status());
+        assertEquals("conflict", again.errorCode());
+    }
+
+    @Test
+    void badNamesAndPasswordsAreRefusedAndCreateNothing() {
+        for (String bad : new String[] {"ab", "has space", "x".repeat(33), "semi;colon"}) {
+            Reply reply = api.post("/api/auth/register", null, Api.credentials(bad, Api.PASSWORD));
+            assertEquals(400, reply.status(), bad);
+            assertEquals("invalid_payload", reply.errorCode());
+        }
+        String name = Api.uniqueName("pw");
+        Reply shortPassword = api.post("/api/auth/register", null, Api.credentials(name, "short"));
+        assertEquals(400, shortPassword.status());
+        assertEquals(401, api.post("/api/auth/login", null, Api.credentials(name, "short")).status());
+        assertEquals(400, api.post("/api/auth/register", null, "{not json").status());
+        assertEquals(400, api.post("/api/auth/register", null, null).status());
+    }
+
+    @Test
+    void loginAnswersTokenSessionAndUser() {
+        String name = Api.uniqueName("login");
+        api.register(name);
+        Reply reply = api.post("/api/auth/login", null, Api.credentials(name, Api.PASSWORD));
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
+        assertEquals("Bearer", body.getString("tokenType"));
+        assertEquals(3, body.getString("token").split("\\.").length);
+        assertEquals(name, body.getJsonObject("user").getString("username"));
+        assertTrue(body.getJsonObject("session").getBoolean("current"));
+        assertEquals(body.getString("expiresAt"), body.getJsonObject("session").getString("expiresAt"));
+    }
+
+    @Test
+    void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
+        String name = Api.uniqueName("same");
+        api.register(name);
+        Reply wrongPassword = api.post("/api/auth/login", null, Api.credentials(name, "wrong password"));
+        Reply unknownUser = api.post("/api/auth/login", null, Api.credentials(Api.uniqueName("nobody"), "wrong password"));
+        assertEquals(401, wrongPassword.status());
+        assertEquals(401, unknownUser.status());
+        assertEquals(wrongPassword.body(), unknownUser.body());
+    }
+
+    @Test
+    void usersMeIsTheCaller() {
+        Api.Login me = api.registerAndLogin("me");
+        Reply reply = api.get("/api/users/me", me.token());
+        assertEquals(200, reply.status());
+        assertEquals(me.username(), reply.json().getJsonObject("user").getString("username"));
+        assertEquals(401, api.get("/api/users/me", null).status());
+    }
+
+    @Test
+    void aGuestLogsInByNameAndCannotTakeARegisteredName() {
+        String name = Api.uniqueName("guest");
+        Reply guest = api.post("/api/auth/guest", null, Api.json("username", name));
+        assertEquals(200, guest.status(), guest.body());
+        assertTrue(guest.json().getJsonObject("user").getBoolean("guest"));
+        String token = guest.json().getString("token");
+        assertEquals(200, api.get("/api/users/me", token).status());
+
+        String registered = Api.uniqueName("owner");
+        api.register(registered);
+        Reply taken = api.post("/api/auth/guest", null, Api.json("username", registered));
+        assertEquals(409, taken.status());
+        assertEquals("conflict", taken.errorCode());
+    }
+
+    @Test
+    void repeatedFailuresLockTheUsernameEvenForTheRightPassword() {
+        String name = Api.uniqueName("locked");
+        api.register(name);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.postFrom("127.0.0.7", "/api/auth/login", Api.credentials(name, "wrong password")));
+        }
+        Reply locked = api.post("/api/auth/login", null, Api.credentials(name, Api.PASSWORD));
+        assertEquals(429, locked.status());
+        assertEquals("rate_limited", locked.errorCode());
+    }
+
+    @Test
+    void repeatedFailuresFromOneAddressLockThatAddress() {
+        // Sent from 127.0.0.5, so that the lock does not fall on the other tests' 127.0.0.1.
+        String victim = Api.uniqueName("addr");
+        api.register(victim);
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(Api.uniqueName("guess"), "wrong password")));
+        }
+        assertEquals(429, api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(victim, Api.PASSWORD)));
+        assertEquals(200, api.post("/api/auth/login", null, Api.credentials(victim, Api.PASSWORD)).status());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.parley.bench;
+
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.json.JSONObject;
+
+/**
+ * Feed fan-out against a running Parley: R receivers on WebSocket, one sender keeping W messages in
+ * flight, N messages in all. Prints deliveries per second and the server's CPU time per delivery,
+ * read from /proc of the server's process. Run by bench/send-cost.sh, not by the test suite.
+ *
+ * <p>Arguments: base URL, server pid, receivers, messages, window.
+ */
+public final class SendCost {
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        long pid = Long.parseLong(args[1]);
+        int receivers = Integer.parseInt(args[2]);
+        int messages = Integer.parseInt(args[3]);
+        int window = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newHttpClient();
+
+        AtomicLong delivered = new AtomicLong();
+        long expected = (long) receivers * messages;
+        CountDownLatch allDelivered = new CountDownLatch(1);
+        List<Socket> sockets = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(receivers + 1);
+        for (int i = 0; i <= receivers; i++) {
+            Socket socket = IO.socket(URI.create(base), options(guest(http, base, "bench" + i + "_" + pid)));
+            socket.on("ready", a -> ready.countDown());
+            if (i > 0) socket.on("message", a -> {
+                if (delivered.incrementAndGet() == expected) allDelivered.countDown();
+            });
+            socket.connect();
+            sockets.add(socket);
+        }
+        if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("sockets not ready");
+        Socket sender = sockets.get(0);
+
+        Semaphore inFlight = new Semaphore(window);
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        for (int i = 0; i < messages; i++) {
+            inFlight.acquire();
+            sender.emit("message", new Object[] {new JSONObject().put("text", "m" + i)}, (Ack) a -> inFlight.release());
+        }
+        boolean complete = allDelivered.await(300, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpuTicks(pid) - cpuBefore) / 100.0;
+        long got = delivered.get();
+        System.out.printf("receivers=%d messages=%d delivered=%d/%d%s seconds=%.2f deliveries_per_s=%.0f server_cpu_s=%.2f cpu_us_per_delivery=%.2f%n",
+                receivers, messages, got, expected, complete ? "" : " (INCOMPLETE)", seconds, got / seconds,
+                cpuSeconds, cpuSeconds * 1e6 / Math.max(1, got));
+        sockets.forEach(Socket::close);
+        System.exit(0);
+    }
+
+    private static IO.Options options(String token) {
+        IO.Options options = new IO.Options();
+        options.forceNew = true;
+        options.reconnection = false;
+        options.transports = new String[] {"websocket"};
+        options.auth = Map.of("token", token);
+        return options;
+    }
+
+    private static String guest(HttpClient http, String base, String name) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/guest"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new JSONObject(response.body()).getString("token");
+    }
+
+    /** utime + stime of the process, in clock ticks (1/100 s). */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}

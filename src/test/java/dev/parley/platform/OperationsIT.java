@@ -1,0 +1,62 @@
+package dev.parley.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Sock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class OperationsIT {
+    private final Api api = Api.server();
+
+    @Test
+    void healthIsUpAndReadyWhileTheDatabaseAnswers() {
+        var ready = api.get("/health/ready", null);
+        assertEquals(200, ready.status());
+        assertTrue(ready.body().contains("\"database\""));
+        assertEquals(200, api.get("/health/live", null).status());
+        assertEquals("UP", api.get("/health", null).json().getString("status"));
+    }
+
+    @Test
+    void metricsCountSocketsMessagesAndDeliveries() {
+        Login a = api.registerAndLogin("m_a");
+        Login b = api.registerAndLogin("m_b");
+        try (Sock sender = Sock.connect(a.token()); Sock receiver = Sock.connect(b.token())) {
+            double stored = metric("parley_messages_stored_total");
+            double delivered = metric("parley_deliveries_total");
+            assertTrue(metric("parley_connected_sockets") >= 2);
+            sender.ack("message", "counted");
+            receiver.awaitJson("message");
+            assertEquals(stored + 1, metric("parley_messages_stored_total"));
+            assertTrue(metric("parley_deliveries_total") >= delivered + 1);
+        }
+    }
+
+    @Test
+    void openApiDescribesTheRestApi() {
+        var openapi = api.get("/openapi", null);
+        assertEquals(200, openapi.status());
+        for (String path : new String[] {"/api/auth/login", "/api/sessions", "/api/rooms/{name}/messages", "/api/users/me"}) {
+            assertTrue(openapi.body().contains(path), path);
+        }
+    }
+
+    @Test
+    void unknownPathsGetTheContractsErrorShape() {
+        var reply = api.get("/api/no/such/thing", null);
+        assertEquals(404, reply.status());
+        assertEquals("not_found", reply.errorCode());
+    }
+
+    private double metric(String name) {
+        String body = api.get("/metrics", null).body();
+        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
+        assertTrue(m.find(), name + " missing from /metrics");
+        return Double.parseDouble(m.group(1));
+    }
+}

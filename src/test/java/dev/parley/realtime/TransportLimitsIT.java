@@ -1,0 +1,123 @@
+package dev.parley.realtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Server;
+import dev.parley.support.Sock;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import java.util.List;
+import java.util.Map;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Origins, payload caps and the handshake's advertised settings. */
+class TransportLimitsIT {
+    private static final int MAX_PAYLOAD = Integer.getInteger("parley.it.max-payload", 100_000);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final Api api = Api.server();
+
+    @Test
+    void theHandshakeAdvertisesTheConfiguredSettings() throws Exception {
+        JSONObject open = handshake(null);
+        assertEquals(MAX_PAYLOAD, open.getInt("maxPayload"));
+        assertEquals(25000, open.getInt("pingInterval"));
+        assertEquals(20000, open.getInt("pingTimeout"));
+        assertEquals(List.of("websocket"), open.getJSONArray("upgrades").toList());
+    }
+
+    @Test
+    void aForeignOriginIsRefusedOnBothTransports() throws Exception {
+        var polling = HTTP.send(handshakeRequest("http://evil.example"), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, polling.statusCode());
+
+        Login me = api.registerAndLogin("o_evil");
+        IO.Options options = Sock.options(me.token(), "websocket");
+        options.extraHeaders = Map.of("Origin", List.of("http://evil.example"));
+        try (Sock sock = Sock.open(options)) {
+            sock.await(Socket.EVENT_CONNECT_ERROR);
+            assertTrue(!sock.connected());
+        }
+    }
+
+    @Test
+    void theServersOwnOriginIsAllowedWithCors() throws Exception {
+        String own = Server.url();
+        var polling = HTTP.send(handshakeRequest(own), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, polling.statusCode());
+        Login me = api.registerAndLogin("o_own");
+        IO.Options options = Sock.options(me.token(), "websocket");
+        options.extraHeaders = Map.of("Origin", List.of(own));
+        try (Sock sock = Sock.open(options)) {
+            sock.awaitReady();
+        }
+        var preflight = HTTP.send(HttpRequest.newBuilder(URI.create(own + "/api/users/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "GET").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+    }
+
+    @Test
+    void anOversizedPollingBodyIsRefusedWithoutHarm() throws Exception {
+        Login me = api.registerAndLogin("o_bigpoll");
+        try (Sock sock = Sock.connect(me.token(), "polling")) {
+            String sid = handshake(null).getString("sid");
+            var post = HTTP.send(HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
+                    .timeout(Duration.ofSeconds(20)).expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString("4" + "x".repeat(MAX_PAYLOAD + 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, post.statusCode());
+            assertTrue(sock.ack("message", "still fine").getBoolean("ok"));
+        }
+    }
+
+    @Test
+    void anOversizedWebSocketMessageClosesOnlyThatSocket() {
+        Login bystanding = api.registerAndLogin("o_bigws");
+        Login greedy = api.login(bystanding.username());
+        try (Sock bystander = Sock.connect(bystanding.token());
+             Sock big = Sock.connect(greedy.token())) {
+            assertEquals(1, connectionsOf(greedy));
+            big.emit("message", new JSONObject().put("text", "z".repeat(MAX_PAYLOAD + 10)));
+            // The server closes that socket (1009); its session shows no connection left.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> connectionsOf(greedy) == 0);
+            assertTrue(bystander.ack("message", "after the big one").getBoolean("ok"));
+            try (Sock again = Sock.connect(greedy.token())) {
+                assertTrue(again.ack("message", "back again").getBoolean("ok"));
+            }
+        }
+    }
+
+    private int connectionsOf(Login login) {
+        JsonArray sessions = (JsonArray) api.get("/api/sessions", login.token()).structure();
+        return sessions.getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("id").equals(login.sessionId()))
+                .mapToInt(s -> s.getInt("connections")).sum();
+    }
+
+    private static JSONObject handshake(String origin) throws Exception {
+        var response = HTTP.send(handshakeRequest(origin), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("0{"), response.body());
+        return new JSONObject(response.body().substring(1));
+    }
+
+    private static HttpRequest handshakeRequest(String origin) {
+        var request = HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling"))
+                .timeout(Duration.ofSeconds(20));
+        if (origin != null) request.header("Origin", origin);
+        return request.build();
+    }
+}

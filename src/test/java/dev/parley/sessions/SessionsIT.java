@@ -1,0 +1,119 @@
+package dev.parley.sessions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class SessionsIT {
+    private final Api api = Api.server();
+
+    @Test
+    void listingShowsEveryLiveSessionAndMarksTheCurrentOne() {
+        Login first = api.registerAndLogin("list");
+        Login second = api.login(first.username());
+        Reply reply = api.get("/api/sessions", second.token());
+        assertEquals(200, reply.status());
+        JsonArray sessions = (JsonArray) reply.structure();
+        assertEquals(2, sessions.size());
+        for (JsonObject s : sessions.getValuesAs(JsonObject.class)) {
+            assertEquals(s.getString("id").equals(second.sessionId()), s.getBoolean("current"));
+            assertEquals(0, s.getInt("connections"));
+            assertEquals("127.0.0.1", s.getString("ip"));
+            assertTrue(s.containsKey("userAgent") && s.containsKey("lastSeenAt") && s.containsKey("expiresAt"));
+        }
+    }
+
+    @Test
+    void logoutRefusesTheToken() {
+        refusedAfter(me -> assertEquals(204, api.post("/api/auth/logout", me.token(), null).status()));
+    }
+
+    @Test
+    void logoutAllRefusesEveryTokenOfTheUser() {
+        Login first = api.registerAndLogin("all");
+        Login second = api.login(first.username());
+        Reply reply = api.post("/api/auth/logout-all", first.token(), null);
+        assertEquals(200, reply.status());
+        assertEquals(2, reply.json().getInt("terminated"));
+        assertRefused(first.token());
+        assertRefused(second.token());
+    }
+
+    @Test
+    void endingOneSessionRefusesItsToken() {
+        Login doomed = api.registerAndLogin("one");
+        Login other = api.login(doomed.username());
+        assertEquals(204, api.delete("/api/sessions/" + doomed.sessionId(), other.token()).status());
+        assertRefused(doomed.token());
+        assertEquals(200, api.get("/api/users/me", other.token()).status());
+    }
+
+    @Test
+    void terminatingOthersKeepsOnlyTheCurrentSession() {
+        Login keep = api.registerAndLogin("keep");
+        Login a = api.login(keep.username());
+        Login b = api.login(keep.username());
+        Reply reply = api.post("/api/sessions/terminate-others", keep.token(), null);
+        assertEquals(200, reply.status());
+        assertEquals(2, reply.json().getInt("terminated"));
+        assertRefused(a.token());
+        assertRefused(b.token());
+        JsonArray left = (JsonArray) api.get("/api/sessions", keep.token()).structure();
+        assertEquals(List.of(keep.sessionId()), left.getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).toList());
+    }
+
+    @Test
+    void anotherUsersSessionCannotBeEndedOrEvenSeen() {
+        Login owner = api.registerAndLogin("owner");
+        Login stranger = api.registerAndLogin("stranger");
+        Reply reply = api.delete("/api/sessions/" + owner.sessionId(), stranger.token());
+        assertEquals(404, reply.status());
+        assertEquals("not_found", reply.errorCode());
+        assertEquals(200, api.get("/api/users/me", owner.token()).status());
+    }
+
+    @Test
+    void refreshGivesANewTokenForTheSameSession() {
+        Login me = api.registerAndLogin("refresh");
+        Reply reply = api.post("/api/auth/refresh", me.token(), null);
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
+        assertNotEquals(me.token(), body.getString("token"));
+        assertEquals(me.sessionId(), body.getJsonObject("session").getString("id"));
+        assertEquals(200, api.get("/api/users/me", body.getString("token")).status());
+        api.post("/api/auth/logout", body.getString("token"), null);
+        assertRefused(me.token()); // both tokens belong to the one session that ended
+    }
+
+    @Test
+    void aMalformedTokenGetsTheContractsError() {
+        assertRefused("not-a-token");
+        assertRefused("eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.");
+    }
+
+    private void refusedAfter(Consumer<Login> ending) {
+        Login me = api.registerAndLogin("ended");
+        assertEquals(200, api.get("/api/users/me", me.token()).status());
+        ending.accept(me);
+        assertRefused(me.token());
+    }
+
+    private void assertRefused(String token) {
+        for (Reply reply : List.of(api.get("/api/users/me", token), api.get("/api/sessions", token),
+                api.post("/api/rooms/feed/messages", token, "{\"text\":\"hi\"}"))) {
+            assertEquals(401, reply.status(), reply.body());
+            assertEquals("unauthorized", reply.errorCode());
+            assertEquals("Bearer error=\"invalid_token\"",
+                    reply.response().headers().firstValue("WWW-Authenticate").orElse(""));
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.parley.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A plain REST client for the black-box tests. */
+public final class Api {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    public static final String PASSWORD = "correct horse";
+
+    private final String base;
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public static Api server() {
+        return new Api(Server.url());
+    }
+
+    /** A username no other test uses. */
+    public static String uniqueName(String prefix) {
+        return prefix + "_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + NAMES.incrementAndGet();
+    }
+
+    public record Reply(int status, String body, HttpResponse<String> response) {
+        public JsonObject json() {
+            return (JsonObject) parse(body);
+        }
+
+        public JsonStructure structure() {
+            return parse(body);
+        }
+
+        public String errorCode() {
+            return json().getJsonObject("error").getString("code");
+        }
+    }
+
+    /** A logged-in user: the token, and the session it belongs to. */
+    public record Login(String username, String token, String sessionId, JsonObject body) {
+    }
+
+    public Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Reply post(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String token) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Reply register(String username) {
+        return post("/api/auth/register", null, credentials(username, PASSWORD));
+    }
+
+    public Login registerAndLogin(String prefix) {
+        String name = uniqueName(prefix);
+        Reply registered = register(name);
+        if (registered.status() != 201) throw new IllegalStateException("register: " + registered.body());
+        return login(name);
+    }
+
+    public Login login(String username) {
+        Reply reply = post("/api/auth/login", null, credentials(username, PASSWORD));
+        if (reply.status() != 200) throw new IllegalStateException("login: " + reply.status() + " " + reply.body());
+        return loginOf(username, reply.json());
+    }
+
+    public static Login loginOf(String username, JsonObject body) {
+        return new Login(username, body.getString("token"), body.getJsonObject("session").getString("id"), body);
+    }
+
+    public static String credentials(String username, String password) {
+        return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
+    public static String json(String key, String value) {
+        return Json.createObjectBuilder().add(key, value).build().toString();
+    }
+
+    /**
+     * A POST sent from another loopback address ({@code 127.0.0.5}, say), so that per-address limits
+     * tripped by a test stay with that address. The JDK's HttpClient cannot choose its local address.
+     */
+    public int postFrom(String localAddress, String path, String json) {
+        URI uri = URI.create(base + path);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort(),
+                InetAddress.getByName(localAddress), 0)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return b;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonStructure parse(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            return (JsonStructure) value;
+        }
+    }
+}

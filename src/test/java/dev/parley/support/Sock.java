@@ -1,0 +1,147 @@
+package dev.parley.support;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+
+/** A real Socket.IO client (io.socket:socket.io-client) that records what the server sends. */
+public final class Sock implements AutoCloseable {
+    public static final long TIMEOUT_SECONDS = 10;
+    private static final List<String> RECORDED = List.of("ready", "message", "private_message", "notification",
+            "presence", "room_created", "typing", "session_terminated", "error",
+            Socket.EVENT_CONNECT, Socket.EVENT_DISCONNECT, Socket.EVENT_CONNECT_ERROR);
+
+    private final Socket socket;
+    private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
+    private JSONObject ready;
+
+    private Sock(IO.Options options) {
+        socket = IO.socket(URI.create(Server.url()), options);
+        for (String event : RECORDED) socket.on(event, args -> queue(event).add(args));
+        socket.connect();
+    }
+
+    public static IO.Options options(String token, String... transports) {
+        IO.Options options = new IO.Options();
+        options.forceNew = true;
+        options.reconnection = false;
+        if (token != null) options.auth = Map.of("token", token);
+        if (transports.length > 0) options.transports = transports;
+        return options;
+    }
+
+    /** Connected and {@code ready}, over the given transports (WebSocket alone when none are named). */
+    public static Sock connect(String token, String... transports) {
+        Sock sock = open(options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
+        sock.awaitReady();
+        return sock;
+    }
+
+    /** Connecting, with nothing awaited yet. */
+    public static Sock open(IO.Options options) {
+        return new Sock(options);
+    }
+
+    /** The {@code ready} payload, awaited the first time. */
+    public JSONObject awaitReady() {
+        if (ready != null) return ready;
+        Object[] first = awaitAny("ready", Socket.EVENT_CONNECT_ERROR);
+        if (first[0] instanceof JSONObject payload && payload.has("user")) {
+            ready = payload;
+            return ready;
+        }
+        fail("connect_error instead of ready: " + first[0]);
+        return null;
+    }
+
+    /** The message of the {@code connect_error} this socket got. */
+    public String awaitConnectError() {
+        Object error = await(Socket.EVENT_CONNECT_ERROR)[0];
+        return error instanceof JSONObject json ? json.optString("message") : String.valueOf(
+                error instanceof Exception e ? e.getMessage() : error);
+    }
+
+    /** The next occurrence of {@code event}, or a failure after the timeout. */
+    public Object[] await(String event) {
+        try {
+            Object[] args = queue(event).poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(args, "no '" + event + "' within " + TIMEOUT_SECONDS + " s");
+            return args;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public JSONObject awaitJson(String event) {
+        return (JSONObject) await(event)[0];
+    }
+
+    private Object[] awaitAny(String a, String b) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try {
+                Object[] x = queue(a).poll(20, TimeUnit.MILLISECONDS);
+                if (x != null) return x;
+                Object[] y = queue(b).poll(20, TimeUnit.MILLISECONDS);
+                if (y != null) return y;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("neither '" + a + "' nor '" + b + "' within " + TIMEOUT_SECONDS + " s");
+    }
+
+    /** Emits with an ack callback and returns the ack. */
+    public JSONObject ack(String event, Object... payload) {
+        CompletableFuture<Object[]> ack = new CompletableFuture<>();
+        Object[] args = new Object[payload.length + 1];
+        System.arraycopy(payload, 0, args, 0, payload.length);
+        args[payload.length] = (Ack) ack::complete;
+        socket.emit(event, args);
+        try {
+            return (JSONObject) ack.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)[0];
+        } catch (Exception e) {
+            throw new AssertionError("no ack for '" + event + "' within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    public void emit(String event, Object... payload) {
+        socket.emit(event, payload);
+    }
+
+    /** Whether nothing more of {@code event} has arrived so far (for use after a later event has been awaited). */
+    public boolean noMore(String event) {
+        return queue(event).isEmpty();
+    }
+
+    public boolean connected() {
+        return socket.connected();
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private BlockingQueue<Object[]> queue(String event) {
+        return received.computeIfAbsent(event, e -> new LinkedBlockingQueue<>());
+    }
+}
