@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Origins, payload caps and the handshake's advertised settings. */
 class TransportLimitsIT {
     private static final int MAX_PAYLOAD = Integer.getInteger("parley.it.max-payload", 100_000);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Api api = Api.server();
 
     @Test

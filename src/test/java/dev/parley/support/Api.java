@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A plain REST client for the black-box tests. */
 public final class Api {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicInteger NAMES = new AtomicInteger();
     public static final String PASSWORD = "correct horse";
 
