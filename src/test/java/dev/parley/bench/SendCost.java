@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /**
@@ -69,8 +71,20 @@ public final class SendCost {
         System.exit(0);
     }
 
+    /** One OkHttp client for all sockets, without OkHttp's default cap of 64 concurrent calls. */
+    private static final OkHttpClient HTTP_CLIENT;
+
+    static {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(100_000);
+        dispatcher.setMaxRequestsPerHost(100_000);
+        HTTP_CLIENT = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
+    }
+
     private static IO.Options options(String token) {
         IO.Options options = new IO.Options();
+        options.webSocketFactory = HTTP_CLIENT;
+        options.callFactory = HTTP_CLIENT;
         options.forceNew = true;
         options.reconnection = false;
         options.transports = new String[] {"websocket"};

@@ -34,6 +34,7 @@ public class LastSeen {
     void touch(String sessionId, Instant now) {
         Instant last = written.get(sessionId);
         if (last != null && last.plus(GRANULARITY).isAfter(now)) return;
+        if (written.size() > 100_000) written.values().removeIf(t -> t.plus(GRANULARITY).isBefore(now));
         written.put(sessionId, now);
         executor.execute(() -> self.write(sessionId, now));
     }
