@@ -14,6 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /** A real Socket.IO client (io.socket:socket.io-client) that records what the server sends. */
@@ -33,8 +35,23 @@ public final class Sock implements AutoCloseable {
         socket.connect();
     }
 
+    /**
+     * One OkHttp client for every test socket, without OkHttp's default cap of 64 concurrent calls
+     * (WebSockets count against it: past 64 open sockets, new ones would wait forever).
+     */
+    private static final OkHttpClient HTTP;
+
+    static {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(10_000);
+        dispatcher.setMaxRequestsPerHost(10_000);
+        HTTP = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
+    }
+
     public static IO.Options options(String token, String... transports) {
         IO.Options options = new IO.Options();
+        options.callFactory = HTTP;
+        options.webSocketFactory = HTTP;
         options.forceNew = true;
         options.reconnection = false;
         if (token != null) options.auth = Map.of("token", token);

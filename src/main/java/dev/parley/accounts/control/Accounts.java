@@ -1,6 +1,7 @@
 package dev.parley.accounts.control;
 
 import dev.parley.accounts.entity.User;
+import dev.parley.rooms.control.Rooms;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
@@ -33,6 +34,9 @@ public class Accounts {
     LoginThrottle throttle;
 
     @Inject
+    Rooms rooms;
+
+    @Inject
     @ConfigProperty(name = "parley.guest-access")
     Optional<Boolean> guestAccess;
 
@@ -51,6 +55,7 @@ public class Accounts {
         try {
             em.persist(user);
             em.flush();
+            rooms.joinFeed(user.id());
         } catch (PersistenceException e) {
             if (find(username).isPresent()) throw new Conflict("That username is taken"); // lost a race
             throw e;
@@ -85,6 +90,7 @@ public class Accounts {
         User user = new User(username, username, null, true);
         em.persist(user);
         em.flush();
+        rooms.joinFeed(user.id());
         return user;
     }
 

@@ -1,11 +1,11 @@
 package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
-import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.Page;
 import dev.parley.sessions.boundary.Caller;
-import dev.parley.errors.InvalidPayload;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,34 +33,23 @@ public class RoomMessagesResource {
     @Inject
     Messages messages;
 
+    @Inject
+    History history;
+
+
     @GET
     @Operation(summary = "A page of the room's history: newest first with before, oldest first with after; limit 1..200, default 50")
     public Page history(@PathParam("name") String room, @QueryParam("before") String before,
                         @QueryParam("after") String after, @QueryParam("limit") String limit) {
-        Long limitValue = number("limit", limit);
-        return messages.roomHistory(room, number("before", before), number("after", after),
-                limitValue == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limitValue)));
-    }
-
-    /** Query numbers parsed here: JAX-RS answers a malformed one with 404, not the contract's 400. */
-    private static Long number(String name, String value) {
-        if (value == null || value.isEmpty()) return null;
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidPayload(name + " must be a whole number");
-        }
+        return history.room(room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a message to the room; a repeated clientMsgId returns the first message")
+    @Operation(summary = "Post a message to a room the caller is in (403 otherwise); a repeated clientMsgId returns the first message")
     public Response post(@PathParam("name") String room, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
-        Messages.Posted posted = messages.postToRoom(caller.userId(), room, body.text(), body.clientMsgId());
+        var posted = messages.postToRoom(caller.userId(), room, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
-    }
-
-    public record NewMessage(String text, String clientMsgId) {
     }
 }

@@ -31,6 +31,9 @@ public class Message {
     @Column(name = "recipient_id")
     private Long recipientId;
 
+    @Column(name = "conversation_id")
+    private Long conversationId;
+
     @Column(name = "sender_id", nullable = false)
     private long senderId;
 
@@ -56,7 +59,19 @@ public class Message {
         return m;
     }
 
+    public static Message direct(long conversationId, long senderId, long recipientId, String text, String clientMsgId) {
+        Message m = new Message();
+        m.conversationId = conversationId;
+        m.senderId = senderId;
+        m.recipientId = recipientId;
+        m.text = text;
+        m.clientMsgId = clientMsgId;
+        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return m;
+    }
+
     public Long id() { return id; }
+    public Long conversationId() { return conversationId; }
     public Long roomId() { return roomId; }
     public Long recipientId() { return recipientId; }
     public long senderId() { return senderId; }

@@ -1,19 +1,16 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.errors.InvalidPayload;
+import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
-import dev.parley.messages.control.Messages;
-import dev.parley.rooms.control.Rooms;
-import dev.parley.rooms.entity.Room;
-import dev.parley.realtime.control.Connections;
+import dev.parley.presence.control.Presence;
 import dev.parley.realtime.control.ConnectGate;
+import dev.parley.realtime.control.Connections;
 import dev.parley.realtime.control.Engine;
-import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
-import dev.parley.realtime.control.Payload;
 import dev.parley.realtime.control.SocketRooms;
 import dev.parley.realtime.control.Wire;
+import dev.parley.rooms.control.Rooms;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import io.socket.socketio.server.SocketIoSocket;
@@ -21,13 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import org.json.JSONObject;
 
 /**
- * The Socket.IO boundary: what a connected socket may ask, each event answered by the same control
- * beans as the REST resources.
+ * A socket's life on this node: admitted by the gate, put in its user's rooms, given its event
+ * handlers (each a boundary calling the same control beans as REST), told {@code ready}; and
+ * forgotten when it disconnects.
  */
 @ApplicationScoped
 public class SocketEvents {
@@ -41,9 +38,6 @@ public class SocketEvents {
     Connections connections;
 
     @Inject
-    Handlers handlers;
-
-    @Inject
     Sessions sessions;
 
     @Inject
@@ -53,63 +47,58 @@ public class SocketEvents {
     Rooms rooms;
 
     @Inject
-    Messages messages;
+    Presence presence;
+
+    @Inject
+    ChatEvents chat;
+
+    @Inject
+    RoomEvents roomEvents;
+
+    @Inject
+    SessionEvents sessionEvents;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         engine.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
     }
 
+    /**
+     * Runs under the namespace's lock (and, for long-polling, the connection's): only what must
+     * happen before the client's next packet is done here; the rest runs in the socket's order.
+     */
     private void connected(SocketIoSocket socket) {
         Identity who = gate.identityOf(socket.getClient().getConnection().getId());
         if (who == null) {
             socket.disconnect(true);
             return;
         }
-        var user = accounts.byId(who.userId());
-        connections.add(socket, who, user.displayName());
-        socket.on("disconnect", args -> connections.remove(socket));
+        connections.add(socket, who);
+        chat.attach(socket);
+        roomEvents.attach(socket);
+        sessionEvents.attach(socket);
+        connections.inOrder(socket, () -> welcome(socket, who));
+    }
+
+    private void welcome(SocketIoSocket socket, Identity who) {
         try {
             sessions.requireLive(who.sessionId()); // it may have ended since the gate let it through
         } catch (Unauthorized ended) {
+            connections.remove(socket);
             socket.send("session_terminated", new JSONObject().put("reason", EndReason.REVOKED.wire()));
             socket.disconnect(true);
             return;
         }
-        socket.joinRoom(SocketRooms.of(Room.FEED));
-
-        handlers.on(socket, "message", this::message);
-        handlers.on(socket, "history", this::history);
-        handlers.on(socket, "logout_all", (me, s, payload) ->
-                Map.of("terminated", sessions.endAll(me.userId(), EndReason.LOGOUT_ALL)));
-        handlers.on(socket, "terminate_other_sessions", (me, s, payload) ->
-                Map.of("terminated", sessions.endOthers(me.userId(), me.sessionId())));
-
+        User user = accounts.byId(who.userId());
+        socket.joinRoom(SocketRooms.ofUser(who.userId()));
+        rooms.namesOf(who.userId()).forEach(room -> socket.joinRoom(SocketRooms.of(room)));
+        presence.connected(who.userId(), user.username(), user.displayName());
+        socket.on("disconnect", args -> {
+            if (connections.remove(socket)) presence.disconnected(who.userId());
+        });
+        if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
         socket.send("ready", Wire.json(Map.of(
                 "user", user.view(),
-                "rooms", List.of(rooms.feed()),
-                "online", connections.online())));
-    }
-
-    private Map<String, ?> message(Identity me, SocketIoSocket socket, Object payload) {
-        String text;
-        String room = Room.FEED;
-        String clientMsgId = null;
-        if (payload instanceof String bare) {
-            text = bare;
-        } else {
-            Payload p = Payload.of(payload);
-            text = p.string("text");
-            room = p.optString("room") != null ? p.optString("room") : Room.FEED;
-            clientMsgId = p.optString("clientMsgId");
-        }
-        return Map.of("message", messages.postToRoom(me.userId(), room, text, clientMsgId).message());
-    }
-
-    private Map<String, ?> history(Identity me, SocketIoSocket socket, Object payload) {
-        Payload p = Payload.of(payload);
-        String room = p.optString("room");
-        if (room == null) throw new InvalidPayload("room is required");
-        var page = messages.roomHistory(room, p.optLong("before"), p.optLong("after"), p.optInt("limit"));
-        return Map.of("messages", page.messages(), "hasMore", page.hasMore());
+                "rooms", rooms.roomsOf(who.userId()),
+                "online", presence.online())));
     }
 }

@@ -2,76 +2,115 @@ package dev.parley.realtime.control;
 
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** The sockets connected to this node, by session and by user. */
+/** The sockets connected to this node, by session and by user, with what each is showing (its focus). */
 @ApplicationScoped
 public class Connections {
-    private final Map<SocketIoSocket, Identity> identities = new ConcurrentHashMap<>();
+    private final Map<SocketIoSocket, Attached> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketIoSocket>> bySession = new ConcurrentHashMap<>();
     private final Map<Long, Set<SocketIoSocket>> byUser = new ConcurrentHashMap<>();
-    private final Map<Long, OnlineUser> online = new ConcurrentHashMap<>();
-
-    /** A user with at least one socket on this node, since their first one connected. */
-    public record OnlineUser(String username, String displayName, Instant since) {
-    }
 
     @Inject
     MetricRegistry metrics;
 
-    @PostConstruct
-    void registerGauge() {
-        metrics.gauge("parley_connected_sockets", identities, Map::size);
+    @Inject
+    @ConfigProperty(name = "parley.socket.rate.burst")
+    int burst;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.rate.per-second")
+    double perSecond;
+
+    /** A connected socket's state: who it is, its event budget, and the conversation it shows. */
+    static final class Attached {
+        final Identity identity;
+        final RateBucket events;
+        final InOrder work;
+        volatile String focus;
+
+        Attached(Identity identity, RateBucket events, InOrder work) {
+            this.identity = identity;
+            this.events = events;
+            this.work = work;
+        }
     }
 
-    public void add(SocketIoSocket socket, Identity identity, String displayName) {
-        online.putIfAbsent(identity.userId(), new OnlineUser(identity.username(), displayName,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-        identities.put(socket, identity);
+    @Resource
+    ManagedExecutorService pool;
+
+    @PostConstruct
+    void registerGauge() {
+        metrics.gauge("parley_connected_sockets", sockets, Map::size);
+    }
+
+    public void add(SocketIoSocket socket, Identity identity) {
+        sockets.put(socket, new Attached(identity, new RateBucket(burst, perSecond), new InOrder(pool)));
         bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet()).add(socket);
         byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet()).add(socket);
     }
 
-    public void remove(SocketIoSocket socket) {
-        Identity identity = identities.remove(socket);
-        if (identity == null) return;
-        removeFrom(bySession, identity.sessionId(), socket);
-        removeFrom(byUser, identity.userId(), socket);
-        if (!byUser.containsKey(identity.userId())) online.remove(identity.userId());
-    }
-
-    public List<OnlineUser> online() {
-        return List.copyOf(online.values());
+    /** Forgets the socket; true if it was known here. */
+    public boolean remove(SocketIoSocket socket) {
+        Attached attached = sockets.remove(socket);
+        if (attached == null) return false;
+        removeFrom(bySession, attached.identity.sessionId(), socket);
+        removeFrom(byUser, attached.identity.userId(), socket);
+        return true;
     }
 
     public Identity identityOf(SocketIoSocket socket) {
-        return identities.get(socket);
+        Attached attached = sockets.get(socket);
+        return attached == null ? null : attached.identity;
+    }
+
+    /** Runs the socket's work in order, off the transport's thread (see {@link InOrder}). */
+    public void inOrder(SocketIoSocket socket, Runnable task) {
+        Attached attached = sockets.get(socket);
+        if (attached != null) attached.work.run(task);
+    }
+
+    /** Whether the socket may handle one more event now. */
+    boolean takeEvent(SocketIoSocket socket) {
+        Attached attached = sockets.get(socket);
+        return attached != null && attached.events.take();
+    }
+
+    public void focus(SocketIoSocket socket, String conversation) {
+        Attached attached = sockets.get(socket);
+        if (attached != null) attached.focus = conversation;
+    }
+
+    public String focusOf(SocketIoSocket socket) {
+        Attached attached = sockets.get(socket);
+        return attached == null ? null : attached.focus;
     }
 
     public List<SocketIoSocket> ofSession(String sessionId) {
         return List.copyOf(bySession.getOrDefault(sessionId, Set.of()));
     }
 
+    public List<SocketIoSocket> ofUser(long userId) {
+        return List.copyOf(byUser.getOrDefault(userId, Set.of()));
+    }
+
     public int countOf(String sessionId) {
         return bySession.getOrDefault(sessionId, Set.of()).size();
     }
 
-    public int total() {
-        return identities.size();
-    }
-
     private static <K> void removeFrom(Map<K, Set<SocketIoSocket>> index, K key, SocketIoSocket socket) {
-        index.computeIfPresent(key, (k, sockets) -> {
-            sockets.remove(socket);
-            return sockets.isEmpty() ? null : sockets;
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(socket);
+            return set.isEmpty() ? null : set;
         });
     }
 }

@@ -1,23 +1,38 @@
 package dev.parley.realtime.control;
 
 import dev.parley.messages.control.MessagePosted;
+import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.entity.MessageView;
+import dev.parley.presence.control.PresenceChanged;
+import dev.parley.rooms.control.MembershipChanged;
+import dev.parley.rooms.control.RoomCreated;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.Room;
+import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.SessionsEnded;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.json.JSONObject;
 
 /**
- * Acts on sockets for what other components have committed: delivers posted messages to the
- * sockets in their room, and cuts off the sockets of ended sessions.
+ * Acts on this node's sockets for what other components have committed: delivers messages and
+ * notifications, moves sockets between rooms, announces rooms and presence, relays typing, and cuts
+ * off the sockets of ended sessions.
  */
 @ApplicationScoped
 public class Delivery {
+    private static final int PREVIEW = 100;
+
     @Inject
     Engine engine;
 
@@ -25,22 +40,111 @@ public class Delivery {
     Connections connections;
 
     @Inject
+    Rooms rooms;
+
+    @Inject
+    ReadMarkers markers;
+
+    @Inject
     @Metric(name = "parley_deliveries", absolute = true, description = "Messages sent to sockets")
     Counter deliveries;
 
-    /** To every socket in the room but the one that sent it (if it was sent on this node by a socket). */
+    /** Created at startup, so that its metric is on /metrics from the start. */
+    void eager(@Observes Startup started) {
+    }
+
+    /** To every socket in the room (or of both people) but the one that sent it, then notifications. */
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
-        String room = SocketRooms.of(posted.message().room());
-        JSONObject payload = Wire.json(posted.message());
+        MessageView message = posted.message();
+        JSONObject payload = Wire.json(message);
         SocketIoSocket sender = Handlers.currentSocket();
-        int recipients = engine.namespace().getAdapter().listClients(room).length;
+        String[] targets = posted.isDirect()
+                ? new String[] {SocketRooms.ofUser(posted.recipientId()), SocketRooms.ofUser(posted.senderId())}
+                : new String[] {SocketRooms.of(message.room())};
+        String event = posted.isDirect() ? "private_message" : "message";
+        int recipients = 0;
+        for (String target : targets) recipients += engine.namespace().getAdapter().listClients(target).length;
         if (sender != null) {
-            sender.broadcast(room, "message", payload);
+            sender.broadcast(targets, event, new Object[] {payload});
             recipients--;
         } else {
-            engine.namespace().broadcast(room, "message", payload);
+            engine.namespace().broadcast(targets, event, new Object[] {payload});
         }
         deliveries.inc(Math.max(0, recipients));
+        if (posted.isDirect()) {
+            notifyRecipient(posted);
+        } else if (!Room.FEED.equals(message.room())) {
+            notifyMembers(posted);
+        }
+    }
+
+    /** A notification to each member's socket not showing the room, with that member's unread count. */
+    private void notifyMembers(MessagePosted posted) {
+        String focus = SocketRooms.focusOnRoom(posted.message().room());
+        Map<Long, List<SocketIoSocket>> unfocused = new HashMap<>();
+        for (long member : rooms.memberIds(posted.roomId())) {
+            if (member == posted.senderId()) continue;
+            for (SocketIoSocket socket : connections.ofUser(member)) {
+                if (!focus.equals(connections.focusOf(socket))) unfocused.computeIfAbsent(member, m -> new ArrayList<>()).add(socket);
+            }
+        }
+        if (unfocused.isEmpty()) return;
+        Map<Long, Long> unread = markers.unreadInRoom(posted.roomId(), unfocused.keySet());
+        unfocused.forEach((member, sockets) -> {
+            JSONObject note = notification("message", posted.message(), unread.getOrDefault(member, 0L))
+                    .put("room", posted.message().room());
+            sockets.forEach(s -> s.send("notification", note));
+        });
+    }
+
+    private void notifyRecipient(MessagePosted posted) {
+        String focus = SocketRooms.focusOnConversation(posted.message().from());
+        List<SocketIoSocket> sockets = connections.ofUser(posted.recipientId()).stream()
+                .filter(s -> !focus.equals(connections.focusOf(s))).toList();
+        if (sockets.isEmpty()) return;
+        JSONObject note = notification("private_message", posted.message(),
+                markers.unreadOfRecipient(posted.senderId(), posted.recipientId()));
+        sockets.forEach(s -> s.send("notification", note));
+    }
+
+    private static JSONObject notification(String kind, MessageView message, long unread) {
+        String text = message.text();
+        String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
+        return new JSONObject().put("kind", kind).put("from", message.from()).put("preview", preview).put("unread", unread);
+    }
+
+    /** Joining or leaving on one socket moves every socket of the user. */
+    void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {
+        String room = SocketRooms.of(change.room());
+        for (SocketIoSocket socket : connections.ofUser(change.userId())) {
+            if (change.joined()) socket.joinRoom(room);
+            else socket.leaveRoom(room);
+        }
+    }
+
+    /** Everyone hears of a new room; the creator's sockets see it as theirs. */
+    void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated created) {
+        RoomView asCreator = created.room();
+        RoomView asOthers = new RoomView(asCreator.name(), asCreator.topic(), asCreator.createdBy(), asCreator.createdAt(),
+                asCreator.members(), false, 0);
+        List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
+        String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
+        engine.namespace().getAdapter().broadcast(Packets.event("room_created", Wire.json(asOthers)), null, exclude);
+        JSONObject mine = Wire.json(asCreator);
+        creators.forEach(s -> s.send("room_created", mine));
+    }
+
+    void presence(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceChanged change) {
+        engine.namespace().broadcast((String) null, "presence", Wire.json(change));
+    }
+
+    /** To the room's other members, or to the other person; none of the typist's own sockets. */
+    void typing(@Observes(during = TransactionPhase.AFTER_SUCCESS) Typing typing) {
+        JSONObject payload = new JSONObject().put("from", typing.from());
+        if (typing.room() != null) payload.put("room", typing.room());
+        String target = typing.room() != null ? SocketRooms.of(typing.room()) : SocketRooms.ofUser(typing.toUserId());
+        String[] exclude = connections.ofUser(typing.fromUserId()).stream().map(SocketIoSocket::getId).toArray(String[]::new);
+        engine.namespace().getAdapter().broadcast(Packets.event("typing", payload), new String[] {target}, exclude);
     }
 
     /** {@code session_terminated} with the reason, then the socket is disconnected. */
@@ -55,9 +159,5 @@ public class Delivery {
                 });
             }
         }
-    }
-
-    /** Created at startup, so that its metrics are on /metrics from the start. */
-    void eager(@Observes Startup started) {
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.realtime.control;
 
 import dev.parley.errors.ErrorCode;
 import dev.parley.errors.ParleyException;
+import dev.parley.errors.RateLimited;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class Handlers {
     }
 
     public void on(SocketIoSocket socket, String event, Handler handler) {
-        socket.on(event, args -> run(socket, event, handler, args));
+        socket.on(event, args -> connections.inOrder(socket, () -> run(socket, event, handler, args)));
     }
 
     /** The socket whose event this thread is handling, or null. */
@@ -66,6 +67,7 @@ public class Handlers {
         try {
             Identity who = connections.identityOf(socket);
             if (who == null) return; // the socket is already gone
+            if (!connections.takeEvent(socket)) throw new RateLimited("Too many events; slow down");
             Map<String, ?> result = handler.handle(who, socket, payload);
             if (ack != null) ack.sendAcknowledgement(Wire.ok(result));
         } catch (ParleyException e) {

@@ -1,6 +1,8 @@
 package dev.parley.realtime.control;
 
 import dev.parley.errors.InvalidPayload;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.json.JSONObject;
 
 /** An event's payload object, read with the contract's checks: a wrong shape is {@code invalid_payload}. */
@@ -35,6 +37,26 @@ public final class Payload {
         if (value == null || value == JSONObject.NULL) return null;
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
         throw new InvalidPayload(key + " must be a whole number");
+    }
+
+    /** An object of names to non-negative ids, e.g. {@code {"feed": 42}}; empty when absent. */
+    public Map<String, Long> idsByName(String key) {
+        Object value = json.opt(key);
+        if (value == null || value == JSONObject.NULL) return Map.of();
+        if (!(value instanceof JSONObject object)) throw new InvalidPayload(key + " must be an object of names to message ids");
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String name : object.keySet()) {
+            Object id = object.get(name);
+            if (!(id instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.longValue() < 0) {
+                throw new InvalidPayload(key + "." + name + " must be a message id");
+            }
+            ids.put(name, n.longValue());
+        }
+        return ids;
+    }
+
+    public boolean has(String key) {
+        return json.has(key) && json.opt(key) != JSONObject.NULL;
     }
 
     public Integer optInt(String key) {

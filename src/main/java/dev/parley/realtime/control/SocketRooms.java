@@ -8,4 +8,18 @@ public final class SocketRooms {
     public static String of(String roomName) {
         return "room:" + roomName;
     }
+
+    /** Every socket of one user. */
+    public static String ofUser(long userId) {
+        return "user:" + userId;
+    }
+
+    /** What a socket's {@code focus} is set to when it shows a room, or a conversation with a user. */
+    public static String focusOnRoom(String roomName) {
+        return "room:" + roomName;
+    }
+
+    public static String focusOnConversation(String username) {
+        return "with:" + username.toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,25 +1,50 @@
 package dev.parley.rooms.control;
 
+import dev.parley.errors.Conflict;
+import dev.parley.errors.Forbidden;
+import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Finding rooms. */
+/** Public rooms and who is in them. Every user is a member of {@code feed}, which cannot be left. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional
 public class Rooms {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,64}");
+    private static final int MAX_TOPIC = 200;
+
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Event<RoomCreated> created;
+
+    @Inject
+    Event<MembershipChanged> membership;
+
+    /** The room by name: a malformed name is {@code invalid_payload}, an unknown one {@code not_found}. */
+    @Transactional
     public Room byName(String name) {
         return em.createNamedQuery(Room.BY_NAME, Room.class)
-                .setParameter("name", normalize(name))
+                .setParameter("name", checkName(name))
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFound("No such room"));
     }
@@ -33,14 +58,155 @@ public class Rooms {
         return room;
     }
 
-    /** The built-in feed as a user sees it: every user is a member. */
-    public RoomView feed() {
-        Room feed = byName(Room.FEED);
-        long users = em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
-        return new RoomView(feed.name(), feed.topic(), null, feed.createdAt(), users, true, 0);
+    public RoomView create(long userId, String name, String topic) {
+        String normalized = checkName(name);
+        String checkedTopic = checkTopic(topic);
+        if (exists(normalized)) throw new Conflict("A room with that name exists");
+        Room room = new Room(normalized, checkedTopic, userId);
+        try {
+            em.persist(room);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (exists(normalized)) throw new Conflict("A room with that name exists"); // lost a race
+            throw e;
+        }
+        addMember(room.id(), userId);
+        RoomView view = view(room, userId);
+        created.fire(new RoomCreated(view, userId));
+        membership.fire(new MembershipChanged(userId, room.name(), true));
+        return view;
+    }
+
+    /** Joining is idempotent: a member joining again gets the room back, and nothing is announced. */
+    public RoomView join(long userId, String name) {
+        Room room = byName(name);
+        if (!isMember(room.id(), userId)) {
+            addMember(room.id(), userId);
+            membership.fire(new MembershipChanged(userId, room.name(), true));
+        }
+        return view(room, userId);
+    }
+
+    public void leave(long userId, String name) {
+        Room room = byName(name);
+        if (Room.FEED.equals(room.name())) throw new Forbidden("Everyone is in feed; it cannot be left");
+        int removed = em.createNativeQuery("DELETE FROM room_members WHERE room_id = ?1 AND user_id = ?2")
+                .setParameter(1, room.id()).setParameter(2, userId).executeUpdate();
+        if (removed > 0) membership.fire(new MembershipChanged(userId, room.name(), false));
+    }
+
+    /** Every user starts in feed. */
+    public void joinFeed(long userId) {
+        addMember(byName(Room.FEED).id(), userId);
+    }
+
+    @Transactional
+    public Room requireMember(long userId, String name) {
+        Room room = byName(name);
+        if (!isMember(room.id(), userId)) throw new Forbidden("Join the room first");
+        return room;
+    }
+
+    @Transactional
+    public boolean isMember(long roomId, long userId) {
+        return !em.createNativeQuery("SELECT 1 FROM room_members WHERE room_id = ?1 AND user_id = ?2")
+                .setParameter(1, roomId).setParameter(2, userId).getResultList().isEmpty();
+    }
+
+    /** Every public room, as the user sees it: members, whether they are one, and their unread count. */
+    @Transactional
+    public List<RoomView> list(long userId) {
+        return views(em.createQuery("SELECT r FROM Room r ORDER BY r.id", Room.class).getResultList(), userId);
+    }
+
+    /** The rooms the user is a member of. */
+    @Transactional
+    public List<RoomView> roomsOf(long userId) {
+        return list(userId).stream().filter(RoomView::member).toList();
+    }
+
+    @Transactional
+    public List<String> namesOf(long userId) {
+        return em.createQuery("SELECT r.name FROM Room r WHERE r.id IN "
+                        + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user)", String.class)
+                .setParameter("user", userId).getResultList();
+    }
+
+    /** The ids of the room's members. */
+    @Transactional
+    public List<Long> memberIds(long roomId) {
+        return em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room", Long.class)
+                .setParameter("room", roomId).getResultList();
+    }
+
+    @Transactional
+    public RoomView view(Room room, long userId) {
+        return views(List.of(room), userId).get(0);
+    }
+
+    private List<RoomView> views(List<Room> rooms, long userId) {
+        Map<Long, Long> members = counts("SELECT room_id, COUNT(*) FROM room_members GROUP BY room_id");
+        Map<Long, Long> unread = new HashMap<>();
+        Map<Long, Boolean> mine = new HashMap<>();
+        for (Object[] row : rows("SELECT rm.room_id, COUNT(m.id) FROM room_members rm LEFT JOIN messages m"
+                + " ON m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id"
+                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id", userId)) {
+            long roomId = ((Number) row[0]).longValue();
+            mine.put(roomId, true);
+            unread.put(roomId, ((Number) row[1]).longValue());
+        }
+        Map<Long, String> creators = new HashMap<>();
+        for (Object[] row : rows("SELECT r.id, u.username FROM rooms r JOIN users u ON u.id = r.created_by", null)) {
+            creators.put(((Number) row[0]).longValue(), (String) row[1]);
+        }
+        return rooms.stream().map(r -> new RoomView(r.name(), r.topic(), creators.get(r.id()), r.createdAt(),
+                members.getOrDefault(r.id(), 0L), mine.getOrDefault(r.id(), false), unread.getOrDefault(r.id(), 0L)))
+                .toList();
+    }
+
+    private void addMember(long roomId, long userId) {
+        // A newcomer starts with nothing unread: the marker begins at the room's latest message.
+        em.createNativeQuery("INSERT INTO room_members (room_id, user_id, joined_at, last_read_id)"
+                        + " SELECT id, ?2, ?3, last_message_id FROM rooms WHERE id = ?1")
+                .setParameter(1, roomId).setParameter(2, userId)
+                .setParameter(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    private boolean exists(String name) {
+        return !em.createNamedQuery(Room.BY_NAME, Room.class).setParameter("name", name).getResultList().isEmpty();
+    }
+
+    private Map<Long, Long> counts(String sql) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : rows(sql, null)) counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Object parameter) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) query.setParameter(1, parameter);
+        return query.getResultList();
     }
 
     public static String normalize(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
     }
+
+    public static String checkName(String name) {
+        String normalized = normalize(name);
+        if (normalized == null || !NAME.matcher(normalized).matches()) {
+            throw new InvalidPayload("name must be 1 to 64 characters of a-z 0-9 _ -");
+        }
+        return normalized;
+    }
+
+    private static String checkTopic(String topic) {
+        if (topic == null || topic.isBlank()) return null;
+        String trimmed = topic.strip();
+        if (trimmed.length() > MAX_TOPIC) throw new InvalidPayload("topic must be at most " + MAX_TOPIC + " characters");
+        return trimmed;
+    }
+
 }

@@ -2,7 +2,10 @@ package dev.parley.rooms.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -16,6 +19,8 @@ public class Room {
     public static final String FEED = "feed";
 
     @Id
+    @SequenceGenerator(name = "room_id", sequenceName = "room_id_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "room_id")
     private Long id;
 
     @Column(nullable = false)
@@ -34,6 +39,13 @@ public class Room {
     private long lastMessageId;
 
     protected Room() {
+    }
+
+    public Room(String name, String topic, long createdBy) {
+        this.name = name;
+        this.topic = topic;
+        this.createdBy = createdBy;
+        this.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     public Long id() { return id; }

@@ -1,0 +1,5 @@
+package dev.parley.messages.boundary;
+
+/** The body of a REST read call: {@code {upTo}}. */
+public record ReadUpTo(Long upTo) {
+}

@@ -1,0 +1,7 @@
+package dev.parley.presence.entity;
+
+import java.time.Instant;
+
+/** Someone online: the contract's {@code {username, displayName, since}}. */
+public record OnlineUser(String username, String displayName, Instant since) {
+}

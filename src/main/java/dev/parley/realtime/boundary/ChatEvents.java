@@ -1,0 +1,130 @@
+package dev.parley.realtime.boundary;
+
+import dev.parley.accounts.control.Accounts;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.NotFound;
+import dev.parley.messages.control.History;
+import dev.parley.messages.control.Messages;
+import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.entity.Page;
+import dev.parley.realtime.control.Connections;
+import dev.parley.realtime.control.Handlers;
+import dev.parley.realtime.control.Identity;
+import dev.parley.realtime.control.Payload;
+import dev.parley.realtime.control.SocketRooms;
+import dev.parley.realtime.control.Typing;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.Room;
+import io.socket.socketio.server.SocketIoSocket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Messages, history, read markers, typing, focus and sync from a socket. */
+@ApplicationScoped
+public class ChatEvents {
+    @Inject
+    Handlers handlers;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    History history;
+
+    @Inject
+    ReadMarkers markers;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Event<Typing> typing;
+
+    public void attach(SocketIoSocket socket) {
+        handlers.on(socket, "message", this::message);
+        handlers.on(socket, "private_message", (me, s, payload) -> {
+            Payload p = Payload.of(payload);
+            return Map.of("message", messages.postDirect(me.userId(), p.string("to"), p.string("text"),
+                    p.optString("clientMsgId")).message());
+        });
+        handlers.on(socket, "history", this::history);
+        handlers.on(socket, "read", this::read);
+        handlers.on(socket, "typing", this::typing);
+        handlers.on(socket, "focus", this::focus);
+        handlers.on(socket, "sync", (me, s, payload) -> {
+            Payload p = Payload.of(payload);
+            return Map.of("messages", history.sync(me.userId(), p.idsByName("rooms"), p.idsByName("conversations")));
+        });
+    }
+
+    private Map<String, ?> message(Identity me, SocketIoSocket socket, Object payload) {
+        if (payload instanceof String bare) {
+            return Map.of("message", messages.postToRoom(me.userId(), Room.FEED, bare, null).message());
+        }
+        Payload p = Payload.of(payload);
+        String room = p.optString("room");
+        return Map.of("message", messages.postToRoom(me.userId(), room != null ? room : Room.FEED,
+                p.string("text"), p.optString("clientMsgId")).message());
+    }
+
+    private Map<String, ?> history(Identity me, SocketIoSocket socket, Object payload) {
+        Payload p = Payload.of(payload);
+        Target target = Target.of(p, "with");
+        Page page = target.room() != null
+                ? history.room(target.room(), p.optLong("before"), p.optLong("after"), p.optInt("limit"))
+                : history.conversation(me.userId(), target.user(), p.optLong("before"), p.optLong("after"), p.optInt("limit"));
+        return Map.of("messages", page.messages(), "hasMore", page.hasMore());
+    }
+
+    private Map<String, ?> read(Identity me, SocketIoSocket socket, Object payload) {
+        Payload p = Payload.of(payload);
+        Target target = Target.of(p, "with");
+        Long upTo = p.optLong("upTo");
+        if (upTo == null) throw new InvalidPayload("upTo is required");
+        if (target.room() != null) markers.readRoom(me.userId(), target.room(), upTo);
+        else markers.readConversation(me.userId(), target.user(), upTo);
+        return Map.of();
+    }
+
+    private Map<String, ?> typing(Identity me, SocketIoSocket socket, Object payload) {
+        Payload p = Payload.of(payload);
+        Target target = Target.of(p, "to");
+        if (target.room() != null) {
+            Room room = rooms.requireMember(me.userId(), target.room());
+            typing.fire(new Typing(room.name(), null, me.userId(), me.username()));
+        } else {
+            long to = accounts.find(target.user()).orElseThrow(() -> new NotFound("No such user")).id();
+            typing.fire(new Typing(null, to, me.userId(), me.username()));
+        }
+        return Map.of();
+    }
+
+    /** Which conversation this socket shows now ({@code {}}: none); it decides who gets notifications. */
+    private Map<String, ?> focus(Identity me, SocketIoSocket socket, Object payload) {
+        Payload p = Payload.of(payload);
+        String room = p.optString("room");
+        String with = p.optString("with");
+        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
+        connections.focus(socket, room != null ? SocketRooms.focusOnRoom(Rooms.checkName(room))
+                : with != null ? SocketRooms.focusOnConversation(with) : null);
+        return Map.of();
+    }
+
+    /** A room ({@code room}) or a user ({@code with} or {@code to}): exactly one of the two. */
+    private record Target(String room, String user) {
+        static Target of(Payload p, String userKey) {
+            String room = p.optString("room");
+            String user = p.optString(userKey);
+            if ((room == null) == (user == null)) throw new InvalidPayload("Give room or " + userKey + ", one of the two");
+            return new Target(room, user);
+        }
+    }
+}

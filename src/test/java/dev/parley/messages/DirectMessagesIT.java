@@ -1,0 +1,161 @@
+package dev.parley.messages;
+
+import static dev.parley.support.Chat.ackError;
+import static dev.parley.support.Chat.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Direct messages: {@code private_message} and {@code /api/conversations}. */
+class DirectMessagesIT {
+    private final Api api = Api.server();
+
+    private static JSONObject dm(String to, String text) {
+        return new JSONObject().put("to", to).put("text", text);
+    }
+
+    @Test
+    void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient() {
+        Login alice = api.registerAndLogin("d_ack_a");
+        Login bob = api.registerAndLogin("d_ack_b");
+        try (Sock sock = Sock.connect(alice.token())) {
+            JSONObject message = ok(sock.ack("private_message", dm(bob.username(), "  psst  "))).getJSONObject("message");
+            assertTrue(message.getLong("id") > 0);
+            assertEquals(bob.username(), message.getString("to"));
+            assertTrue(message.isNull("room"), message.toString());
+            assertEquals(alice.username(), message.getString("from"));
+            assertEquals("psst", message.getString("text"));
+            assertTrue(message.isNull("clientMsgId"));
+        }
+    }
+
+    @Test
+    void aPrivateMessageReachesEveryRecipientSocketAndTheSendersOtherSocketsButNotTheSendingOne() {
+        Login alice = api.registerAndLogin("d_fan_a");
+        Login bob = api.registerAndLogin("d_fan_b");
+        try (Sock sending = Sock.connect(alice.token());
+             Sock alicesOther = Sock.connect(alice.token(), "polling");
+             Sock bobsPhone = Sock.connect(bob.token());
+             Sock bobsLaptop = Sock.connect(bob.token(), "polling")) {
+            JSONObject sent = ok(sending.ack("private_message", dm(bob.username(), "just us"))).getJSONObject("message");
+            for (Sock receiver : List.of(alicesOther, bobsPhone, bobsLaptop)) {
+                JSONObject got = receiver.awaitJson("private_message");
+                assertEquals(sent.getLong("id"), got.getLong("id"));
+                assertEquals("just us", got.getString("text"));
+                assertEquals(bob.username(), got.getString("to"));
+                assertEquals(alice.username(), got.getString("from"));
+            }
+            long reply = ok(bobsPhone.ack("private_message", dm(alice.username(), "reply"))).getJSONObject("message").getLong("id");
+            assertEquals(reply, sending.awaitJson("private_message").getLong("id"));
+        }
+    }
+
+    @Test
+    void aPrivateMessageReachesNoOneElse() {
+        Login alice = api.registerAndLogin("d_priv_a");
+        Login bob = api.registerAndLogin("d_priv_b");
+        Login carol = api.registerAndLogin("d_priv_c");
+        try (Sock alices = Sock.connect(alice.token()); Sock carols = Sock.connect(carol.token())) {
+            ok(alices.ack("private_message", dm(bob.username(), "not for carol")));
+            long forCarol = ok(alices.ack("private_message", dm(carol.username(), "for carol"))).getJSONObject("message").getLong("id");
+            assertEquals(forCarol, carols.awaitJson("private_message").getLong("id"));
+        }
+    }
+
+    @Test
+    void anUnknownRecipientIsNotFound() {
+        Login alice = api.registerAndLogin("d_nf");
+        String nobody = Api.uniqueName("d_nobody");
+        try (Sock sock = Sock.connect(alice.token())) {
+            assertEquals("not_found", ackError(sock.ack("private_message", dm(nobody, "hello?"))));
+            assertEquals("invalid_payload", ackError(sock.ack("private_message", new JSONObject().put("text", "to whom?"))));
+        }
+        Reply rest = api.post("/api/conversations/" + nobody + "/messages", alice.token(), Api.json("text", "hello?"));
+        assertEquals(404, rest.status());
+        assertEquals("not_found", rest.errorCode());
+    }
+
+    @Test
+    void aDirectMessagePostedOverRestReachesEverySocketOfBothUsers() {
+        Login alice = api.registerAndLogin("d_rest_a");
+        Login bob = api.registerAndLogin("d_rest_b");
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
+            Reply reply = api.post("/api/conversations/" + bob.username() + "/messages", alice.token(), Api.json("text", "via rest"));
+            assertEquals(201, reply.status(), reply.body());
+            JsonObject message = reply.json().getJsonObject("message");
+            assertEquals(bob.username(), message.getString("to"));
+            assertTrue(message.isNull("room"));
+            long id = message.getJsonNumber("id").longValue();
+            for (Sock sock : List.of(alices, bobs)) {
+                JSONObject got = sock.awaitJson("private_message");
+                assertEquals(id, got.getLong("id"));
+                assertEquals("via rest", got.getString("text"));
+            }
+        }
+    }
+
+    @Test
+    void anOfflineRecipientFindsTheMessageInHistoryAndConversations() {
+        Login alice = api.registerAndLogin("d_off_a");
+        Login bob = api.registerAndLogin("d_off_b");
+        long id;
+        try (Sock alices = Sock.connect(alice.token())) {
+            id = ok(alices.ack("private_message", dm(bob.username(), "while you were out"))).getJSONObject("message").getLong("id");
+        }
+        for (Login side : List.of(bob, alice)) {
+            String other = side == bob ? alice.username() : bob.username();
+            Reply history = api.get("/api/conversations/" + other + "/messages", side.token());
+            assertEquals(200, history.status(), history.body());
+            JsonObject first = history.json().getJsonArray("messages").getJsonObject(0);
+            assertEquals(id, first.getJsonNumber("id").longValue());
+            assertEquals("while you were out", first.getString("text"));
+            assertEquals(1, history.json().getJsonArray("messages").size());
+        }
+        JsonObject conversation = Chat.conversation(api, bob, alice.username());
+        assertEquals(id, conversation.getJsonObject("lastMessage").getJsonNumber("id").longValue());
+        assertEquals(1, conversation.getInt("unread"));
+        assertEquals(0, Chat.conversationUnread(api, alice, bob.username()));
+    }
+
+    @Test
+    void aRepeatedClientMsgIdIsStoredAndSentOnce() {
+        Login alice = api.registerAndLogin("d_dup_a");
+        Login bob = api.registerAndLogin("d_dup_b");
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
+            JSONObject payload = dm(bob.username(), "once").put("clientMsgId", "dm-" + UUID.randomUUID());
+            JSONObject first = ok(alices.ack("private_message", payload)).getJSONObject("message");
+            JSONObject second = ok(alices.ack("private_message", payload)).getJSONObject("message");
+            assertEquals(first.getLong("id"), second.getLong("id"));
+            assertEquals(payload.getString("clientMsgId"), second.getString("clientMsgId"));
+            assertEquals(first.getLong("id"), bobs.awaitJson("private_message").getLong("id"));
+            long next = ok(alices.ack("private_message", dm(bob.username(), "next"))).getJSONObject("message").getLong("id");
+            assertEquals(next, bobs.awaitJson("private_message").getLong("id"));
+        }
+        var messages = api.get("/api/conversations/" + alice.username() + "/messages", bob.token()).json().getJsonArray("messages");
+        assertEquals(List.of("next", "once"), messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).toList());
+    }
+
+    @Test
+    void aRepeatedClientMsgIdOverRestAnswers201WithTheFirstMessage() {
+        Login alice = api.registerAndLogin("d_rdup_a");
+        Login bob = api.registerAndLogin("d_rdup_b");
+        String body = Json.createObjectBuilder().add("text", "once").add("clientMsgId", "dm-" + UUID.randomUUID()).build().toString();
+        String path = "/api/conversations/" + bob.username() + "/messages";
+        long first = Chat.messageId(api.post(path, alice.token(), body));
+        long second = Chat.messageId(api.post(path, alice.token(), body));
+        assertEquals(first, second);
+        assertEquals(List.of(first), Chat.ids(api.get(path, alice.token()).json().getJsonArray("messages")));
+        assertEquals(1, Chat.conversationUnread(api, bob, alice.username()));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.parley.messages;
+
+import static dev.parley.support.Chat.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import java.util.List;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code notification}: for room messages (not the feed) and direct messages, to the recipients'
+ * sockets except the sender's and those focused on that conversation. An absent notification is
+ * shown by order: a later one that must arrive comes first.
+ */
+class NotificationsIT {
+    private final Api api = Api.server();
+
+    private static JSONObject say(String room, String text) {
+        return new JSONObject().put("room", room).put("text", text);
+    }
+
+    private static JSONObject dm(String to, String text) {
+        return new JSONObject().put("to", to).put("text", text);
+    }
+
+    private static void assertRoomNotification(JSONObject n, String room, String from, String preview, int unread) {
+        assertEquals("message", n.getString("kind"), n.toString());
+        assertEquals(room, n.getString("room"), n.toString());
+        assertEquals(from, n.getString("from"), n.toString());
+        assertEquals(preview, n.getString("preview"), n.toString());
+        assertEquals(unread, n.getInt("unread"), n.toString());
+    }
+
+    private static void assertDirectNotification(JSONObject n, String from, String preview, int unread) {
+        assertEquals("private_message", n.getString("kind"), n.toString());
+        assertEquals(from, n.getString("from"), n.toString());
+        assertEquals(preview, n.getString("preview"), n.toString());
+        assertEquals(unread, n.getInt("unread"), n.toString());
+    }
+
+    @Test
+    void aRoomMessageNotifiesEverySocketOfTheOtherMembers() {
+        Login alice = api.registerAndLogin("n_room_a");
+        Login bob = api.registerAndLogin("n_room_b");
+        String room = Chat.createRoom(api, alice, "n_room");
+        Chat.join(api, bob, room);
+        try (Sock alices = Sock.connect(alice.token());
+             Sock bobsPhone = Sock.connect(bob.token());
+             Sock bobsLaptop = Sock.connect(bob.token(), "polling")) {
+            ok(alices.ack("message", say(room, "hello room")));
+            ok(alices.ack("message", say(room, "anyone?")));
+            for (Sock sock : List.of(bobsPhone, bobsLaptop)) {
+                assertRoomNotification(sock.awaitJson("notification"), room, alice.username(), "hello room", 1);
+                assertRoomNotification(sock.awaitJson("notification"), room, alice.username(), "anyone?", 2);
+            }
+        }
+    }
+
+    @Test
+    void theSendersSocketsAreNotNotified() {
+        Login alice = api.registerAndLogin("n_self_a");
+        Login bob = api.registerAndLogin("n_self_b");
+        String room = Chat.createRoom(api, alice, "n_self");
+        Chat.join(api, bob, room);
+        try (Sock sending = Sock.connect(alice.token());
+             Sock alicesOther = Sock.connect(alice.token(), "polling");
+             Sock bobs = Sock.connect(bob.token())) {
+            ok(sending.ack("message", say(room, "from alice")));
+            ok(sending.ack("private_message", dm(bob.username(), "also from alice")));
+            ok(bobs.ack("message", say(room, "from bob")));
+            for (Sock sock : List.of(sending, alicesOther)) {
+                assertRoomNotification(sock.awaitJson("notification"), room, bob.username(), "from bob", 1);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheRoomsMembersAreNotified() {
+        Login alice = api.registerAndLogin("n_only_a");
+        Login outsider = api.registerAndLogin("n_only_o");
+        String room = Chat.createRoom(api, alice, "n_only");
+        String theirs = Chat.createRoom(api, outsider, "n_theirs");
+        Chat.join(api, alice, theirs);
+        try (Sock outsiders = Sock.connect(outsider.token())) {
+            Chat.post(api, alice, room, "not for outsiders");
+            Chat.post(api, alice, theirs, "for the outsider");
+            assertRoomNotification(outsiders.awaitJson("notification"), theirs, alice.username(), "for the outsider", 1);
+        }
+    }
+
+    @Test
+    void aSocketFocusedOnARoomIsNotNotifiedForThatRoomUntilItsFocusIsCleared() {
+        Login alice = api.registerAndLogin("n_foc_a");
+        Login bob = api.registerAndLogin("n_foc_b");
+        String focused = Chat.createRoom(api, alice, "n_foc");
+        String elsewhere = Chat.createRoom(api, alice, "n_else");
+        Chat.join(api, bob, focused);
+        Chat.join(api, bob, elsewhere);
+        try (Sock looking = Sock.connect(bob.token()); Sock unfocused = Sock.connect(bob.token(), "polling")) {
+            ok(looking.ack("focus", new JSONObject().put("room", focused)));
+            long id = Chat.post(api, alice, focused, "you are looking at me");
+            assertEquals(id, looking.awaitJson("message").getLong("id"), "the focused socket still gets the message");
+            assertRoomNotification(unfocused.awaitJson("notification"), focused, alice.username(), "you are looking at me", 1);
+
+            Chat.post(api, alice, elsewhere, "meanwhile elsewhere");
+            assertRoomNotification(looking.awaitJson("notification"), elsewhere, alice.username(), "meanwhile elsewhere", 1);
+
+            ok(looking.ack("focus", new JSONObject()));
+            Chat.post(api, alice, focused, "now you are not");
+            // focusing does not read: the first message is still unread
+            assertRoomNotification(looking.awaitJson("notification"), focused, alice.username(), "now you are not", 2);
+        }
+    }
+
+    @Test
+    void aDirectMessageNotifiesTheRecipientsSocketsNotFocusedOnTheSender() {
+        Login alice = api.registerAndLogin("n_dm_a");
+        Login bob = api.registerAndLogin("n_dm_b");
+        Login carol = api.registerAndLogin("n_dm_c");
+        try (Sock alices = Sock.connect(alice.token());
+             Sock looking = Sock.connect(bob.token());
+             Sock unfocused = Sock.connect(bob.token(), "polling")) {
+            ok(looking.ack("focus", new JSONObject().put("with", alice.username())));
+            long id = ok(alices.ack("private_message", dm(bob.username(), "just you"))).getJSONObject("message").getLong("id");
+            assertEquals(id, looking.awaitJson("private_message").getLong("id"));
+            assertDirectNotification(unfocused.awaitJson("notification"), alice.username(), "just you", 1);
+            Chat.postDirect(api, alice, bob.username(), "and again");
+            assertDirectNotification(unfocused.awaitJson("notification"), alice.username(), "and again", 2);
+
+            Chat.postDirect(api, carol, bob.username(), "hi from carol");
+            assertDirectNotification(looking.awaitJson("notification"), carol.username(), "hi from carol", 1);
+        }
+    }
+
+    @Test
+    void feedMessagesNotifyNoOne() {
+        Login alice = api.registerAndLogin("n_feed_a");
+        Login bob = api.registerAndLogin("n_feed_b");
+        String room = Chat.createRoom(api, alice, "n_feed");
+        Chat.join(api, bob, room);
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
+            ok(alices.ack("message", say("feed", "on the feed")));
+            ok(alices.ack("message", "a bare feed message"));
+            ok(alices.ack("message", say(room, "in the room")));
+            assertRoomNotification(bobs.awaitJson("notification"), room, alice.username(), "in the room", 1);
+        }
+    }
+}

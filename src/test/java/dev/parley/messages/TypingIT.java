@@ -1,0 +1,136 @@
+package dev.parley.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Sock;
+import jakarta.json.JsonObject;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** {@code typing} is relayed to the others in a room or to the other party of a conversation, and never stored. */
+class TypingIT {
+    private final Api api = Api.server();
+
+    @Test
+    void typingInARoomReachesTheOtherMembersButNotTheSendersSockets() {
+        Login alice = api.registerAndLogin("ty_alice");
+        Login bob = api.registerAndLogin("ty_bob");
+        Login carol = api.registerAndLogin("ty_carol");
+        String room = roomOf(alice, bob);
+        try (Sock typing = Sock.connect(alice.token());
+             Sock alicesOther = Sock.connect(alice.token(), "polling");
+             Sock bobs = Sock.connect(bob.token());
+             Sock carols = Sock.connect(carol.token())) {
+            typing.emit("typing", inRoom(room));
+            assertTyping(bobs.awaitJson("typing"), room, alice);
+
+            // Alice's sockets and Carol (not a member) got nothing: the first typing each sees is a later one.
+            bobs.emit("typing", inRoom(room));
+            assertTyping(alicesOther.awaitJson("typing"), room, bob);
+            assertTyping(typing.awaitJson("typing"), room, bob);
+            bobs.emit("typing", inRoom("feed"));
+            assertTyping(carols.awaitJson("typing"), "feed", bob);
+        }
+    }
+
+    @Test
+    void typingToAUserReachesOnlyThatUsersSockets() {
+        Login alice = api.registerAndLogin("ty_alice");
+        Login bob = api.registerAndLogin("ty_bob");
+        Login carol = api.registerAndLogin("ty_carol");
+        try (Sock typing = Sock.connect(alice.token());
+             Sock alicesOther = Sock.connect(alice.token(), "polling");
+             Sock bobsPhone = Sock.connect(bob.token());
+             Sock bobsLaptop = Sock.connect(bob.token(), "polling");
+             Sock carols = Sock.connect(carol.token())) {
+            typing.emit("typing", to(bob));
+            assertTyping(bobsPhone.awaitJson("typing"), null, alice);
+            assertTyping(bobsLaptop.awaitJson("typing"), null, alice);
+
+            bobsPhone.emit("typing", to(alice));
+            assertTyping(alicesOther.awaitJson("typing"), null, bob);
+            assertTyping(typing.awaitJson("typing"), null, bob);
+            bobsPhone.emit("typing", to(carol));
+            assertTyping(carols.awaitJson("typing"), null, bob);
+        }
+    }
+
+    @Test
+    void typingIsNeverStored() {
+        Login alice = api.registerAndLogin("ty_alice");
+        Login bob = api.registerAndLogin("ty_bob");
+        String room = roomOf(alice, bob);
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
+            alices.emit("typing", inRoom(room));
+            alices.emit("typing", to(bob));
+            assertTyping(bobs.awaitJson("typing"), room, alice);
+            assertTyping(bobs.awaitJson("typing"), null, alice);
+
+            // Not sent as a message either: the first of each Bob gets is a real one, and history holds only those.
+            long inRoom = alices.ack("message", inRoom(room).put("text", "real")).getJSONObject("message").getLong("id");
+            assertEquals(inRoom, bobs.awaitJson("message").getLong("id"));
+            long direct = alices.ack("private_message", to(bob).put("text", "real")).getJSONObject("message").getLong("id");
+            assertEquals(direct, bobs.awaitJson("private_message").getLong("id"));
+            assertEquals(1, messageCount("/api/rooms/" + room + "/messages", bob));
+            assertEquals(1, messageCount("/api/conversations/" + alice.username() + "/messages", bob));
+        }
+    }
+
+    @Test
+    void aNonMemberTypingInARoomIsForbiddenAndRelaysNothing() {
+        Login alice = api.registerAndLogin("ty_alice");
+        Login bob = api.registerAndLogin("ty_bob");
+        Login outsider = api.registerAndLogin("ty_out");
+        String room = roomOf(alice, bob);
+        try (Sock alices = Sock.connect(alice.token());
+             Sock bobs = Sock.connect(bob.token());
+             Sock outsiders = Sock.connect(outsider.token())) {
+            outsiders.emit("typing", inRoom(room));
+            JSONObject error = outsiders.awaitJson("error");
+            assertEquals("forbidden", error.getString("code"));
+            assertTrue(error.getString("message").length() > 0);
+
+            alices.emit("typing", inRoom(room));
+            assertTyping(bobs.awaitJson("typing"), room, alice);
+        }
+    }
+
+    /** A new room made by {@code owner} over REST, joined by {@code members}. */
+    private String roomOf(Login owner, Login... members) {
+        String name = Api.uniqueName("ty");
+        var created = api.post("/api/rooms", owner.token(), Api.json("name", name));
+        assertEquals(201, created.status(), created.body());
+        for (Login member : members) {
+            var joined = api.put("/api/rooms/" + name + "/members/me", member.token());
+            assertEquals(200, joined.status(), joined.body());
+        }
+        return name;
+    }
+
+    private int messageCount(String path, Login caller) {
+        var reply = api.get(path + "?limit=200", caller.token());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("messages").getValuesAs(JsonObject.class).size();
+    }
+
+    private static JSONObject inRoom(String room) {
+        return new JSONObject().put("room", room);
+    }
+
+    private static JSONObject to(Login user) {
+        return new JSONObject().put("to", user.username());
+    }
+
+    /** A {@code typing} event from {@code from}, in {@code room}, or (null) with no room at all. */
+    private static void assertTyping(JSONObject typing, String room, Login from) {
+        assertEquals(from.username(), typing.getString("from"), typing.toString());
+        if (room == null) {
+            assertTrue(!typing.has("room") || typing.isNull("room"), typing.toString());
+        } else {
+            assertEquals(room, typing.getString("room"), typing.toString());
+        }
+    }
+}

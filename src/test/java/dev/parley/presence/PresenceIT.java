@@ -1,0 +1,230 @@
+package dev.parley.presence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Sock;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A user is online while any of their sockets is connected, and goes offline only after a grace
+ * period (5 s by default) with none. Other tests' users come and go meanwhile, so every check looks
+ * only at the presence events of the users it made.
+ */
+class PresenceIT {
+    private static final Duration EVENT = Duration.ofSeconds(Sock.TIMEOUT_SECONDS);
+    private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(15);
+    private static final long GRACE_AT_LEAST_MS = 4_000;
+
+    private final Api api = Api.server();
+
+    @Test
+    void theFirstSocketOfAUserAnnouncesThemOnlineToOthersAndListsThem() {
+        Login watcher = api.registerAndLogin("p_watch");
+        String name = Api.uniqueName("p_new");
+        assertEquals(201, api.post("/api/auth/register", null, "{\"username\":\"" + name + "\",\"password\":\""
+                + Api.PASSWORD + "\",\"displayName\":\"New Comer\"}").status());
+        Login newcomer = api.login(name);
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            try (Sock arriving = Sock.connect(newcomer.token())) {
+                JSONObject online = log.next(EVENT, name).event();
+                assertTrue(online.getBoolean("online"));
+                Instant.parse(online.getString("at"));
+
+                JsonObject listed = listedOnline(watcher, name);
+                assertNotNull(listed, name + " missing from /api/users/online");
+                assertEquals("New Comer", listed.getString("displayName"));
+                Instant.parse(listed.getString("since"));
+                assertTrue(readyOnlineHas(arriving, watcher.username()));
+                try (Sock later = Sock.connect(watcher.token())) {
+                    assertTrue(readyOnlineHas(later, name));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theLastSocketGoingAwayAnnouncesOfflineOnlyAfterTheGracePeriod() {
+        Login watcher = api.registerAndLogin("p_watch");
+        Login leaver = api.registerAndLogin("p_leave");
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            Sock leaving = Sock.connect(leaver.token());
+            assertTrue(log.next(EVENT, leaver.username()).online());
+            long closedAt = System.nanoTime();
+            leaving.close();
+            awaitConnections(leaver, 0);
+            assertNotNull(listedOnline(watcher, leaver.username()), "still listed during the grace period");
+
+            Seen offline = log.next(OFFLINE_WITHIN, leaver.username());
+            assertFalse(offline.online());
+            Instant.parse(offline.event().getString("at"));
+            long afterMs = TimeUnit.NANOSECONDS.toMillis(offline.arrivedNanos() - closedAt);
+            assertTrue(afterMs >= GRACE_AT_LEAST_MS, "offline " + afterMs + " ms after the disconnect");
+            assertNull(listedOnline(watcher, leaver.username()));
+        }
+    }
+
+    @Test
+    void aReconnectWithinTheGracePeriodSendsNeitherOfflineNorOnline() {
+        Login watcher = api.registerAndLogin("p_watch");
+        Login flaky = api.registerAndLogin("p_flaky");
+        Login reference = api.registerAndLogin("p_ref");
+        Login marker = api.registerAndLogin("p_mark");
+        String[] users = {flaky.username(), reference.username(), marker.username()};
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            Sock flakyFirst = Sock.connect(flaky.token());
+            Sock referenceSock = Sock.connect(reference.token());
+            Seen one = log.next(EVENT, users), other = log.next(EVENT, users);
+            assertTrue(one.online() && other.online());
+            assertEquals(Set.of(flaky.username(), reference.username()), new HashSet<>(List.of(one.username(), other.username())));
+            String since = listedOnline(watcher, flaky.username()).getString("since");
+
+            // The flaky user's socket goes first, then the reference user's; only the flaky user comes back.
+            flakyFirst.close();
+            awaitConnections(flaky, 0);
+            referenceSock.close();
+            try (Sock flakyAgain = Sock.connect(flaky.token())) {
+                // The reference user's offline comes a grace period later; the flaky user's would have come before it.
+                Seen first = log.next(OFFLINE_WITHIN, users);
+                assertEquals(reference.username(), first.username(), "first presence event: " + first.event());
+                assertFalse(first.online());
+                try (Sock markerSock = Sock.connect(marker.token())) {
+                    Seen next = log.next(EVENT, users);
+                    assertEquals(marker.username(), next.username(), "next presence event: " + next.event());
+                    assertTrue(next.online());
+                }
+                assertEquals(since, listedOnline(watcher, flaky.username()).getString("since"));
+            }
+        }
+    }
+
+    @Test
+    void aSecondSocketOfAnOnlineUserSendsNoPresenceEvent() {
+        Login watcher = api.registerAndLogin("p_watch");
+        Login twice = api.registerAndLogin("p_twice");
+        Login marker = api.registerAndLogin("p_mark");
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            try (Sock first = Sock.connect(twice.token())) {
+                assertTrue(log.next(EVENT, twice.username()).online());
+                try (Sock second = Sock.connect(twice.token(), "polling");
+                     Sock markerSock = Sock.connect(marker.token())) {
+                    Seen next = log.next(EVENT, twice.username(), marker.username());
+                    assertEquals(marker.username(), next.username(), "next presence event: " + next.event());
+                    assertTrue(next.online());
+                }
+            }
+        }
+    }
+
+    @Test
+    void closingOneOfTwoSocketsKeepsTheUserOnline() {
+        Login watcher = api.registerAndLogin("p_watch");
+        Login twice = api.registerAndLogin("p_keep");
+        Login reference = api.registerAndLogin("p_ref");
+        String[] users = {twice.username(), reference.username()};
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            Sock staying = Sock.connect(twice.token());
+            assertEquals(twice.username(), log.next(EVENT, users).username());
+            Sock referenceSock = Sock.connect(reference.token());
+            assertEquals(reference.username(), log.next(EVENT, users).username());
+            Sock going = Sock.connect(twice.token());
+            going.close();
+            awaitConnections(twice, 1);
+            referenceSock.close();
+            Seen first = log.next(OFFLINE_WITHIN, users);
+            assertEquals(reference.username(), first.username(), "first presence event: " + first.event());
+            assertFalse(first.online());
+            assertNotNull(listedOnline(watcher, twice.username()));
+            assertTrue(staying.connected());
+            staying.close();
+        }
+    }
+
+    /** The entry of {@code username} in {@code GET /api/users/online}, or null. */
+    private JsonObject listedOnline(Login caller, String username) {
+        var reply = api.get("/api/users/online", caller.token());
+        assertEquals(200, reply.status(), reply.body());
+        return ((JsonArray) reply.structure()).getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("username").equals(username)).findFirst().orElse(null);
+    }
+
+    private static boolean readyOnlineHas(Sock sock, String username) {
+        JSONArray online = sock.awaitReady().getJSONArray("online");
+        for (int i = 0; i < online.length(); i++) {
+            JSONObject entry = online.getJSONObject(i);
+            if (entry.getString("username").equals(username)) {
+                Instant.parse(entry.getString("since"));
+                return entry.has("displayName");
+            }
+        }
+        return false;
+    }
+
+    /** Until the server has seen the session's sockets come and go: its {@code connections} count. */
+    private void awaitConnections(Login login, int expected) {
+        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> {
+            JsonArray sessions = (JsonArray) api.get("/api/sessions", login.token()).structure();
+            return sessions.getValuesAs(JsonObject.class).stream()
+                    .filter(s -> s.getString("id").equals(login.sessionId()))
+                    .mapToInt(s -> s.getInt("connections")).sum() == expected;
+        });
+    }
+
+    private record Seen(JSONObject event, long arrivedNanos) {
+        String username() {
+            return event.getString("username");
+        }
+
+        boolean online() {
+            return event.getBoolean("online");
+        }
+    }
+
+    /** Every presence event one socket gets from now on, with the moment it arrived. */
+    private static final class PresenceLog {
+        private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
+
+        PresenceLog(Sock sock) {
+            sock.socket().on("presence", args -> seen.add(new Seen((JSONObject) args[0], System.nanoTime())));
+        }
+
+        /** The next presence event about one of {@code usernames}, skipping everyone else's. */
+        Seen next(Duration timeout, String... usernames) {
+            Set<String> wanted = Set.of(usernames);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (true) {
+                    Seen s = seen.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                    if (s == null) throw new AssertionError("no presence event about " + wanted + " within " + timeout);
+                    if (wanted.contains(s.username())) return s;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.parley.rooms;
+
+import static dev.parley.support.Chat.ackError;
+import static dev.parley.support.Chat.awaitRoomCreated;
+import static dev.parley.support.Chat.createRoom;
+import static dev.parley.support.Chat.join;
+import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Chat.uniqueRoom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Rooms over REST and Socket.IO: creating, listing, joining, leaving, and who hears a room's messages. */
+class RoomsIT {
+    private final Api api = Api.server();
+
+    private static JSONObject say(String room, String text) {
+        return new JSONObject().put("room", room).put("text", text);
+    }
+
+    private static JSONObject room(String name) {
+        return new JSONObject().put("room", name);
+    }
+
+    @Test
+    void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember() {
+        Login alice = api.registerAndLogin("r_create");
+        String typed = Api.uniqueName("Mixed_Case");
+        Reply reply = api.post("/api/rooms", alice.token(),
+                Json.createObjectBuilder().add("name", typed).add("topic", "all things mixed").build().toString());
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject room = reply.json().getJsonObject("room");
+        String name = typed.toLowerCase(Locale.ROOT);
+        assertEquals(name, room.getString("name"));
+        assertEquals("all things mixed", room.getString("topic"));
+        assertEquals(alice.username(), room.getString("createdBy"));
+        assertTrue(room.getString("createdAt").endsWith("Z"), room.toString());
+        assertEquals(1, room.getInt("members"));
+        assertTrue(room.getBoolean("member"));
+        assertEquals(0, room.getInt("unread"));
+        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+    }
+
+    @Test
+    void invalidRoomNamesAreRefusedWithInvalidPayload() {
+        Login alice = api.registerAndLogin("r_invalid");
+        for (String bad : List.of("", "has space", "dots.not.allowed", "slash/no", "ünïcode", "x".repeat(65))) {
+            Reply reply = api.post("/api/rooms", alice.token(), Api.json("name", bad));
+            assertEquals(400, reply.status(), () -> "'" + bad + "': " + reply.body());
+            assertEquals("invalid_payload", reply.errorCode());
+        }
+        Reply noName = api.post("/api/rooms", alice.token(), Api.json("topic", "no name"));
+        assertEquals(400, noName.status());
+        assertEquals("invalid_payload", noName.errorCode());
+        String longest = (uniqueRoom("r_max") + "x".repeat(64)).substring(0, 64);
+        assertEquals(201, api.post("/api/rooms", alice.token(), Api.json("name", longest)).status());
+    }
+
+    @Test
+    void aDuplicateRoomNameIsAConflictWhateverItsCase() {
+        Login alice = api.registerAndLogin("r_dup");
+        Login bob = api.registerAndLogin("r_dup2");
+        String name = createRoom(api, alice, "r_dup");
+        for (String again : List.of(name, name.toUpperCase(Locale.ROOT), "feed")) {
+            Reply reply = api.post("/api/rooms", bob.token(), Api.json("name", again));
+            assertEquals(409, reply.status(), () -> again + ": " + reply.body());
+            assertEquals("conflict", reply.errorCode());
+        }
+        assertEquals(1, Chat.room(api, alice, name).getInt("members"));
+    }
+
+    @Test
+    void everyConnectedSocketOfEveryUserGetsRoomCreated() {
+        Login alice = api.registerAndLogin("r_ev_a");
+        Login bob = api.registerAndLogin("r_ev_b");
+        try (Sock alicesPhone = Sock.connect(alice.token());
+             Sock alicesLaptop = Sock.connect(alice.token(), "polling");
+             Sock bobs = Sock.connect(bob.token())) {
+            String name = createRoom(api, alice, "r_ev");
+            for (Sock sock : List.of(alicesPhone, alicesLaptop, bobs)) {
+                JSONObject created = awaitRoomCreated(sock, name);
+                assertEquals(alice.username(), created.getString("createdBy"));
+                assertEquals(1, created.getInt("members"));
+            }
+        }
+    }
+
+    @Test
+    void createRoomEventAcksWithTheRoomAndPutsTheCreatorsSocketsInIt() {
+        Login alice = api.registerAndLogin("r_sc");
+        try (Sock creating = Sock.connect(alice.token()); Sock other = Sock.connect(alice.token(), "polling")) {
+            String name = uniqueRoom("r_sc");
+            JSONObject ack = ok(creating.ack("create_room", new JSONObject().put("name", name).put("topic", "t")));
+            JSONObject room = ack.getJSONObject("room");
+            assertEquals(name, room.getString("name"));
+            assertEquals("t", room.getString("topic"));
+            assertTrue(room.getBoolean("member"));
+            assertEquals("conflict", ackError(creating.ack("create_room", new JSONObject().put("name", name))));
+            assertEquals("invalid_payload", ackError(creating.ack("create_room", new JSONObject().put("name", "no good"))));
+
+            long id = ok(creating.ack("message", say(name, "first words"))).getJSONObject("message").getLong("id");
+            JSONObject got = other.awaitJson("message");
+            assertEquals(id, got.getLong("id"));
+            assertEquals(name, got.getString("room"));
+        }
+    }
+
+    @Test
+    void listingRoomsShowsMembersMemberAndUnreadForTheCaller() {
+        Login alice = api.registerAndLogin("r_list_a");
+        Login bob = api.registerAndLogin("r_list_b");
+        String name = createRoom(api, alice, "r_list");
+        JsonObject feed = Chat.room(api, bob, "feed");
+        assertTrue(feed.getBoolean("member"));
+        assertTrue(feed.getInt("members") >= 2, feed.toString());
+        assertTrue(feed.containsKey("unread"));
+        JsonObject before = Chat.room(api, bob, name);
+        assertFalse(before.getBoolean("member"));
+        assertEquals(1, before.getInt("members"));
+        assertEquals(0, before.getInt("unread"));
+        join(api, bob, name);
+        JsonObject after = Chat.room(api, bob, name);
+        assertTrue(after.getBoolean("member"));
+        assertEquals(2, after.getInt("members"));
+        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+    }
+
+    @Test
+    void joiningIsIdempotentAndLeavingAnswers204() {
+        Login alice = api.registerAndLogin("r_join_a");
+        Login bob = api.registerAndLogin("r_join_b");
+        String name = createRoom(api, alice, "r_join");
+        for (int i = 0; i < 2; i++) {
+            JsonObject room = join(api, bob, name);
+            assertEquals(name, room.getString("name"));
+            assertTrue(room.getBoolean("member"));
+            assertEquals(2, room.getInt("members"));
+        }
+        assertEquals(204, api.delete("/api/rooms/" + name + "/members/me", bob.token()).status());
+        JsonObject left = Chat.room(api, bob, name);
+        assertFalse(left.getBoolean("member"));
+        assertEquals(1, left.getInt("members"));
+    }
+
+    @Test
+    void theFeedCannotBeLeftOverRestOrSocket() {
+        Login alice = api.registerAndLogin("r_feed_a");
+        Login bob = api.registerAndLogin("r_feed_b");
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
+            Reply rest = api.delete("/api/rooms/feed/members/me", alice.token());
+            assertEquals(403, rest.status());
+            assertEquals("forbidden", rest.errorCode());
+            assertEquals("forbidden", ackError(alices.ack("leave", room("feed"))));
+            assertTrue(Chat.room(api, alice, "feed").getBoolean("member"));
+            long id = ok(bobs.ack("message", say("feed", "still here?"))).getJSONObject("message").getLong("id");
+            assertEquals(id, alices.awaitJson("message").getLong("id"));
+        }
+    }
+
+    @Test
+    void joinAndLeaveEventsAckWithTheRoom() {
+        Login alice = api.registerAndLogin("r_sj_a");
+        Login bob = api.registerAndLogin("r_sj_b");
+        String name = createRoom(api, alice, "r_sj");
+        try (Sock bobs = Sock.connect(bob.token())) {
+            JSONObject joined = ok(bobs.ack("join", room(name))).getJSONObject("room");
+            assertEquals(name, joined.getString("name"));
+            assertTrue(joined.getBoolean("member"));
+            assertEquals(2, joined.getInt("members"));
+            assertTrue(Chat.room(api, bob, name).getBoolean("member"));
+            JSONObject left = ok(bobs.ack("leave", room(name))).getJSONObject("room");
+            assertEquals(name, left.getString("name"));
+            assertFalse(left.getBoolean("member"));
+            assertEquals(1, left.getInt("members"));
+            assertFalse(Chat.room(api, bob, name).getBoolean("member"));
+        }
+    }
+
+    @Test
+    void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser() {
+        Login alice = api.registerAndLogin("r_all_a");
+        Login bob = api.registerAndLogin("r_all_b");
+        String name = createRoom(api, alice, "r_all");
+        try (Sock joining = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
+            ok(joining.ack("join", room(name)));
+            long id = Chat.post(api, alice, name, "welcome");
+            for (Sock sock : List.of(joining, other)) {
+                JSONObject got = sock.awaitJson("message");
+                assertEquals(id, got.getLong("id"));
+                assertEquals(name, got.getString("room"));
+            }
+        }
+    }
+
+    @Test
+    void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser() {
+        Login alice = api.registerAndLogin("r_stop_a");
+        Login bob = api.registerAndLogin("r_stop_b");
+        String leaving = createRoom(api, alice, "r_stop");
+        String staying = createRoom(api, alice, "r_stay");
+        join(api, bob, staying);
+        try (Sock leaver = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
+            join(api, bob, leaving); // over REST, while both sockets are connected
+            long welcome = Chat.post(api, alice, leaving, "before leaving");
+            for (Sock sock : List.of(leaver, other)) assertEquals(welcome, sock.awaitJson("message").getLong("id"));
+
+            ok(leaver.ack("leave", room(leaving)));
+            Chat.post(api, alice, leaving, "after leaving");
+            long marker = Chat.post(api, alice, staying, "in the room bob kept");
+            for (Sock sock : List.of(leaver, other)) {
+                JSONObject next = sock.awaitJson("message");
+                assertEquals(marker, next.getLong("id"), () -> "got " + next);
+            }
+        }
+    }
+
+    @Test
+    void aRoomMessageReachesOnlyTheRoomsMembers() {
+        Login alice = api.registerAndLogin("r_only_a");
+        Login member = api.registerAndLogin("r_only_m");
+        Login outsider = api.registerAndLogin("r_only_o");
+        String name = createRoom(api, alice, "r_only");
+        join(api, member, name);
+        try (Sock sending = Sock.connect(alice.token());
+             Sock members = Sock.connect(member.token());
+             Sock outsiders = Sock.connect(outsider.token())) {
+            JSONObject sent = ok(sending.ack("message", say(name, "members only"))).getJSONObject("message");
+            assertEquals(name, sent.getString("room"));
+            assertTrue(sent.isNull("to"));
+            JSONObject got = members.awaitJson("message");
+            assertEquals(sent.getLong("id"), got.getLong("id"));
+            assertEquals("members only", got.getString("text"));
+
+            long marker = ok(sending.ack("message", say("feed", "for everyone"))).getJSONObject("message").getLong("id");
+            assertEquals(marker, outsiders.awaitJson("message").getLong("id"));
+        }
+    }
+
+    @Test
+    void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent() {
+        Login alice = api.registerAndLogin("r_forb_a");
+        Login outsider = api.registerAndLogin("r_forb_o");
+        String name = createRoom(api, alice, "r_forb");
+        try (Sock alices = Sock.connect(alice.token()); Sock outsiders = Sock.connect(outsider.token())) {
+            assertEquals("forbidden", ackError(outsiders.ack("message", say(name, "let me in"))));
+            Reply rest = api.post("/api/rooms/" + name + "/messages", outsider.token(), Api.json("text", "let me in"));
+            assertEquals(403, rest.status());
+            assertEquals("forbidden", rest.errorCode());
+
+            long marker = ok(outsiders.ack("message", say("feed", "on the feed instead"))).getJSONObject("message").getLong("id");
+            assertEquals(marker, alices.awaitJson("message").getLong("id"));
+        }
+    }
+
+    @Test
+    void anUnknownRoomIsNotFoundEverywhere() {
+        Login alice = api.registerAndLogin("r_nf");
+        String nowhere = uniqueRoom("r_nowhere");
+        try (Sock sock = Sock.connect(alice.token())) {
+            assertEquals("not_found", ackError(sock.ack("message", say(nowhere, "hello?"))));
+            assertEquals("not_found", ackError(sock.ack("join", room(nowhere))));
+            assertEquals("not_found", ackError(sock.ack("leave", room(nowhere))));
+        }
+        for (Reply reply : List.of(api.put("/api/rooms/" + nowhere + "/members/me", alice.token()),
+                api.delete("/api/rooms/" + nowhere + "/members/me", alice.token()),
+                api.post("/api/rooms/" + nowhere + "/messages", alice.token(), Api.json("text", "hello?")),
+                api.get("/api/rooms/" + nowhere + "/messages", alice.token()))) {
+            assertEquals(404, reply.status(), reply.body());
+            assertEquals("not_found", reply.errorCode());
+        }
+    }
+
+    @Test
+    void onConnectASocketIsAlreadyInEveryRoomOfItsUser() {
+        Login alice = api.registerAndLogin("r_conn_a");
+        Login bob = api.registerAndLogin("r_conn_b");
+        String name = createRoom(api, alice, "r_conn");
+        join(api, bob, name);
+        try (Sock bobs = Sock.connect(bob.token())) {
+            JSONArray rooms = bobs.awaitReady().getJSONArray("rooms");
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < rooms.length(); i++) names.add(rooms.getJSONObject(i).getString("name"));
+            assertTrue(names.contains("feed") && names.contains(name), names.toString());
+
+            long id = Chat.post(api, alice, name, "no join needed");
+            JSONObject got = bobs.awaitJson("message");
+            assertEquals(id, got.getLong("id"));
+            assertEquals(name, got.getString("room"));
+        }
+    }
+}
