@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.json.JSONObject;
@@ -38,6 +39,9 @@ public class ConnectGate {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    Engine engine;
 
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
     private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
@@ -115,10 +119,15 @@ public class ConnectGate {
         return null;
     }
 
-    private static void refuse(EngineIoSocket connection) {
+    /**
+     * {@code connect_error}, then the connection is closed a little later: a client closes it itself
+     * on {@code connect_error}, and closing at once could overtake the error while a long-polling
+     * client is upgrading to WebSocket.
+     */
+    private void refuse(EngineIoSocket connection) {
         Packet<String> error = new Packet<>(Packet.MESSAGE);
         error.data = UNAUTHORIZED;
         connection.send(error);
-        connection.close(); // after the error is flushed: close() waits for the write buffer to drain
+        engine.transports().getScheduledExecutor().schedule(connection::close, 2, TimeUnit.SECONDS);
     }
 }
