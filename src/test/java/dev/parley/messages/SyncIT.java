@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
+import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
@@ -27,7 +28,7 @@ class SyncIT {
         Login me = api.registerAndLogin("s_me");
         Login bob = api.registerAndLogin("s_bob");
         Login carol = api.registerAndLogin("s_carol");
-        String room = roomOf(bob, me);
+        String room = Chat.roomOf(api, bob, me);
         long seenFeed, seenRoom, seenDirect;
         try (Sock before = Sock.connect(me.token())) {
             seenFeed = post(bob, "/api/rooms/feed/messages", "seen in the feed");
@@ -65,7 +66,7 @@ class SyncIT {
     void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle() {
         Login me = api.registerAndLogin("s_resend");
         Login bob = api.registerAndLogin("s_bob");
-        String room = roomOf(me, bob);
+        String room = Chat.roomOf(api, me, bob);
         JSONObject inRoom = new JSONObject().put("room", room).put("text", "maybe lost")
                 .put("clientMsgId", "r-" + UUID.randomUUID());
         JSONObject direct = new JSONObject().put("to", bob.username()).put("text", "maybe lost too")
@@ -132,15 +133,4 @@ class SyncIT {
         return ack.getJSONObject("message").getLong("id");
     }
 
-    /** A new room made by {@code owner} over REST, joined by {@code members}. */
-    private String roomOf(Login owner, Login... members) {
-        String name = Api.uniqueName("sy");
-        var created = api.post("/api/rooms", owner.token(), Api.json("name", name));
-        assertEquals(201, created.status(), created.body());
-        for (Login member : members) {
-            var joined = api.put("/api/rooms/" + name + "/members/me", member.token());
-            assertEquals(200, joined.status(), joined.body());
-        }
-        return name;
-    }
 }

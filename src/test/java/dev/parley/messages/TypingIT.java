@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
+import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
@@ -19,7 +20,7 @@ class TypingIT {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
         Login carol = api.registerAndLogin("ty_carol");
-        String room = roomOf(alice, bob);
+        String room = Chat.roomOf(api, alice, bob);
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token());
@@ -62,7 +63,7 @@ class TypingIT {
     void typingIsNeverStored() {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
-        String room = roomOf(alice, bob);
+        String room = Chat.roomOf(api, alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             alices.emit("typing", inRoom(room));
             alices.emit("typing", to(bob));
@@ -84,7 +85,7 @@ class TypingIT {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
         Login outsider = api.registerAndLogin("ty_out");
-        String room = roomOf(alice, bob);
+        String room = Chat.roomOf(api, alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobs = Sock.connect(bob.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -98,17 +99,6 @@ class TypingIT {
         }
     }
 
-    /** A new room made by {@code owner} over REST, joined by {@code members}. */
-    private String roomOf(Login owner, Login... members) {
-        String name = Api.uniqueName("ty");
-        var created = api.post("/api/rooms", owner.token(), Api.json("name", name));
-        assertEquals(201, created.status(), created.body());
-        for (Login member : members) {
-            var joined = api.put("/api/rooms/" + name + "/members/me", member.token());
-            assertEquals(200, joined.status(), joined.body());
-        }
-        return name;
-    }
 
     private int messageCount(String path, Login caller) {
         var reply = api.get(path + "?limit=200", caller.token());

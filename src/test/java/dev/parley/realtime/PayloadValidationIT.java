@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
+import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonArray;
@@ -35,7 +36,7 @@ class PayloadValidationIT {
     void malformedMessagesAreRefusedAndNothingIsStoredOrSent() {
         Login me = api.registerAndLogin("v_msg");
         Login watcher = api.registerAndLogin("v_msgw");
-        String room = roomOf(me, watcher);
+        String room = Chat.roomOf(api, me, watcher);
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             assertInvalid(sock, "message", 42, NO_PAYLOAD, obj("room", room),
                     obj("room", room, "text", 5),
@@ -76,8 +77,8 @@ class PayloadValidationIT {
     void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas() {
         Login me = api.registerAndLogin("v_join");
         Login other = api.registerAndLogin("v_joino");
-        String mine = roomOf(me);
-        String theirs = roomOf(other);
+        String mine = Chat.roomOf(api, me);
+        String theirs = Chat.roomOf(api, other);
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "join", 42, NO_PAYLOAD, theirs, obj(), obj("room", 5), obj("room", ""),
                     obj("room", BAD_NAME), obj("room", TOO_LONG_NAME), obj("room", new JSONArray().put(theirs)));
@@ -131,7 +132,7 @@ class PayloadValidationIT {
     void malformedTypingGetsAnErrorEventAndRelaysNothing() {
         Login me = api.registerAndLogin("v_type");
         Login member = api.registerAndLogin("v_typem");
-        String room = roomOf(me, member);
+        String room = Chat.roomOf(api, me, member);
         try (Sock sock = Sock.connect(me.token()); Sock other = Sock.connect(member.token())) {
             List<Object> bad = List.of(42, room, obj(), obj("room", 5), obj("to", 5), obj("room", BAD_NAME));
             sock.emit("typing");
@@ -150,8 +151,8 @@ class PayloadValidationIT {
     void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet() {
         Login me = api.registerAndLogin("v_focus");
         Login bob = api.registerAndLogin("v_focusb");
-        String focused = roomOf(bob, me);
-        String elsewhere = roomOf(bob, me);
+        String focused = Chat.roomOf(api, bob, me);
+        String elsewhere = Chat.roomOf(api, bob, me);
         try (Sock sock = Sock.connect(me.token())) {
             assertTrue(sock.ack("focus", obj("room", focused)).getBoolean("ok"));
             assertInvalid(sock, "focus", 42, focused, obj("room", 5), obj("with", 5), obj("room", BAD_NAME),
@@ -168,7 +169,7 @@ class PayloadValidationIT {
     void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere() {
         Login me = api.registerAndLogin("v_read");
         Login bob = api.registerAndLogin("v_readb");
-        String room = roomOf(bob, me);
+        String room = Chat.roomOf(api, bob, me);
         long first = post(bob, "/api/rooms/" + room + "/messages");
         long second = post(bob, "/api/rooms/" + room + "/messages");
         assertEquals(2, unread(me, room));
@@ -219,17 +220,6 @@ class PayloadValidationIT {
         return o;
     }
 
-    /** A new room made by {@code owner} over REST, joined by {@code members}. */
-    private String roomOf(Login owner, Login... members) {
-        String name = Api.uniqueName("v");
-        var created = api.post("/api/rooms", owner.token(), Api.json("name", name));
-        assertEquals(201, created.status(), created.body());
-        for (Login member : members) {
-            var joined = api.put("/api/rooms/" + name + "/members/me", member.token());
-            assertEquals(200, joined.status(), joined.body());
-        }
-        return name;
-    }
 
     private long post(Login sender, String path) {
         var reply = api.post(path, sender.token(), Api.json("text", "hello"));

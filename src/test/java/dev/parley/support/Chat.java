@@ -33,6 +33,13 @@ public final class Chat {
         return name;
     }
 
+    /** A new room made by {@code owner} over REST and joined by {@code members}; its name. */
+    public static String roomOf(Api api, Login owner, Login... members) {
+        String name = createRoom(api, owner, "r");
+        for (Login member : members) join(api, member, name);
+        return name;
+    }
+
     /** Joins over REST; the room object of the answer. */
     public static JsonObject join(Api api, Login user, String room) {
         Reply reply = api.put("/api/rooms/" + room + "/members/me", user.token());
