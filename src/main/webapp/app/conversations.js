@@ -7,6 +7,7 @@ import { errorToast } from "./notify.js";
 import { changed, currentConv, dmConv, dmKey, lastId, merge, oldestId, roomConv, roomKey, sameUser, state } from "./store.js";
 
 const PAGE = 50;
+const READ_EVERY_MS = 300;
 let sequence = 0;
 
 /** Whether the user is looking at this conversation right now. */
@@ -65,12 +66,20 @@ export async function loadOlder(conv) {
   changed();
 }
 
+/**
+ * Moves the read marker to the newest message shown. In a busy room a message arrives many times a
+ * second: the markers are sent at most every READ_EVERY_MS, so they stay far inside the event budget.
+ */
 export function markRead(conv) {
   conv.unread = 0;
-  const upTo = lastId(conv);
-  if (!upTo || upTo <= conv.readUpTo || !live.isConnected()) return;
-  conv.readUpTo = upTo;
-  live.tell("read", { ...target(conv), upTo });
+  if (conv.readTimer) return;
+  conv.readTimer = setTimeout(() => {
+    conv.readTimer = null;
+    const upTo = lastId(conv);
+    if (!upTo || upTo <= conv.readUpTo || !live.isConnected()) return;
+    conv.readUpTo = upTo;
+    live.tell("read", { ...target(conv), upTo });
+  }, READ_EVERY_MS);
 }
 
 export function send(text, retrying) {

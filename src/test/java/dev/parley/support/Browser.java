@@ -90,6 +90,11 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Runs a script in every page this browser loads from now on, before the page's own scripts. */
+    public void executeOnNewDocument(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
     public void reload() {
         driver.navigate().refresh();
     }

@@ -4,6 +4,7 @@ import static dev.parley.support.Browser.testId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
@@ -101,6 +102,11 @@ class ChatPageIT {
             a.clickTestId("conv-room:feed");
             a.awaitText(testId("view-title"), "# feed");
             a.until("the drawer to close", d -> !d.findElement(By.id("app-view")).getAttribute("class").contains("drawer-open"));
+
+            b.clickTestId("conv-room:" + room);
+            b.click("leave-room");
+            b.awaitText(testId("view-title"), "# feed");
+            b.awaitGone(testId("conv-room:" + room));
 
             assertEquals(List.of(), a.problems(), "problems in the page");
             assertEquals(List.of(), b.problems(), "problems in the page");
@@ -210,6 +216,47 @@ class ChatPageIT {
             assertNull(browser.script("return sessionStorage.getItem('parley.token')"), "the refused token is forgotten");
             assertEquals(List.of(), browser.problems(), "problems in the page");
         }
+    }
+
+    @Test
+    void aHiddenPageShowsABrowserNotificationOnceTheUserAllowedIt() {
+        Login grace = api.registerAndLogin("grace");
+        Login heidi = api.registerAndLogin("heidi");
+        try (Browser browser = Browser.start("grace")) {
+            // Headless Chromium has no notification centre and its tab is never hidden: the page gets a
+            // recording stand-in for the Notification API, and is told that it went to the background.
+            browser.executeOnNewDocument("window.__shown = []; window.Notification = class {"
+                    + " static permission = 'default';"
+                    + " static requestPermission() { Notification.permission = 'granted'; return Promise.resolve('granted'); }"
+                    + " constructor(title, options) { window.__shown.push(title + ': ' + options.body); } close() {} };");
+            signIn(browser, grace.username());
+            browser.click("notify-enable");
+            browser.awaitGone(By.id("notify-prompt"));
+            browser.script("Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+                    + "Object.defineProperty(document, 'visibilityState', {value: 'hidden', configurable: true});"
+                    + "document.dispatchEvent(new Event('visibilitychange'));");
+            assertEquals(201, api.post("/api/conversations/" + grace.username() + "/messages", heidi.token(),
+                    Api.json("text", "Are you around?")).status());
+            browser.until("a browser notification", d -> ((List<?>) d.executeScript("return window.__shown")).size() == 1);
+            assertEquals(List.of(heidi.username() + ": Are you around?"), browser.script("return window.__shown"));
+            assertEquals(List.of(), browser.problems(), "problems in the page");
+        }
+    }
+
+    @Test
+    void thePageIsServedAtTheRootWithASecurityPolicyItKeeps() {
+        Api.Reply root = api.get("/", null);
+        assertEquals(200, root.status());
+        assertTrue(root.response().headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String policy = root.response().headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), policy);
+        assertEquals("nosniff", root.response().headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertFalse(root.body().contains("<script>") || root.body().contains(" style="), "no inline script or style");
+        Api.Reply script = api.get("/app/main.js", null);
+        assertEquals(200, script.status());
+        assertTrue(script.response().headers().firstValue("Content-Type").orElse("").contains("javascript"));
+        assertEquals(200, api.get("/vendor/socket.io-client-4.8.4/socket.io.esm.min.js", null).status());
+        assertEquals("not_found", api.get("/app/missing.js", null).errorCode());
     }
 
     private void register(Browser browser, String username, String displayName) {
