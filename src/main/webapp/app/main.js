@@ -254,6 +254,9 @@ function wireControls() {
     $("open-drawer").setAttribute("aria-expanded", "true");
   });
   $("drawer-scrim").addEventListener("click", closeDrawer);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && $("app-view").classList.contains("drawer-open")) closeDrawer();
+  });
   document.addEventListener("visibilitychange", () => {
     if (!started) return;
     const conv = currentConv();

@@ -97,7 +97,8 @@ class ChatPageIT {
             a.awaitText(testId("view-title"), "Bob Marley");
             a.screenshot("06-phone");
             a.click("open-drawer");
-            a.await(testId("conv-room:feed"));
+            a.until("the drawer to have slid in", d -> ((Number) d.executeScript(
+                    "return document.getElementById('sidebar').getBoundingClientRect().left")).doubleValue() >= 0);
             a.screenshot("07-phone-drawer");
             a.clickTestId("conv-room:feed");
             a.awaitText(testId("view-title"), "# feed");
