@@ -1,0 +1,69 @@
+// The rooms dialog (browse, join, create) and the new-direct-message dialog.
+import { api } from "./api.js";
+import { $, el } from "./dom.js";
+import { state } from "./store.js";
+
+export function setUpDialogs({ join, create, startDm }) {
+  $("browse-rooms").addEventListener("click", () => openRooms(join));
+  $("create-room").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const name = $("room-name").value.trim().toLowerCase();
+    if (!/^[a-z0-9_-]{1,64}$/.test(name)) {
+      $("create-room-error").textContent = "Room names are 1 to 64 lower-case letters, digits, dashes or underscores.";
+      return;
+    }
+    $("create-room-submit").disabled = true;
+    const error = await create(name, $("room-topic").value.trim());
+    $("create-room-submit").disabled = false;
+    if (error) {
+      $("create-room-error").textContent = error.code === "conflict" ? "A room with that name exists already." : error.message;
+      return;
+    }
+    $("room-name").value = "";
+    $("room-topic").value = "";
+    $("rooms-dialog").close();
+  });
+
+  $("new-dm").addEventListener("click", () => {
+    $("dm-error").textContent = "";
+    $("dm-username").value = "";
+    $("dm-dialog").showModal();
+  });
+  $("dm-cancel").addEventListener("click", () => $("dm-dialog").close());
+  $("dm-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const username = $("dm-username").value.trim();
+    if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) {
+      $("dm-error").textContent = "That is not a username.";
+      return;
+    }
+    $("dm-dialog").close();
+    startDm(username);
+  });
+}
+
+async function openRooms(join) {
+  $("create-room-error").textContent = "";
+  $("rooms-dialog").showModal();
+  try {
+    const rooms = await api("GET", "api/rooms");
+    rooms.forEach((room) => state.rooms.set(room.name, room));
+  } catch {
+    // The list below shows what the page already knows.
+  }
+  renderRooms(join);
+}
+
+export function renderRooms(join) {
+  if (!$("rooms-dialog").open) return;
+  const rooms = [...state.rooms.values()].sort((a, b) => a.name.localeCompare(b.name));
+  $("all-rooms").replaceChildren(...rooms.map((room) => {
+    const joined = state.convs.get(`room:${room.name}`)?.joined;
+    return el("li", { "data-testid": `room-${room.name}` },
+      el("div", { class: "room-info" }, el("strong", {}, `# ${room.name}`),
+        el("small", {}, [room.topic, `${room.members} member${room.members === 1 ? "" : "s"}`].filter(Boolean).join(" · "))),
+      el("button", { type: "button", class: joined ? "btn btn-ghost btn-small" : "btn btn-primary btn-small",
+        "data-testid": `join-${room.name}`, onclick: async () => { $("rooms-dialog").close(); await join(room.name); } },
+      joined ? "Open" : "Join"));
+  }));
+}

@@ -1,0 +1,270 @@
+// The page's controller: signs in, connects, and turns user actions and server events into store changes.
+import { api, ApiError, token, whenUnauthorized } from "./api.js";
+import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
+import { setUpDialogs, renderRooms } from "./dialogs.js";
+import { $, avatar } from "./dom.js";
+import * as live from "./live.js";
+import { setUpLogin, showLogin } from "./login.js";
+import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
+import { loadSessions, setUpSessions } from "./sessions.js";
+import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnName, merge, nameOf, onChange, roomConv, roomKey, sameUser, state } from "./store.js";
+import { onRetry, redrawAll, renderConnection, renderHeader, renderMessages, renderSidebar, renderTyping } from "./views.js";
+
+const TYPING_EVERY_MS = 2500;
+const TYPING_SHOWN_MS = 4000;
+const ENDED = {
+  logout: "You signed out.",
+  logout_all: "You signed out everywhere: every session of your account was ended.",
+  terminated_by_other_session: "You were signed out from another of your sessions.",
+  revoked: "This session was ended from another of your sessions.",
+};
+
+let started = false;
+let readySeen = false;
+let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EVERY_MS per conversation
+
+async function boot() {
+  setUpLogin(start);
+  setUpSessions();
+  setUpDialogs({ join, create: createRoom, startDm });
+  whenUnauthorized(() => end("Your session has ended. Sign in again."));
+  wireControls();
+  onChange(render);
+  if (!token.get()) return showLogin();
+  try {
+    start((await api("GET", "api/users/me")).user);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 401) token.clear();
+    showLogin(error.status === 401 ? "Your session has ended. Sign in again." : "Parley could not be reached. Try again in a moment.");
+  }
+}
+
+function start(user) {
+  state.me = user;
+  state.convs.clear();
+  state.online.clear();
+  state.rooms.clear();
+  state.typing.clear();
+  state.current = roomKey("feed");
+  state.view = "chat";
+  roomConv({ name: "feed", member: true });
+  readySeen = false;
+  started = true;
+  redrawAll();
+  $("login-view").hidden = true;
+  $("app-view").hidden = false;
+  $("me-name").textContent = user.displayName || user.username;
+  $("me-handle").textContent = `@${user.username}${user.guest ? " · guest" : ""}`;
+  $("me-avatar").replaceWith(Object.assign(avatar(user.username, user.displayName), { id: "me-avatar" }));
+  $("notify-prompt").hidden = !shouldAsk();
+  live.connect(token.get(), handlers);
+  changed();
+  $("composer-input").focus();
+}
+
+/** Back to sign-in: the socket closed, the token forgotten, the reason shown. */
+function end(notice) {
+  if (!started) return;
+  started = false;
+  live.disconnect();
+  token.clear();
+  state.me = null;
+  document.querySelectorAll("dialog[open]").forEach((d) => d.close());
+  $("toasts").replaceChildren();
+  showLogin(notice);
+}
+
+const handlers = {
+  status(connected) {
+    state.connected = connected;
+    changed();
+  },
+  refused: () => end("Your session has ended or expired. Sign in again."),
+  session_terminated: ({ reason }) => end(ENDED[reason] || "This session was ended."),
+  ready: ({ user, rooms, online }) => {
+    state.me = user;
+    rooms.forEach((room) => roomConv({ ...room, member: true }));
+    state.online = new Map(online.map((p) => [p.username.toLowerCase(), p]));
+    online.forEach((p) => learnName(p.username, p.displayName));
+    const reconnect = readySeen;
+    readySeen = true;
+    loadLists();
+    if (reconnect) catchUp();
+    else open(state.current);
+    changed();
+  },
+  message: received,
+  private_message: received,
+  notification(note) {
+    const conv = note.room ? roomConv({ name: note.room }) : dmConv(note.from);
+    conv.unread = note.unread;
+    notify({
+      title: note.room ? `${nameOf(note.from)} in #${note.room}` : nameOf(note.from),
+      text: note.preview, from: note.from, fromDisplayName: nameOf(note.from), tag: conv.key, onOpen: () => open(conv.key),
+    });
+    changed();
+  },
+  presence({ username, online }) {
+    const key = username.toLowerCase();
+    if (online) state.online.set(key, state.online.get(key) || { username, displayName: nameOf(username) });
+    else state.online.delete(key);
+    // The event has no display name; the list has.
+    if (online) api("GET", "api/users/online").then((list) => {
+      list.forEach((p) => {
+        learnName(p.username, p.displayName);
+        if (state.online.has(p.username.toLowerCase())) state.online.set(p.username.toLowerCase(), p);
+      });
+      changed();
+    }).catch(() => {});
+    changed();
+  },
+  room_created(room) {
+    state.rooms.set(room.name, room);
+    renderRooms(join);
+  },
+  typing({ room, from }) {
+    const key = room ? roomKey(room) : dmKey(from);
+    if (!state.typing.has(key)) state.typing.set(key, new Map());
+    state.typing.get(key).set(from, Date.now() + TYPING_SHOWN_MS);
+    setTimeout(changed, TYPING_SHOWN_MS + 50);
+    changed();
+  },
+  error: (error) => errorToast(error.message || "The server refused that."),
+};
+
+function received(message) {
+  const conv = convOf(message);
+  const fresh = merge(conv, [message]);
+  if (!fresh.length) return;
+  if (state.typing.get(conv.key)) state.typing.get(conv.key).delete(message.from);
+  const mine = sameUser(message.from, state.me.username);
+  // The server sends no `notification` for the feed: it is counted here.
+  if (!mine && conv.key === roomKey("feed") && !showing(conv)) conv.unread += 1;
+  if (showing(conv)) markRead(conv);
+  changed();
+}
+
+async function loadLists() {
+  try {
+    const [rooms, conversations] = await Promise.all([api("GET", "api/rooms"), api("GET", "api/conversations")]);
+    for (const room of rooms) {
+      state.rooms.set(room.name, room);
+      if (room.member) roomConv(room);
+    }
+    conversations.forEach((c) => c.lastMessage && learnName(c.lastMessage.from, c.lastMessage.fromDisplayName));
+    for (const c of conversations) {
+      const conv = dmConv(c.with, c.lastMessage && sameUser(c.lastMessage.from, c.with) ? c.lastMessage.fromDisplayName : undefined);
+      conv.unread = c.unread;
+      if (c.lastMessage && !conv.loaded) merge(conv, [c.lastMessage]);
+    }
+    const conv = currentConv();
+    if (showing(conv)) markRead(conv);
+    changed();
+  } catch (error) {
+    if (error.status !== 401) errorToast(error.message);
+  }
+}
+
+/** After a reconnect: everything newer than what each conversation shows, merged in. */
+async function catchUp() {
+  const rooms = {};
+  const conversations = {};
+  for (const conv of state.convs.values()) {
+    if (!conv.loaded) continue;
+    if (conv.kind === "room") rooms[conv.name] = lastId(conv);
+    else conversations[conv.name] = lastId(conv);
+  }
+  const ack = await live.request("sync", { rooms, conversations });
+  if (ack.ok) ack.messages.forEach(received);
+  const conv = currentConv();
+  live.tell("focus", focusOf(conv));
+  if (showing(conv)) markRead(conv);
+}
+
+function showSessions() {
+  state.view = "sessions";
+  $("chat-pane").hidden = true;
+  $("sessions-pane").hidden = false;
+  closeDrawer();
+  live.tell("focus", {});
+  loadSessions();
+  changed();
+}
+
+function render() {
+  if (!started) return;
+  renderSidebar(open, startDm);
+  renderHeader();
+  renderConnection();
+  if (state.view === "chat") {
+    renderMessages(state.stickToBottom);
+    state.stickToBottom = false;
+    renderTyping();
+  }
+}
+
+function wireControls() {
+  const input = $("composer-input");
+  $("composer").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    input.style.height = "";
+    // The others stop showing us as typing when the message arrives; typing again must tell them.
+    lastTyping = { key: null, at: 0 };
+    send(text);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      $("composer").requestSubmit();
+    }
+  });
+  input.addEventListener("input", () => {
+    input.style.height = "";
+    input.style.height = `${Math.min(input.scrollHeight, 160)}px`;
+    const conv = currentConv();
+    if (!input.value.trim() || (lastTyping.key === conv.key && Date.now() - lastTyping.at < TYPING_EVERY_MS)) return;
+    lastTyping = { key: conv.key, at: Date.now() };
+    live.tell("typing", conv.kind === "room" ? { room: conv.name } : { to: conv.name });
+  });
+  $("messages").addEventListener("scroll", () => {
+    if ($("messages").scrollTop < 80) loadOlder(currentConv());
+  });
+  $("leave-room").addEventListener("click", leave);
+  $("open-sessions").addEventListener("click", showSessions);
+  $("back-to-chat").addEventListener("click", () => open(state.current));
+  $("logout").addEventListener("click", async () => {
+    try {
+      await api("POST", "api/auth/logout");
+    } catch {
+      // Signed out here either way.
+    }
+    end(null);
+  });
+  $("notify-enable").addEventListener("click", async () => {
+    await askPermission();
+    $("notify-prompt").hidden = true;
+  });
+  $("open-drawer").addEventListener("click", () => {
+    $("app-view").classList.add("drawer-open");
+    $("drawer-scrim").hidden = false;
+    $("open-drawer").setAttribute("aria-expanded", "true");
+  });
+  $("drawer-scrim").addEventListener("click", closeDrawer);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && $("app-view").classList.contains("drawer-open")) closeDrawer();
+  });
+  document.addEventListener("visibilitychange", () => {
+    if (!started) return;
+    const conv = currentConv();
+    live.tell("focus", focusOf(conv));
+    if (showing(conv)) markRead(conv);
+    changed();
+  });
+  onRetry((message) => send(null, message));
+}
+
+boot();

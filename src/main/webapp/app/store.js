@@ -1,0 +1,122 @@
+// What the page knows: the user, the conversations (rooms and direct ones) with the messages seen so
+// far, who is online and who is typing. Views read it; main.js and live.js change it and call changed().
+
+export const state = {
+  me: null,
+  convs: new Map(), // "room:<name>" or "dm:<username>" -> conversation
+  current: "room:feed",
+  view: "chat", // or "sessions"
+  online: new Map(), // username -> {username, displayName}
+  rooms: new Map(), // every public room by name, for the rooms dialog
+  typing: new Map(), // conversation key -> Map(username -> expiry ms)
+  names: new Map(), // username (lower case) -> display name, from messages and presence
+  connected: false,
+  stickToBottom: false, // the next render scrolls the message list to the end
+};
+
+const listeners = [];
+export const onChange = (listener) => listeners.push(listener);
+let scheduled = false;
+
+/** Re-render once per frame however many changes were made. */
+export function changed() {
+  if (scheduled) return;
+  scheduled = true;
+  requestAnimationFrame(() => {
+    scheduled = false;
+    listeners.forEach((listener) => listener());
+  });
+}
+
+export const roomKey = (name) => `room:${name}`;
+export const dmKey = (username) => `dm:${username.toLowerCase()}`;
+
+function conversation(key, kind, name) {
+  let conv = state.convs.get(key);
+  if (!conv) {
+    conv = { key, kind, name, topic: "", members: 0, displayName: name, messages: [], ids: new Set(),
+      hasMore: true, loaded: false, loading: false, unread: 0, readUpTo: 0, joined: kind === "dm" };
+    state.convs.set(key, conv);
+  }
+  return conv;
+}
+
+export function roomConv(room) {
+  const conv = conversation(roomKey(room.name), "room", room.name);
+  conv.topic = room.topic || "";
+  conv.members = room.members ?? conv.members;
+  if (room.unread !== undefined) conv.unread = room.unread;
+  if (room.member !== undefined) conv.joined = room.member;
+  return conv;
+}
+
+export function dmConv(username, displayName) {
+  const conv = conversation(dmKey(username), "dm", username);
+  if (displayName) learnName(username, displayName);
+  conv.displayName = nameOf(username);
+  return conv;
+}
+
+/** The conversation a message belongs to, made if new. */
+export function convOf(message) {
+  learnName(message.from, message.fromDisplayName);
+  if (message.room) return roomConv({ name: message.room });
+  return dmConv(sameUser(message.from, state.me.username) ? message.to : message.from);
+}
+
+/** Remembers a display name; a direct conversation with that user shows it. */
+export function learnName(username, displayName) {
+  if (!username || !displayName) return;
+  state.names.set(username.toLowerCase(), displayName);
+  const conv = state.convs.get(dmKey(username));
+  if (conv) conv.displayName = displayName;
+}
+
+export const nameOf = (username) => state.names.get(username.toLowerCase()) || username;
+
+export const sameUser = (a, b) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Merges messages into a conversation, by id, oldest first. A pending message of ours is replaced by
+ * the stored one with the same clientMsgId. Returns the messages that were new.
+ */
+export function merge(conv, messages) {
+  const fresh = [];
+  for (const message of messages) {
+    if (message.id && conv.ids.has(message.id)) continue;
+    if (message.clientMsgId) {
+      const pending = conv.messages.findIndex((m) => m.pending && m.clientMsgId === message.clientMsgId);
+      if (pending >= 0) conv.messages.splice(pending, 1);
+    }
+    conv.ids.add(message.id);
+    conv.messages.push(message);
+    fresh.push(message);
+  }
+  if (fresh.length) conv.messages.sort(byId);
+  return fresh;
+}
+
+// Pending messages (no id yet) stay at the end, in the order they were sent.
+const byId = (a, b) => (a.id || Number.MAX_SAFE_INTEGER) - (b.id || Number.MAX_SAFE_INTEGER) || a.seq - b.seq;
+
+export function lastId(conv) {
+  for (let i = conv.messages.length - 1; i >= 0; i--) if (conv.messages[i].id) return conv.messages[i].id;
+  return 0;
+}
+
+export function oldestId(conv) {
+  const first = conv.messages.find((m) => m.id);
+  return first ? first.id : undefined;
+}
+
+export function typingIn(key) {
+  const who = state.typing.get(key);
+  if (!who) return [];
+  const now = Date.now();
+  for (const [name, until] of who) if (until <= now) who.delete(name);
+  return [...who.keys()];
+}
+
+export function currentConv() {
+  return state.convs.get(state.current);
+}

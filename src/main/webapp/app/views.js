@@ -1,0 +1,164 @@
+// Rendering from the store: the sidebar, the header, the message list and the typing line.
+import { $, avatar, dayLabel, el, time } from "./dom.js";
+import { currentConv, nameOf, state, typingIn } from "./store.js";
+
+const GROUP_WITHIN_MS = 5 * 60 * 1000;
+const drawn = new Map(); // list id -> signature of what it shows
+
+/**
+ * Replaces a list's children only when what it shows changed, so that a button keeps its focus
+ * (and a test its element) while unrelated events arrive.
+ */
+function draw(id, signature, rows) {
+  const key = JSON.stringify(signature);
+  if (drawn.get(id) === key) return false;
+  drawn.set(id, key);
+  $(id).replaceChildren(...rows());
+  return true;
+}
+
+/** Forget what was drawn: a new sign-in starts from empty lists. */
+export const redrawAll = () => drawn.clear();
+
+/** The sidebar: joined rooms, direct conversations, people online; `open(key)` switches. */
+export function renderSidebar(open, startDm) {
+  const rooms = [...state.convs.values()].filter((c) => c.kind === "room" && c.joined)
+    .sort((a, b) => (a.name === "feed" ? -1 : b.name === "feed" ? 1 : a.name.localeCompare(b.name)));
+  draw("room-list", rooms.map((c) => [c.key, shownUnread(c), isActive(c)]),
+    () => rooms.map((c) => item(c, el("span", { class: "hash", "aria-hidden": "true" }, "#"), c.name, open)));
+
+  const dms = [...state.convs.values()].filter((c) => c.kind === "dm")
+    .sort((a, b) => lastActivity(b) - lastActivity(a) || a.name.localeCompare(b.name));
+  draw("dm-list", dms.map((c) => [c.key, c.displayName, shownUnread(c), isActive(c), isOnline(c.name)]),
+    () => (dms.length ? dms.map((c) => item(c, withPresence(c.name, c.displayName), c.displayName, open))
+      : [el("li", { class: "side-empty" }, "No conversations yet")]));
+
+  const people = [...state.online.values()].filter((p) => p.username.toLowerCase() !== state.me.username.toLowerCase())
+    .sort((a, b) => (a.displayName || a.username).localeCompare(b.displayName || b.username));
+  $("online-count").textContent = people.length ? `· ${people.length}` : "";
+  draw("online-list", people.map((p) => [p.username, p.displayName]), () => (people.length ? people.map((p) => el("li", {},
+    el("button", { type: "button", class: "side-item", "data-testid": `online-${p.username}`, title: `Message ${p.username}`, onclick: () => startDm(p.username, p.displayName) },
+      withPresence(p.username, p.displayName), el("span", { class: "label" }, p.displayName || p.username))))
+    : [el("li", { class: "side-empty" }, "Nobody else is here right now")]));
+
+  const unreadAnywhere = [...state.convs.values()].some((c) => shownUnread(c) > 0);
+  $("drawer-badge").hidden = !unreadAnywhere;
+}
+
+function item(conv, icon, label, open) {
+  const unread = shownUnread(conv);
+  const active = isActive(conv);
+  return el("li", {}, el("button", {
+    type: "button", class: `side-item${active ? " active" : ""}${unread ? " unread" : ""}`,
+    "data-testid": `conv-${conv.key}`, "aria-current": active ? "page" : false, onclick: () => open(conv.key),
+    "aria-label": unread ? `${label}, ${unread} unread` : label,
+  }, icon, el("span", { class: "label" }, label),
+  unread ? el("span", { class: "badge", "data-testid": `unread-${conv.key}` }, unread > 99 ? "99+" : unread) : null));
+}
+
+/** Unread as the user sees it: nothing for the conversation on screen. */
+export function shownUnread(conv) {
+  const onScreen = state.view === "chat" && conv.key === state.current && !document.hidden;
+  return onScreen ? 0 : conv.unread;
+}
+
+const isActive = (conv) => state.view === "chat" && conv.key === state.current;
+const isOnline = (username) => state.online.has(username.toLowerCase());
+
+function withPresence(username, displayName) {
+  const node = avatar(username, displayName);
+  if (isOnline(username)) node.classList.add("presence-dot");
+  return node;
+}
+
+function lastActivity(conv) {
+  const last = conv.messages[conv.messages.length - 1];
+  return last ? new Date(last.createdAt).getTime() : 0;
+}
+
+export function renderHeader() {
+  const conv = currentConv();
+  const leave = $("leave-room");
+  if (state.view === "sessions") {
+    $("view-title").textContent = "Sessions";
+    $("view-sub").textContent = "Where your account is signed in";
+    leave.hidden = true;
+  } else if (conv.kind === "room") {
+    $("view-title").textContent = `# ${conv.name}`;
+    const members = conv.members ? `${conv.members} member${conv.members === 1 ? "" : "s"}` : "";
+    $("view-sub").textContent = [conv.topic || (conv.name === "feed" ? "Everyone, everything" : ""), members].filter(Boolean).join(" · ");
+    leave.hidden = conv.name === "feed" || !conv.joined;
+  } else {
+    const online = isOnline(conv.name);
+    $("view-title").textContent = conv.displayName;
+    $("view-sub").textContent = `@${conv.name} · ${online ? "online" : "offline"}`;
+    leave.hidden = true;
+  }
+  const unread = [...state.convs.values()].reduce((n, c) => n + shownUnread(c), 0);
+  document.title = `${unread ? `(${unread}) ` : ""}${$("view-title").textContent} · Parley`;
+}
+
+/** The message list, keeping the reader's place: at the bottom it follows new messages. */
+export function renderMessages(forceBottom = false) {
+  const conv = currentConv();
+  const box = $("messages");
+  const fromBottom = box.scrollHeight - box.scrollTop;
+  const atBottom = fromBottom - box.clientHeight < 60;
+  const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0])];
+  const redrawn = draw("message-list", signature, () => messageRows(conv));
+  $("history-status").textContent = conv.loading ? "Loading earlier messages…"
+    : conv.loaded && !conv.hasMore && conv.messages.length ? "This is the beginning of the conversation." : "";
+  if (forceBottom || (redrawn && atBottom)) box.scrollTop = box.scrollHeight;
+  else if (redrawn) box.scrollTop = box.scrollHeight - fromBottom;
+}
+
+function messageRows(conv) {
+  const rows = [];
+  let previous = null;
+  for (const message of conv.messages) {
+    if (!previous || dayLabel(previous.createdAt) !== dayLabel(message.createdAt)) {
+      rows.push(el("li", { class: "day", role: "separator" }, dayLabel(message.createdAt)));
+      previous = null;
+    }
+    const grouped = previous && previous.from === message.from
+      && new Date(message.createdAt) - new Date(previous.createdAt) < GROUP_WITHIN_MS;
+    rows.push(row(message, !grouped));
+    previous = message;
+  }
+  if (!conv.messages.length && conv.loaded) rows.push(emptyState(conv));
+  return rows;
+}
+
+let retry = () => {};
+export const onRetry = (handler) => { retry = handler; };
+
+function row(message, first) {
+  const classes = ["msg", first ? "first" : "", message.pending ? "pending" : "", message.failed ? "failed" : ""].filter(Boolean).join(" ");
+  return el("li", { class: classes, "data-testid": "message", "data-id": message.id || "", "data-from": message.from },
+    avatar(message.from, message.fromDisplayName),
+    el("div", { class: "msg-meta" },
+      el("span", { class: "msg-from" }, message.fromDisplayName || message.from),
+      el("time", { class: "msg-time", datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString() }, time(message.createdAt))),
+    el("div", { class: "msg-body" },
+      el("div", { class: "msg-text", "data-testid": "message-text" }, message.text),
+      message.failed ? el("div", { class: "msg-state" }, `Not sent: ${message.failed} `,
+        el("button", { type: "button", onclick: () => retry(message) }, "Try again")) : null));
+}
+
+function emptyState(conv) {
+  const text = conv.kind === "dm" ? `This is the start of your conversation with ${conv.displayName}.`
+    : `This is the start of #${conv.name}. Say hello!`;
+  return el("li", { class: "empty-chat" }, el("div", { class: "big", "aria-hidden": "true" }, "👋"), el("p", {}, text));
+}
+
+export function renderTyping() {
+  const names = typingIn(state.current).map(nameOf);
+  $("typing").textContent = names.length === 0 ? ""
+    : names.length === 1 ? `${names[0]} is typing…`
+    : names.length === 2 ? `${names[0]} and ${names[1]} are typing…` : "Several people are typing…";
+}
+
+export function renderConnection() {
+  $("connection").textContent = state.connected ? "Connected" : "Reconnecting…";
+  $("connection").classList.toggle("offline", !state.connected);
+}
