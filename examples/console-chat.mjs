@@ -3,6 +3,7 @@
 //   node console-chat.mjs                      (asks for a username and password; empty password: guest)
 // Commands: /join ROOM, /leave, /dm USER TEXT, /sessions, /logout-all, /help, /quit
 import readline from "node:readline";
+import { Writable } from "node:stream";
 import { connect, formatMessage, login, options, rest } from "./parley.mjs";
 
 const HELP = `Type a line to send it to the current room. Commands:
@@ -20,8 +21,28 @@ if (args.help) {
   process.exit(0);
 }
 
-const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+// Output goes through a stream that can be muted, so that a typed password is not shown.
+let muted = false;
+const output = new Writable({
+  write(chunk, encoding, done) {
+    if (!muted) process.stdout.write(chunk, encoding);
+    done();
+  },
+});
+output.columns = process.stdout.columns;
+const rl = readline.createInterface({ input: process.stdin, output, terminal: process.stdin.isTTY });
 const ask = (question) => new Promise((resolve) => rl.question(question, resolve));
+
+async function askSecret(question) {
+  const answer = ask(question);
+  muted = true;
+  try {
+    return await answer;
+  } finally {
+    muted = false;
+    if (process.stdin.isTTY) process.stdout.write("\n");
+  }
+}
 
 // A prompt only on a terminal: piped output stays one line per event.
 const interactive = process.stdin.isTTY && process.stdout.isTTY;
@@ -39,8 +60,25 @@ function say(line) {
 
 let ready = false;
 let room = "feed";
+let socket;
+
+// Lines typed before `ready` (other than answers to the login questions) wait for it; each runs
+// after the one before, so that they happen in the order typed.
+let live;
+let lines = new Promise((resolve) => (live = resolve));
+rl.on("line", (line) => {
+  lines = lines.then(() => run(line.trim())).catch((e) => say(`! ${e.message}`)).finally(prompt);
+});
+// Ctrl+D or the end of piped input: quit once the lines before it have run (at once during the questions).
+let asking = !args.user;
+rl.on("close", () => (asking ? quit(0) : lines.finally(() => quit(0))));
 const user = args.user ?? (await ask("username: "));
-const password = args.user ? args.password : await ask("password (empty for guest): ");
+const password = args.user ? args.password : await askSecret("password (empty for guest): ");
+asking = false;
+if (!user) {
+  console.error("no username; see --help");
+  process.exit(2);
+}
 
 let session;
 try {
@@ -50,7 +88,7 @@ try {
   process.exit(1);
 }
 const { token } = session;
-const socket = connect(args.url, token);
+socket = connect(args.url, token);
 
 /** Emits with an ack; resolves with the ack's fields, or rejects with `code: message`. */
 function request(event, payload) {
@@ -83,7 +121,7 @@ socket.once("ready", async ({ user: me, rooms, online }) => {
   ready = true;
   rl.setPrompt(`${room}> `);
   prompt();
-  rl.on("line", (line) => run(line.trim()).catch((e) => say(`! ${e.message}`)).finally(prompt));
+  live();
 });
 
 socket.on("message", (m) => say(formatMessage(m)));
@@ -92,15 +130,20 @@ socket.on("room_created", (r) => say(`* room ${r.name} created by ${r.createdBy}
 socket.on("presence", (p) => say(`* ${p.username} is ${p.online ? "online" : "offline"}`));
 socket.on("error", (e) => say(`! ${e.code}: ${e.message}`));
 socket.on("session_terminated", ({ reason }) => {
-  say(`session terminated: ${reason}`);
-  quit(0);
+  // After pending acks' output (logout_all's "ended n sessions" comes in the same read as this event).
+  setImmediate(() => {
+    ready = false;
+    say(`session terminated: ${reason}`);
+    quit(0);
+  });
 });
 socket.on("disconnect", (reason) => {
-  say(`disconnected: ${reason}`);
-  quit(0);
+  setImmediate(() => {
+    ready = false;
+    say(`disconnected: ${reason}`);
+    quit(0);
+  });
 });
-rl.on("close", () => quit(0)); // Ctrl+D or the end of piped input
-
 async function run(line) {
   if (!line) return;
   if (!line.startsWith("/")) {
@@ -166,8 +209,8 @@ async function logoutAll() {
 }
 
 function quit(code) {
-  socket.off("disconnect");
-  socket.disconnect();
+  socket?.off("disconnect");
+  socket?.disconnect();
   rl.close();
   process.exit(code);
 }
