@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.json.JSONObject;
@@ -21,9 +22,8 @@ import org.json.JSONObject;
 /** A real Socket.IO client (io.socket:socket.io-client) that records what the server sends. */
 public final class Sock implements AutoCloseable {
     public static final long TIMEOUT_SECONDS = 10;
-    private static final List<String> RECORDED = List.of("ready", "message", "private_message", "notification",
-            "presence", "room_created", "typing", "session_terminated", "error",
-            Socket.EVENT_CONNECT, Socket.EVENT_DISCONNECT, Socket.EVENT_CONNECT_ERROR);
+    private static final List<String> RECORDED = Stream.concat(Contract.SERVER_EVENTS.stream(),
+            Stream.of(Socket.EVENT_CONNECT, Socket.EVENT_DISCONNECT, Socket.EVENT_CONNECT_ERROR)).toList();
 
     private final Socket socket;
     private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();

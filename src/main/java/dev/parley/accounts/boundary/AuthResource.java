@@ -22,12 +22,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Register, log in (with a password or as a guest), refresh the token, log out. */
 @Path("auth")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "accounts")
 public class AuthResource {
     @Inject
     Accounts accounts;
@@ -44,7 +52,13 @@ public class AuthResource {
     @POST
     @Path("register")
     @PermitAll
-    @Operation(summary = "Create an account; 409 if the name is taken")
+    @Operation(operationId = "register", summary = "Create an account",
+            description = "Usernames are unique case-insensitively and shown as typed. Registering does not log in.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
+            value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
+    @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response register(Credentials body) {
         Credentials c = required(body);
         User user = accounts.register(c.username(), c.password(), c.displayName());
@@ -54,7 +68,15 @@ public class AuthResource {
     @POST
     @Path("login")
     @PermitAll
-    @Operation(summary = "Log in: a new session and its token; 401 for a wrong name or password alike, 429 after repeated failures")
+    @Operation(operationId = "login", summary = "Log in: a new session and its token",
+            description = "An unknown user and a wrong password get the same 401. After repeated failures for a username "
+                    + "or from an address (10 in 15 minutes by default), logins are refused with 429 for a while.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
+            value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
+    @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
         Credentials c = required(body);
         User user = accounts.authenticate(c.username(), c.password(), request.getRemoteAddr());
@@ -64,7 +86,14 @@ public class AuthResource {
     @POST
     @Path("guest")
     @PermitAll
-    @Operation(summary = "Log in by username only, as a throwaway guest; 403 when guest access is off")
+    @Operation(operationId = "guest", summary = "Log in by username only, as a throwaway guest",
+            description = "Creates the guest account on first use. 403 when guest access is off on this server "
+                    + "(PARLEY_GUEST_ACCESS); 409 when the name belongs to a registered user.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "guest", value = "{\"username\": \"visitor42\"}")))
+    @APIResponse(responseCode = "200", description = "Logged in as a guest", content = @Content(schema = @Schema(ref = "LoginResponse")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public LoginResponse guest(Credentials body) {
         return open(accounts.guest(required(body).username()));
     }
@@ -72,7 +101,11 @@ public class AuthResource {
     @POST
     @Path("refresh")
     @RolesAllowed(Parley.USER_ROLE)
-    @Operation(summary = "A new token for the same session")
+    @Operation(operationId = "refresh", summary = "A new token for the same session",
+            description = "Extends the session by the token lifetime (12 h by default). The old token keeps working until it expires or the session ends.")
+    @SecurityRequirement(name = Parley.BEARER)
+    @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public LoginResponse refresh() {
         return LoginResponse.of(sessions.refresh(caller.sessionId()));
     }
@@ -80,7 +113,11 @@ public class AuthResource {
     @POST
     @Path("logout")
     @RolesAllowed(Parley.USER_ROLE)
-    @Operation(summary = "End the current session and disconnect its sockets")
+    @Operation(operationId = "logout", summary = "End the current session and disconnect its sockets",
+            description = "Its sockets get `session_terminated` with reason `logout`, then are disconnected; the token is refused from then on.")
+    @SecurityRequirement(name = Parley.BEARER)
+    @APIResponse(responseCode = "204", description = "The session has ended")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public void logout() {
         sessions.end(caller.userId(), caller.sessionId(), EndReason.LOGOUT);
     }
@@ -88,7 +125,12 @@ public class AuthResource {
     @POST
     @Path("logout-all")
     @RolesAllowed(Parley.USER_ROLE)
-    @Operation(summary = "End every session of the caller, this one included")
+    @Operation(operationId = "logoutAll", summary = "End every session of the caller, this one included",
+            description = "Every socket of every session gets `session_terminated` with reason `logout_all` and is disconnected.")
+    @SecurityRequirement(name = Parley.BEARER)
+    @APIResponse(responseCode = "200", description = "How many sessions ended",
+            content = @Content(schema = @Schema(ref = "Terminated")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, Integer> logoutAll() {
         return Map.of("terminated", sessions.endAll(caller.userId(), EndReason.LOGOUT_ALL));
     }

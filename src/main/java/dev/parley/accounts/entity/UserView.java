@@ -1,7 +1,16 @@
 package dev.parley.accounts.entity;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The contract's {@code user} object. */
-public record UserView(long id, String username, String displayName, Instant createdAt, boolean guest) {
+@Schema(name = "User", description = "An account, registered or guest")
+public record UserView(
+        @Schema(type = SchemaType.INTEGER, format = "int64", example = "7") long id,
+        @Schema(description = "3 to 32 characters of A-Z a-z 0-9 _ . -, unique case-insensitively, shown as typed", example = "alice")
+        String username,
+        @Schema(example = "Alice") String displayName,
+        Instant createdAt,
+        @Schema(description = "true for a username-only guest account") boolean guest) {
 }

@@ -23,12 +23,23 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Direct conversations over REST: the same effect as {@code private_message}, {@code history} and {@code read}. */
 @Path("conversations")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "messages")
+@SecurityRequirement(name = Parley.BEARER)
 public class ConversationsResource {
     @Inject
     Caller caller;
@@ -43,16 +54,26 @@ public class ConversationsResource {
     ReadMarkers markers;
 
     @GET
-    @Operation(summary = "The caller's direct conversations, most recent first, with the last message and the unread count")
+    @Operation(operationId = "listConversations", summary = "The caller's direct conversations",
+            description = "Most recent first, each with its last message and the caller's unread count.")
+    @APIResponse(responseCode = "200", description = "The conversations", content = @Content(schema = @Schema(ref = "ConversationList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<ConversationView> list() {
         return history.conversations(caller.userId());
     }
 
     @GET
     @Path("{username}/messages")
-    @Operation(summary = "A page of the conversation with a user: newest first with before, oldest first with after")
-    public Page page(@PathParam("username") String with, @QueryParam("before") String before,
-                     @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    @Operation(operationId = "conversationHistory", summary = "A page of the conversation with a user",
+            description = "Newest first with `before` (or with neither), oldest first with `after`; limit 1 to 200, default 50.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page page(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with,
+                     @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
+                     @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
+                     @Parameter(description = "1 to 200, default 50", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
         return history.conversation(caller.userId(), with, PageQuery.number("before", before),
                 PageQuery.number("after", after), PageQuery.limit(limit));
     }
@@ -60,8 +81,17 @@ public class ConversationsResource {
     @POST
     @Path("{username}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a direct message; 404 for an unknown user")
-    public Response post(@PathParam("username") String to, NewMessage body) {
+    @Operation(operationId = "postDirect", summary = "Send a direct message",
+            description = "Stored, then sent as the Socket.IO `private_message` event to every socket of the recipient and the "
+                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
+            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
+    @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         var posted = messages.postDirect(caller.userId(), to, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
@@ -70,8 +100,15 @@ public class ConversationsResource {
     @POST
     @Path("{username}/read")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the caller's read marker in the conversation up to a message id")
-    public void read(@PathParam("username") String with, ReadUpTo body) {
+    @Operation(operationId = "readConversation", summary = "Move the caller's read marker in a conversation",
+            description = "Up to a message id; markers only move forward, and `unread` counts follow.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+    @APIResponse(responseCode = "204", description = "Moved")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void read(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with, ReadUpTo body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         markers.readConversation(caller.userId(), with, body.upTo());
     }

@@ -20,12 +20,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A room's messages over REST: the same effect as the Socket.IO {@code message} and {@code history} events. */
 @Path("rooms/{name}/messages")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "messages")
+@SecurityRequirement(name = Parley.BEARER)
 public class RoomMessagesResource {
     @Inject
     Caller caller;
@@ -38,16 +49,34 @@ public class RoomMessagesResource {
 
 
     @GET
-    @Operation(summary = "A page of the room's history: newest first with before, oldest first with after; limit 1..200, default 50")
-    public Page history(@PathParam("name") String room, @QueryParam("before") String before,
-                        @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    @Operation(operationId = "roomHistory", summary = "A page of a room's history",
+            description = "Newest first with `before` (or with neither), oldest first with `after`; with both, pages back from "
+                    + "`before`. Public rooms' history is readable by non-members.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Page history(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room,
+                        @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
+                        @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
+                        @Parameter(description = "1 to 200, default 50", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
         return history.room(room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a message to a room the caller is in (403 otherwise); a repeated clientMsgId returns the first message")
-    public Response post(@PathParam("name") String room, NewMessage body) {
+    @Operation(operationId = "postToRoom", summary = "Post a message to a room",
+            description = "Stored, then sent as the Socket.IO `message` event to every socket in the room. The caller must be a "
+                    + "member (403 otherwise). A repeated `clientMsgId` answers 201 with the first message and stores nothing.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
+            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
+    @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         var posted = messages.postToRoom(caller.userId(), room, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();

@@ -13,11 +13,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's read marker in a room: the same effect as the Socket.IO {@code read} event. */
 @Path("rooms/{name}/read")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
+@Tag(ref = "messages")
+@SecurityRequirement(name = Parley.BEARER)
 public class RoomReadResource {
     @Inject
     Caller caller;
@@ -27,8 +37,16 @@ public class RoomReadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move the caller's read marker in the room up to a message id; unread counts follow")
-    public void read(@PathParam("name") String room, ReadUpTo body) {
+    @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",
+            description = "Up to a message id; markers only move forward, and `unread` counts follow. The caller must be a member.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+    @APIResponse(responseCode = "204", description = "Moved")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void read(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, ReadUpTo body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         markers.readRoom(caller.userId(), room, body.upTo());
     }

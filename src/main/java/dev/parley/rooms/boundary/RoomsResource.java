@@ -21,12 +21,22 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Public rooms: list, create, join, leave. The same effect as the Socket.IO room events. */
 @Path("rooms")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "rooms")
+@SecurityRequirement(name = Parley.BEARER)
 public class RoomsResource {
     @Inject
     Caller caller;
@@ -34,18 +44,30 @@ public class RoomsResource {
     @Inject
     Rooms rooms;
 
-    public record NewRoom(String name, String topic) {
+    @Schema(description = "A room to create")
+    public record NewRoom(@Schema(description = "1 to 64 characters of a-z 0-9 _ - (lower-cased)", example = "general") String name,
+                          @Schema(description = "Optional, at most 200 characters", example = "Anything goes") String topic) {
     }
 
     @GET
-    @Operation(summary = "Every public room, with members, and member and unread for the caller")
+    @Operation(operationId = "listRooms", summary = "Every public room",
+            description = "With the number of members, and `member` and `unread` as they are for the caller.")
+    @APIResponse(responseCode = "200", description = "The rooms", content = @Content(schema = @Schema(ref = "RoomList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<RoomView> list() {
         return rooms.list(caller.userId());
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a room (409 if it exists); the creator joins it and everyone gets room_created")
+    @Operation(operationId = "createRoom", summary = "Create a room",
+            description = "The creator joins it, and every socket gets `room_created`. 409 if a room of that name exists.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "room",
+            value = "{\"name\": \"general\", \"topic\": \"Anything goes\"}")))
+    @APIResponse(responseCode = "201", description = "The new room", content = @Content(schema = @Schema(ref = "RoomBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(NewRoom body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         RoomView room = rooms.create(caller.userId(), body.name(), body.topic());
@@ -54,15 +76,26 @@ public class RoomsResource {
 
     @PUT
     @Path("{name}/members/me")
-    @Operation(summary = "Join a room (idempotent); every socket of the caller joins it")
-    public Map<String, RoomView> join(@PathParam("name") String name) {
+    @Operation(operationId = "joinRoom", summary = "Join a room",
+            description = "Idempotent. Every socket of the caller joins the room and gets its messages from then on.")
+    @APIResponse(responseCode = "200", description = "The room, with member: true", content = @Content(schema = @Schema(ref = "RoomBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return Map.of("room", rooms.join(caller.userId(), name));
     }
 
     @DELETE
     @Path("{name}/members/me")
-    @Operation(summary = "Leave a room; feed cannot be left (403)")
-    public void leave(@PathParam("name") String name) {
+    @Operation(operationId = "leaveRoom", summary = "Leave a room",
+            description = "Every socket of the caller leaves the room. The built-in room `feed` cannot be left (403).")
+    @APIResponse(responseCode = "204", description = "Left")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         rooms.leave(caller.userId(), name);
     }
 }

@@ -1,8 +1,17 @@
 package dev.parley.rooms.entity;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The contract's {@code room} object, as one caller sees it. */
-public record RoomView(String name, String topic, String createdBy, Instant createdAt, long members,
-                       boolean member, long unread) {
+@Schema(name = "Room", description = "A public room, as the caller sees it")
+public record RoomView(@Schema(description = "1 to 64 characters of a-z 0-9 _ -", example = "general") String name,
+                       @Schema(nullable = true, example = "Anything goes") String topic,
+                       @Schema(nullable = true, description = "The creator's username; null for feed", example = "alice") String createdBy,
+                       Instant createdAt,
+                       @Schema(type = SchemaType.INTEGER, format = "int64", description = "How many users are members", example = "12") long members,
+                       @Schema(description = "Whether the caller is a member") boolean member,
+                       @Schema(type = SchemaType.INTEGER, format = "int64", description = "Messages from others above the caller's read marker", example = "3")
+                       long unread) {
 }

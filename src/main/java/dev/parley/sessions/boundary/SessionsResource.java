@@ -17,12 +17,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The caller's own sessions: list them, end one, end all the others. */
 @Path("sessions")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "sessions")
+@SecurityRequirement(name = Parley.BEARER)
 public class SessionsResource {
     @Inject
     Caller caller;
@@ -34,7 +42,10 @@ public class SessionsResource {
     Connections connections;
 
     @GET
-    @Operation(summary = "The caller's live sessions, current: true on the caller's own")
+    @Operation(operationId = "listSessions", summary = "The caller's live sessions",
+            description = "Every session of the caller that has not ended or expired; `current` is true on the one of this token.")
+    @APIResponse(responseCode = "200", description = "The sessions", content = @Content(schema = @Schema(ref = "SessionList")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<SessionView> list() {
         return sessions.live(caller.userId()).stream()
                 .map(s -> SessionView.of(s, caller.sessionId(), connections.countOf(s.id())))
@@ -43,8 +54,12 @@ public class SessionsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "End one of the caller's sessions and disconnect its sockets",
-            description = "Its sockets are told `revoked`, or `logout` when it is the caller's own session. 404 for anyone else's.")
+    @Operation(operationId = "endSession", summary = "End one of the caller's sessions and disconnect its sockets",
+            description = "Its sockets get `session_terminated` with reason `revoked` (or `logout` when it is the caller's own "
+                    + "session) and are disconnected. Anyone else's session is 404, as is an unknown id.")
+    @APIResponse(responseCode = "204", description = "The session has ended")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public void end(@PathParam("id") String id) {
         EndReason reason = id.equals(caller.sessionId()) ? EndReason.LOGOUT : EndReason.REVOKED;
         sessions.end(caller.userId(), id, reason);
@@ -52,11 +67,15 @@ public class SessionsResource {
 
     @POST
     @Path("terminate-others")
-    @Operation(summary = "End every other session of the caller")
+    @Operation(operationId = "terminateOtherSessions", summary = "End every other session of the caller",
+            description = "Their sockets get `session_terminated` with reason `terminated_by_other_session`; this session stays.")
+    @APIResponse(responseCode = "200", description = "How many sessions ended", content = @Content(schema = @Schema(ref = "Terminated")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Terminated terminateOthers() {
         return new Terminated(sessions.endOthers(caller.userId(), caller.sessionId()));
     }
 
-    public record Terminated(int terminated) {
+    @Schema(description = "How many sessions were ended")
+    public record Terminated(@Schema(type = SchemaType.INTEGER, format = "int32", example = "2") int terminated) {
     }
 }

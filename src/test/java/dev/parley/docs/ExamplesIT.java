@@ -1,0 +1,94 @@
+package dev.parley.docs;
+
+import static dev.parley.support.Chat.uniqueRoom;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Chat;
+import dev.parley.support.NodeScript;
+import dev.parley.support.Server;
+import dev.parley.support.Sock;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** The Node.js example clients in examples/ (official socket.io-client) work against the server as their README says. */
+class ExamplesIT {
+    private final Api api = Api.server();
+
+    @Test
+    void feedScriptSaysHelloAndPrintsTheFeed() {
+        Login reader = api.registerAndLogin("ex_reader");
+        String name = Api.uniqueName("ex_feed");
+        assertEquals(201, api.register(name).status());
+        try (Sock watching = Sock.connect(reader.token());
+             NodeScript feed = NodeScript.start("feed.mjs", "--url", Server.url(), "--user", name,
+                     "--password", Api.PASSWORD, "--text", "hello from node")) {
+            feed.awaitLine("ready: signed in as " + name);
+            String sent = feed.awaitLine("sent #");
+            JSONObject received = watching.awaitJson("message");
+            assertEquals(name, received.getString("from"));
+            assertEquals("hello from node", received.getString("text"));
+            assertTrue(sent.startsWith("sent #" + received.getLong("id") + ":"), sent);
+
+            watching.ack("message", new JSONObject().put("text", "hello back"));
+            feed.awaitLine("[feed] " + reader.username() + ": hello back");
+        }
+    }
+
+    @Test
+    void feedScriptLogsInAsAGuestWithoutAPassword() {
+        String guest = Api.uniqueName("ex_guest");
+        try (NodeScript feed = NodeScript.start("feed.mjs", "--url", Server.url(), "--user", guest)) {
+            feed.awaitLine("ready: signed in as " + guest);
+            feed.awaitLine("sent #");
+        }
+    }
+
+    @Test
+    void consoleChatTalksJoinsSendsDirectMessagesListsSessionsAndLogsOutEverywhere() {
+        Login bob = api.registerAndLogin("ex_bob");
+        Login alice = api.registerAndLogin("ex_alice"); // a second session of alice's, besides the console's
+        String room = uniqueRoom("ex_room");
+        try (Sock bobSock = Sock.connect(bob.token()); Sock aliceElsewhere = Sock.connect(alice.token());
+             NodeScript chat = NodeScript.start("console-chat.mjs", "--url", Server.url(), "--user", alice.username(),
+                     "--password", Api.PASSWORD)) {
+            chat.awaitLine("ready: signed in as " + alice.username());
+            chat.awaitLine("-- live");
+
+            chat.type("hi everyone");
+            JSONObject onFeed = bobSock.awaitJson("message");
+            assertEquals("hi everyone", onFeed.getString("text"));
+            assertEquals("feed", onFeed.getString("room"));
+            assertEquals(alice.username(), onFeed.getString("from"));
+
+            chat.type("/join " + room);
+            chat.awaitLine("joined " + room);
+            Chat.join(api, bob, room);
+            chat.type("in the room");
+            JSONObject inRoom = bobSock.awaitJson("message");
+            assertEquals(room, inRoom.getString("room"));
+            assertEquals("in the room", inRoom.getString("text"));
+
+            chat.type("/dm " + bob.username() + " just for you");
+            JSONObject direct = bobSock.awaitJson("private_message");
+            assertEquals("just for you", direct.getString("text"));
+            assertEquals(alice.username(), direct.getString("from"));
+            bobSock.ack("private_message", new JSONObject().put("to", alice.username()).put("text", "thanks"));
+            chat.awaitLine("[dm] " + bob.username() + " -> " + alice.username() + ": thanks");
+            bobSock.ack("message", new JSONObject().put("room", room).put("text", "welcome"));
+            chat.awaitLine("[" + room + "] " + bob.username() + ": welcome");
+
+            chat.type("/sessions");
+            chat.awaitLine("2 sessions:");
+            chat.awaitLine(alice.sessionId());
+
+            chat.type("/logout-all");
+            chat.awaitLine("ended 2 sessions");
+            chat.awaitLine("session terminated: logout_all");
+            assertEquals(0, chat.awaitExit());
+            assertEquals("logout_all", aliceElsewhere.awaitJson("session_terminated").getString("reason"));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.support;
+
+import java.util.List;
+
+/**
+ * The public contract's surface as API.md lists it: every REST endpoint and every Socket.IO event.
+ * The docs tests check each is documented; {@link Sock} records every server-to-client event.
+ */
+public final class Contract {
+    private Contract() {
+    }
+
+    /** A REST endpoint, its success status and the error statuses API.md gives it (401 aside). */
+    public record Endpoint(String method, String path, int success, boolean authenticated, List<Integer> errors) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    private static Endpoint open(String method, String path, int success, Integer... errors) {
+        return new Endpoint(method, path, success, false, List.of(errors));
+    }
+
+    private static Endpoint authed(String method, String path, int success, Integer... errors) {
+        return new Endpoint(method, path, success, true, List.of(errors));
+    }
+
+    public static final List<Endpoint> REST = List.of(
+            open("POST", "/api/auth/register", 201, 400, 409),
+            open("POST", "/api/auth/login", 200, 400, 401, 429),
+            open("POST", "/api/auth/guest", 200, 400, 403, 409),
+            authed("POST", "/api/auth/refresh", 200),
+            authed("POST", "/api/auth/logout", 204),
+            authed("POST", "/api/auth/logout-all", 200),
+            authed("GET", "/api/sessions", 200),
+            authed("DELETE", "/api/sessions/{id}", 204, 404),
+            authed("POST", "/api/sessions/terminate-others", 200),
+            authed("GET", "/api/users/me", 200),
+            authed("GET", "/api/users/online", 200),
+            authed("GET", "/api/rooms", 200),
+            authed("POST", "/api/rooms", 201, 400, 409),
+            authed("PUT", "/api/rooms/{name}/members/me", 200, 404),
+            authed("DELETE", "/api/rooms/{name}/members/me", 204, 403, 404),
+            authed("GET", "/api/rooms/{name}/messages", 200, 400, 404),
+            authed("POST", "/api/rooms/{name}/messages", 201, 400, 403, 404, 413),
+            authed("GET", "/api/conversations", 200),
+            authed("GET", "/api/conversations/{username}/messages", 200, 400, 404),
+            authed("POST", "/api/conversations/{username}/messages", 201, 400, 404, 413),
+            authed("POST", "/api/rooms/{name}/read", 204, 400, 403, 404),
+            authed("POST", "/api/conversations/{username}/read", 204, 400, 404));
+
+    /** Events a client sends; each takes an optional ack. */
+    public static final List<String> CLIENT_EVENTS = List.of("message", "private_message", "join", "leave",
+            "create_room", "history", "typing", "focus", "read", "sync", "logout_all", "terminate_other_sessions");
+
+    /** Events the server sends. */
+    public static final List<String> SERVER_EVENTS = List.of("ready", "message", "private_message", "notification",
+            "presence", "room_created", "typing", "session_terminated", "error");
+}
