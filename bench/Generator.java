@@ -448,9 +448,11 @@ public final class Generator {
     boolean window;
     long windowDeliveries, duplicates, unknown, acked, ackErrors, sent, skipped;
     String firstAckError;
+    long lastProgress;
 
     void onAck(Conn c, int id, boolean ok) {
         c.inFlight--;
+        lastProgress = System.nanoTime();
         if (id < 0 || id >= msgCount) return;
         if (ok) {
             msgAcked[id] = true;
@@ -482,6 +484,7 @@ public final class Generator {
             return;
         }
         c.seen.set(m);
+        lastProgress = now;
         msgGot[m]++;
         stepHist.get(msgStep[m]).record((now - at) / 1000);
         if (window) windowDeliveries++;
@@ -570,13 +573,14 @@ public final class Generator {
 
     /** Waits until every sent message is acked (or failed) and every expected delivery has arrived, up to a limit. */
     void drain(List<Conn> senders) throws IOException {
-        long deadline = System.nanoTime() + (long) (dblOpt("drain-seconds", 15) * 1e9);
+        long deadline = System.nanoTime() + (long) (dblOpt("drain-seconds", 30) * 1e9);
         while (System.nanoTime() < deadline) {
             boolean idle = senders.stream().allMatch(c -> c.inFlight <= 0 || c.state != Conn.READY);
             if (idle && outstanding() == 0) return;
+            if (idle && System.nanoTime() - lastProgress > 3_000_000_000L) break; // all acked, nothing arriving: lost
             poll(5);
         }
-        log("drain timed out: %d in flight, %d deliveries outstanding", senders.stream().mapToInt(c -> c.inFlight).sum(), outstanding());
+        log("drain ended: %d in flight, %d deliveries outstanding", senders.stream().mapToInt(c -> c.inFlight).sum(), outstanding());
     }
 
     long outstanding() {

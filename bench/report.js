@@ -9,7 +9,7 @@ const { execSync } = require('child_process');
 
 const [work, outFile, command, started, loadStart, loadEnd, war, quick] = process.argv.slice(2);
 const sh = (cmd) => { try { return execSync(cmd, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim(); } catch { return null; } };
-const results = { peer: {}, parley: {} };
+const results = { ceiling: {}, peer: {}, parley: {} };
 for (const file of fs.readdirSync(work).filter((f) => f.endsWith('.json'))) {
   const [target, workload] = path.basename(file, '.json').split('-');
   try { results[target][workload] = JSON.parse(fs.readFileSync(path.join(work, file), 'utf8')); } catch (e) {
@@ -41,7 +41,7 @@ const stepOf = (t, w, name) => steps(t, w).find((s) => s.step === name);
 const pad = (s, n) => String(s).padEnd(n);
 const lines = [];
 const row = (label, peer, parley, target = '', verdict = '') =>
-  lines.push(`  ${pad(label, 46)} ${pad(peer, 14)} ${pad(parley, 18)} ${pad(target, 26)} ${verdict}`);
+  lines.push(`  ${pad(label, 52)} ${pad(peer, 14)} ${pad(parley, 18)} ${pad(target, 26)} ${verdict}`);
 const verdict = (ok) => (ok === null ? '' : ok ? 'MET' : 'NOT MET');
 const both = (f) => [f('peer'), f('parley')];
 
@@ -56,13 +56,20 @@ const known = (...v) => v.every((x) => x !== null && x !== undefined);
 const sockets = (results.peer.feed || results.parley.feed || {}).connect;
 
 lines.push(`Parley benchmark ${started}${quick === '1' ? ' (quick mode)' : ''}: ${machine.cpus} x ${machine.cpuModel}, load average ${loadStart} at start, ${loadEnd} at end`);
-lines.push(`  ${pad('', 46)} ${pad('peer', 14)} ${pad('Parley', 18)} ${pad('target', 26)}`);
+lines.push(`  ${pad('', 52)} ${pad('peer', 14)} ${pad('Parley', 18)} ${pad('target', 26)}`);
 lines.push(`Feed fan-out, ${sockets ? sockets.sockets : '?'} sockets`);
 row(`server CPU per delivery at ${fmt(fixedRate, 0)} msg/s (us)`, fmt(cpu[0], 2), fmt(cpu[1], 2), 'Parley <= half the peer', verdict(known(...cpu) ? cpu[1] <= cpu[0] / 2 : null));
 row('  the same with PostgreSQL backends (us)', '-', fmt(cpuDb, 2), 'Parley <= half the peer', verdict(known(cpu[0], cpuDb) ? cpuDb <= cpu[0] / 2 : null));
 row('deliveries/s at saturation', fmt(sat[0], 0), fmt(sat[1], 0), 'Parley >= peer (2x)', verdict(known(...sat) ? sat[1] >= sat[0] : null));
+const satStep = (t) => steps(t, 'feed').filter((s) => s.step !== 'warmup').reduce((a, s) => (!a || s.deliveriesPerSec > a.deliveriesPerSec ? s : a), null);
+row('  generator CPU at the saturation step (% of a core)', ...both((t) => fmt(satStep(t) && satStep(t).generatorCpuPct, 0)));
+row('  server threads waiting for a CPU then (%)', ...both((t) => fmt(satStep(t) && satStep(t).serverRunQueueWaitPct, 0)));
 row(`p99 at half the peer's saturation (${fmt(halfRate[0], 0)} msg/s) ms`, fmt(halfP99[0], 2), `${fmt(halfP99[1], 2)}${halfRate[1] !== halfRate[0] ? ` at ${fmt(halfRate[1], 0)}` : ''}`,
   'Parley <= peer', verdict(known(...halfP99) && halfRate[0] === halfRate[1] ? halfP99[1] <= halfP99[0] : null));
+if (results.ceiling.feed && results.ceiling.feed.steps) {
+  const top = satStep('ceiling');
+  lines.push(`Generator ceiling: against a stub server that coalesces frames (bench/Blaster.java), it took ${fmt(top.deliveriesPerSec, 0)} deliveries/s at ${fmt(top.generatorCpuPct, 0)}% of its core (${fmt(top.generatorCpuUsPerDelivery, 2)} us/delivery)`);
+}
 lines.push('Idle capacity');
 row('resident memory per idle socket (KB)', fmt(idle[0], 1), fmt(idle[1], 1), 'vs the peer (~24 KB)', '');
 row('sockets ready', ...both((t) => (results[t].idle ? `${results[t].idle.connect.ready}/${results[t].idle.connect.sockets}` : '-')));
@@ -78,7 +85,7 @@ for (const w of ['feed', 'rooms']) {
   row(`${w}: lost / duplicated`, show(d[0]), show(d[1]), '0 / 0', verdict(d.every((x) => x) ? d.every((x) => x.lost === 0 && x.duplicates === 0) : null));
   row(`${w}: acked / ack errors`, ...d.map((x) => (x ? `${x.messagesAcked} / ${x.ackErrors}` : '-')));
 }
-for (const t of ['peer', 'parley']) {
+for (const t of ['ceiling', 'peer', 'parley']) {
   for (const w of ['feed', 'rooms']) {
     if (!steps(t, w).length) continue;
     lines.push(`${t} ${w} steps: msg/s offered, sent | deliveries/s | latency p50 p99 p99.9 ms | server CPU %, us/delivery, waited for a CPU % | db CPU % | generator CPU %`);

@@ -5,16 +5,18 @@
 # and writes bench/results/<timestamp>.json. Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no
 # password), Java 17, Node and npm; the peer's npm packages are installed here (npm ci).
 #
-# Usage: bench/run.sh [--quick] [--war path/to/parley.war] [--only peer|parley] [--workloads feed,rooms,storm,idle]
+# Usage: bench/run.sh [--quick] [--war path/to/parley.war] [--only ceiling|peer|parley] [--workloads feed,rooms,storm,idle]
 #   --quick   small sizes and short steps (~3 min) for development; the default full run takes ~15 min
 #   --war     the Parley build to measure (default target/parley.war, built if missing)
+# First the generator's own ceiling: the feed ramp against bench/Blaster.java, a stub server that
+# coalesces frames and costs far less than the generator, so that the generator's CPU limits that run.
 #
 # Parley's per-socket event limit (20 burst, 5/s) would throttle the senders, so it is raised for
 # the run with PARLEY_SOCKET_RATE_BURST / PARLEY_SOCKET_RATE_PER_SECOND; the JSON records it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command="bench/run.sh $*"
-quick=0; war=target/parley.war; targets="peer parley"; workloads="feed,rooms,storm,idle"
+quick=0; war=target/parley.war; targets="ceiling peer parley"; workloads="feed,rooms,storm,idle"
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-peer_port=9190; parley_port=9191; db=parley_bench
+ceiling_port=9189; peer_port=9190; parley_port=9191; db=parley_bench
 ulimit -Hn 200000 2>/dev/null || true
 ulimit -n "$(ulimit -Hn)"
 
@@ -42,10 +44,12 @@ if [ $quick = 1 ]; then
   feed="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 4 --rates 150,300,600"
   rooms="--rooms 20 --room-size 50 --warmup-seconds 3 --step-seconds 4 --rates 1000"
   storm="--sockets 500"; idle="--sockets 1000 --settle-seconds 4"
+  ceiling="--sockets 1000 --senders 10 --warmup-seconds 3 --step-seconds 3 --rates 400,800,1600"
 else
   feed="--sockets 1000 --senders 10 --warmup-seconds 20 --step-seconds 10 --rates 150,200,300,400,600,800,1200"
   rooms="--rooms 20 --room-size 50 --warmup-seconds 10 --step-seconds 10 --rates 1000,2000"
   storm="--sockets 2000"; idle="--sockets 10000 --settle-seconds 8 --connect-timeout 300"
+  ceiling="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 5 --rates 200,400,800,1200,1600,2400"
 fi
 
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -60,6 +64,11 @@ wait_up() { # url, what
   echo "$2 did not come up" >&2; exit 1
 }
 
+start_ceiling() {
+  taskset -c 0 java -XX:ActiveProcessorCount=1 bench/Blaster.java $ceiling_port > "$work/ceiling.log" 2>&1 &
+  server=$!; port=$ceiling_port; dbopt=""
+  wait_up http://127.0.0.1:$port/health "the stub server"
+}
 start_peer() {
   taskset -c 0 node bench/peer/server.js $peer_port > "$work/peer.log" 2>&1 &
   server=$!; port=$peer_port; dbopt=""
@@ -89,8 +98,12 @@ generate() { # target workload options...
 
 started=$(date -u +%FT%TZ); load_start=$(load)
 for target in $targets; do
+  list=${workloads//,/ }
+  if [ "$target" = ceiling ]; then
+    case ",$workloads," in *,feed,*) list=feed ;; *) continue ;; esac
+  fi
   "start_$target"
-  for w in ${workloads//,/ }; do
+  for w in $list; do
     extra=()
     if [ "$w" = feed ] && [ "$target" = parley ] && [ -s "$work/peer-feed.json" ]; then
       # p99 is compared at half the peer's saturation rate: the same offered rate on both
@@ -98,7 +111,7 @@ for target in $targets; do
       [ -n "$half" ] && extra=(--half-rate "$half")
     fi
     case $w in
-      feed) generate "$target" feed $feed "${extra[@]}" ;;
+      feed) if [ "$target" = ceiling ]; then generate ceiling feed $ceiling --half-rate 100; else generate "$target" feed $feed "${extra[@]}"; fi ;;
       rooms) generate "$target" rooms $rooms ;;
       storm) generate "$target" storm $storm ;;
       idle) generate "$target" idle $idle ;;

@@ -106,10 +106,24 @@ io.on('connection', (socket) => {
     if (!user.rooms.has(roomName)) return reply({ ok: false, error: { code: 'forbidden', message: 'not a member' } });
     const message = { id: nextMessageId++, room: roomName, to: null, from: user.username, fromDisplayName: user.username,
       text: text.trim(), createdAt: new Date().toISOString(), clientMsgId: (payload && payload.clientMsgId) || null };
-    socket.to(roomName).emit('message', message);
+    if (faults) faulty(socket, roomName, message);
+    else socket.to(roomName).emit('message', message);
     reply({ ok: true, message });
   });
   socket.emit('ready', { user: userView(user), rooms: [...user.rooms].map((n) => roomView(rooms.get(n), user)) });
 });
+
+// bench/self-check.sh only: every 100th message goes out twice, and every 100th (offset 50) misses
+// one recipient, so that the check can prove that the generator counts duplicates and losses exactly.
+const faults = process.env.BENCH_PEER_FAULTS === '1';
+function faulty(socket, roomName, message) {
+  let to = socket.to(roomName);
+  if (message.id % 100 === 50) {
+    const victim = [...io.sockets.adapter.rooms.get(roomName)].find((id) => id !== socket.id);
+    if (victim) to = to.except(victim);
+  }
+  to.emit('message', message);
+  if (message.id % 100 === 0) socket.to(roomName).emit('message', message);
+}
 
 server.listen(port, '127.0.0.1', () => console.log(`peer listening on ${port}`));
