@@ -59,6 +59,7 @@ public final class Blaster {
                     SocketChannel ch;
                     while ((ch = server.accept()) != null) {
                         ch.configureBlocking(false);
+                        ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true); // as ws and Grizzly do
                         Conn c = new Conn(ch);
                         c.key = ch.register(selector, SelectionKey.OP_READ, c);
                     }

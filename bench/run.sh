@@ -6,7 +6,8 @@
 # password), Java 17, Node and npm; the peer's npm packages are installed here (npm ci).
 #
 # Usage: bench/run.sh [--quick] [--war path/to/parley.war] [--only ceiling|peer|parley] [--workloads feed,rooms,storm,idle]
-#   --quick   small sizes and short steps (~3 min) for development; the default full run takes ~15 min
+#   --quick   smaller sizes and short steps (~3 min on a quiet machine) for development; the full run
+#             takes ~15 min (longer while Parley's connects are slow: each phase has a time limit)
 #   --war     the Parley build to measure (default target/parley.war, built if missing)
 # First the generator's own ceiling: the feed ramp against bench/Blaster.java, a stub server that
 # coalesces frames and costs far less than the generator, so that the generator's CPU limits that run.
@@ -42,8 +43,8 @@ payara=target/payara-micro.jar
 
 if [ $quick = 1 ]; then
   feed="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 4 --rates 150,300,600"
-  rooms="--rooms 20 --room-size 50 --warmup-seconds 3 --step-seconds 4 --rates 1000"
-  storm="--sockets 500"; idle="--sockets 1000 --settle-seconds 4"
+  rooms="--rooms 10 --room-size 50 --warmup-seconds 3 --step-seconds 4 --rates 500"
+  storm="--sockets 300"; idle="--sockets 1000 --settle-seconds 4"
   ceiling="--sockets 1000 --senders 10 --warmup-seconds 3 --step-seconds 3 --rates 400,800,1600"
 else
   feed="--sockets 1000 --senders 10 --warmup-seconds 20 --step-seconds 10 --rates 150,200,300,400,600,800,1200"
@@ -77,7 +78,7 @@ start_peer() {
 start_parley() {
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   mkdir -p "$work/parley-data"
-  PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD= \
+  PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
   PARLEY_DATA_DIR="$work/parley-data" PARLEY_GUEST_ACCESS=true \
   PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
     taskset -c 0 java -XX:ActiveProcessorCount=1 -jar $payara --nohazelcast --port $parley_port --contextroot / \
