@@ -278,6 +278,8 @@ public final class Generator {
         c.put("ready", ready);
         c.put("failed", conns.stream().filter(x -> x.state == Conn.FAILED).count());
         c.put("failure", conns.stream().filter(x -> x.failure != null).map(x -> x.failure).findFirst().orElse(null));
+        c.put("failures", new LinkedHashMap<>(conns.stream().filter(x -> x.failure != null)
+                .collect(java.util.stream.Collectors.groupingBy(x -> x.failure, java.util.stream.Collectors.counting()))));
         c.put("concurrency", Math.min(concurrency, conns.size()));
         c.put("allReadySeconds", ready == conns.size() ? round(times[times.length - 1] / 1e9, 3) : null);
         c.put("readyP50Ms", times.length == 0 ? null : round(times[times.length / 2] / 1e6, 1));
@@ -387,7 +389,8 @@ public final class Generator {
                 }
             } else if (op == 9) c.send(0x8A, Arrays.copyOfRange(b, s, e));
             else if (op == 8) {
-                c.fail("close frame");
+                int code = e - s >= 2 ? ((b[s] & 0xff) << 8) | (b[s + 1] & 0xff) : 0;
+                c.fail("close frame " + code + " " + new String(b, Math.min(s + 2, e), Math.max(0, e - s - 2), StandardCharsets.UTF_8));
                 return end;
             }
             p = e;
