@@ -5,7 +5,7 @@
 # Usage: bench/self-check.sh        (about 30 s; needs Java 17, Node and npm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=9189; sockets=50
+port=9188; sockets=50
 (cd bench/peer && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 BENCH_PEER_FAULTS=1 node bench/peer/server.js $port > /dev/null 2>&1 &
 peer=$!
