@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The benchmark of issue #5: Parley against a reference peer (Node's socket.io 4.8, bench/peer) on
+# the same workloads, one after the other in one invocation: each server pinned to CPU 0 (the JVM
+# told it has one CPU), the load generator (bench/Generator.java) pinned to CPU 1. Prints a table
+# and writes bench/results/<timestamp>.json. Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no
+# password), Java 17, Node and npm; the peer's npm packages are installed here (npm ci).
+#
+# Usage: bench/run.sh [--quick] [--war path/to/parley.war] [--only ceiling|peer|parley] [--workloads feed,rooms,storm,idle]
+#   --quick   smaller sizes and short steps (~3 min on a quiet machine) for development; the full run
+#             takes ~15 min (longer while Parley's connects are slow: each phase has a time limit)
+#   --war     the Parley build to measure (default target/parley.war, built if missing)
+# First the generator's own ceiling: the feed ramp against bench/Blaster.java, a stub server that
+# coalesces frames and costs far less than the generator, so that the generator's CPU limits that run.
+#
+# Parley's per-socket event limit (20 burst, 5/s) would throttle the senders, so it is raised for
+# the run with PARLEY_SOCKET_RATE_BURST / PARLEY_SOCKET_RATE_PER_SECOND; the JSON records it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command="bench/run.sh $*"
+quick=0; war=target/parley.war; targets="ceiling peer parley"; workloads="feed,rooms,storm,idle"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --war) war=$2; shift ;;
+    --only) targets=$2; shift ;;
+    --workloads) workloads=$2; shift ;;
+    *) echo "unknown option $1 (see the usage at the top of bench/run.sh)" >&2; exit 2 ;;
+  esac
+  shift
+done
+ceiling_port=9189; peer_port=9190; parley_port=9191; db=parley_bench
+ulimit -Hn 200000 2>/dev/null || true
+ulimit -n "$(ulimit -Hn)"
+
+if [ "$war" = target/parley.war ] && [ ! -f "$war" ]; then ./mvnw -q -DskipTests package; fi
+[ -f "$war" ] || { echo "no WAR at $war" >&2; exit 2; }
+war=$(realpath "$war")
+payara=target/payara-micro.jar
+[ -f $payara ] || [ -f target/payara-micro-6.2025.10.jar ] || \
+  ./mvnw -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target
+[ -f $payara ] || cp target/payara-micro-6.2025.10.jar $payara
+(cd bench/peer && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+
+if [ $quick = 1 ]; then
+  feed="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 4 --rates 150,300,600"
+  rooms="--rooms 10 --room-size 50 --warmup-seconds 3 --step-seconds 4 --rates 500"
+  storm="--sockets 300"; idle="--sockets 1000 --settle-seconds 4"
+  ceiling="--sockets 1000 --senders 10 --warmup-seconds 3 --step-seconds 3 --rates 400,800,1600"
+else
+  feed="--sockets 1000 --senders 10 --warmup-seconds 20 --step-seconds 10 --rates 150,200,300,400,600,800,1200"
+  rooms="--rooms 20 --room-size 50 --warmup-seconds 10 --step-seconds 10 --rates 1000,2000"
+  storm="--sockets 2000"; idle="--sockets 10000 --settle-seconds 8 --connect-timeout 300"
+  ceiling="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 5 --rates 200,400,800,1200,1600,2400"
+fi
+
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+work=$(mktemp -d)
+mkdir -p bench/results
+server=""
+stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
+trap 'stop; rm -rf "$work"' EXIT
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+wait_up() { # url, what
+  for _ in $(seq 1 240); do curl -fs "$1" > /dev/null 2>&1 && return 0; kill -0 "$server" 2>/dev/null || break; sleep 1; done
+  echo "$2 did not come up" >&2; exit 1
+}
+
+start_ceiling() {
+  taskset -c 0 java -XX:ActiveProcessorCount=1 bench/Blaster.java $ceiling_port > "$work/ceiling.log" 2>&1 &
+  server=$!; port=$ceiling_port; dbopt=""
+  wait_up http://127.0.0.1:$port/health "the stub server"
+}
+start_peer() {
+  taskset -c 0 node bench/peer/server.js $peer_port > "$work/peer.log" 2>&1 &
+  server=$!; port=$peer_port; dbopt=""
+  wait_up http://127.0.0.1:$port/health peer
+}
+start_parley() {
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  mkdir -p "$work/parley-data"
+  PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
+  PARLEY_DATA_DIR="$work/parley-data" PARLEY_GUEST_ACCESS=true \
+  PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
+    taskset -c 0 java -XX:ActiveProcessorCount=1 -jar $payara --nohazelcast --port $parley_port --contextroot / \
+    --deploy "$war" > "$work/parley.log" 2>&1 &
+  server=$!; port=$parley_port; dbopt="--db $db"
+  wait_up http://127.0.0.1:$port/health/ready Parley
+  curl -fs -X POST http://127.0.0.1:$port/api/auth/guest -H 'Content-Type: application/json' -d '{"username":"probe"}' > /dev/null \
+    || { echo "Parley answers but guest login fails (see $work/parley.log)" >&2; exit 1; }
+}
+generate() { # target workload options...
+  local target=$1 workload=$2; shift 2
+  echo "== $target: $workload (load average $(load))" >&2
+  # shellcheck disable=SC2086
+  taskset -c 1 java -XX:ActiveProcessorCount=1 -XX:+UseSerialGC bench/Generator.java --base http://127.0.0.1:$port \
+    --pid "$server" --target "$target" --workload "$workload" $dbopt "$@" > "$work/$target-$workload.json" \
+    || echo "{\"workload\":\"$workload\",\"target\":\"$target\",\"error\":\"generator failed\"}" > "$work/$target-$workload.json"
+}
+
+started=$(date -u +%FT%TZ); load_start=$(load)
+for target in $targets; do
+  list=${workloads//,/ }
+  if [ "$target" = ceiling ]; then
+    case ",$workloads," in *,feed,*) list=feed ;; *) continue ;; esac
+  fi
+  "start_$target"
+  for w in $list; do
+    extra=()
+    if [ "$w" = feed ] && [ "$target" = parley ] && [ -s "$work/peer-feed.json" ]; then
+      # p99 is compared at half the peer's saturation rate: the same offered rate on both
+      half=$(jq -r '.steps[] | select(.step == "half") | .offeredPerSec' "$work/peer-feed.json" 2>/dev/null || true)
+      [ -n "$half" ] && extra=(--half-rate "$half")
+    fi
+    case $w in
+      feed) if [ "$target" = ceiling ]; then generate ceiling feed $ceiling --half-rate 100; else generate "$target" feed $feed "${extra[@]}"; fi ;;
+      rooms) generate "$target" rooms $rooms ;;
+      storm) generate "$target" storm $storm ;;
+      idle) generate "$target" idle $idle ;;
+      *) echo "unknown workload $w" >&2; exit 2 ;;
+    esac
+  done
+  stop
+done
+
+out="bench/results/$stamp.json"
+node bench/report.js "$work" "$out" "$command" "$started" "$load_start" "$(load)" "$war" "$quick"
+echo "written: $out"
