@@ -10,6 +10,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -53,7 +57,9 @@ public class Engine {
         EngineIoServerOptions innerOptions = EngineIoServerOptions.newFromDefault();
         innerOptions.setScheduledExecutorService(transports.getScheduledExecutor());
         inner = new EngineIoServer(innerOptions);
-        SocketIoServer socketIo = new SocketIoServer(inner, SocketIoServerOptions.newFromDefault());
+        SocketIoServerOptions socketIoOptions = SocketIoServerOptions.newFromDefault();
+        socketIoOptions.setAdapterFactory(FanOut.factory());
+        SocketIoServer socketIo = new SocketIoServer(inner, socketIoOptions);
         namespace = socketIo.namespace("/");
 
         transports.on("connection", args -> gate.guard((EngineIoSocket) args[0], inner));
@@ -62,6 +68,19 @@ public class Engine {
     @PreDestroy
     void stop() {
         transports.shutdown();
+    }
+
+    /** A WebSocket session as an Engine.IO transport: a new connection, or an upgrade of a long-polling one. */
+    public BridgedWebSocket openWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
+                                          int queueLimit, boolean blocking, Consumer<BridgedWebSocket> onOverflow) {
+        BridgedWebSocket socket = new BridgedWebSocket(session, query, headers, queueLimit, maxPayload, blocking, onOverflow);
+        transports.handleWebSocket(socket);
+        return socket;
+    }
+
+    /** The adapter: rooms and broadcasts. */
+    public FanOut fanOut() {
+        return (FanOut) namespace.getAdapter();
     }
 
     public EngineIoServer transports() {
