@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# The WebSocket send cost, before and after BridgedWebSocket's workaround, side by side in one run:
-# Parley pinned to CPU 0 with PARLEY_SOCKET_SEND_MODE=blocking (the stock bridge: synchronous sends
-# with the caller's context class loader) and then =queued (the default), the load generator on CPU 1.
+# The WebSocket send cost, side by side in one run: Parley pinned to CPU 0 with
+# PARLEY_SOCKET_SEND_MODE=blocking (the stock bridge: synchronous Tyrus sends on the caller's thread)
+# and then =queued (the default: encode once, per-socket queues, coalesced writes), the load generator
+# on CPU 1. MODES picks the runs; "baseline" runs an older build (BASELINE_WAR=path/to/parley.war) in
+# its default mode, for a before/after pair; "queued:some.property=value" adds a -D to the server.
 # Usage: bench/send-cost.sh [receivers] [messages] [window]     (defaults 200 2000 20)
+#        MODES="baseline queued" BASELINE_WAR=/tmp/old.war bench/send-cost.sh 1000 300 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
 receivers=${1:-200}; messages=${2:-2000}; window=${3:-20}; port=${PORT:-9383}

@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Socket.IO adapter: which sockets are in which room, and broadcasts. Replaces the library's
  * {@code SocketIoMemoryAdapter}, which encodes and writes the packet once per recipient while holding
  * a lock on the whole namespace. Here a broadcast is encoded once ({@link Outgoing}) and the same
- * packet is handed to every recipient's connection without a shared lock: rooms are concurrent sets,
- * and WebSocket sends never block (see {@link BridgedWebSocket}).
+ * frame is queued on every recipient without a shared lock: rooms are concurrent sets, and queuing
+ * never blocks (see {@link BridgedWebSocket}).
  *
  * <p>{@link #deliverLocally} is the node-local half of a broadcast, the seam where cluster fan-out
  * will hand over broadcasts from other nodes.
@@ -29,13 +29,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FanOut extends SocketIoAdapter {
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
     private final Map<SocketIoSocket, Set<String>> roomsOf = new ConcurrentHashMap<>();
+    private final WebSockets webSockets;
 
-    private FanOut(SocketIoNamespace namespace) {
+    private FanOut(SocketIoNamespace namespace, WebSockets webSockets) {
         super(namespace);
+        this.webSockets = webSockets;
     }
 
-    static AdapterFactory factory() {
-        return FanOut::new;
+    static AdapterFactory factory(WebSockets webSockets) {
+        return namespace -> new FanOut(namespace, webSockets);
     }
 
     @Override
@@ -74,7 +76,12 @@ public final class FanOut extends SocketIoAdapter {
     private boolean send(SocketIoSocket socket, Outgoing outgoing) {
         EngineIoSocket connection = socket.getClient().getConnection();
         if (!socket.isConnected() || connection.getReadyState() != ReadyState.OPEN) return false;
-        for (var packet : outgoing.packets()) connection.send(packet);
+        BridgedWebSocket webSocket = webSockets.of(connection);
+        if (webSocket != null) {
+            for (Frame frame : outgoing.frames()) webSocket.send(frame);
+        } else {
+            for (var packet : outgoing.packets()) connection.send(packet);
+        }
         return true;
     }
 
@@ -110,18 +117,20 @@ public final class FanOut extends SocketIoAdapter {
         return roomsOf.getOrDefault(socket, Set.of()).toArray(new String[0]);
     }
 
-    /** A Socket.IO packet encoded once, as the Engine.IO packets that carry it. */
-    record Outgoing(List<io.socket.engineio.server.parser.Packet<Object>> packets) {
+    /** A Socket.IO packet encoded once: Engine.IO packets for long-polling, WebSocket frames for the rest. */
+    record Outgoing(List<io.socket.engineio.server.parser.Packet<Object>> packets, List<Frame> frames) {
         static Outgoing encode(Packet<?> packet) {
             List<io.socket.engineio.server.parser.Packet<Object>> packets = new ArrayList<>(1);
+            List<Frame> frames = new ArrayList<>(1);
             new IOParser.Encoder().encode(packet, encoded -> {
                 for (Object item : encoded) {
                     var message = new io.socket.engineio.server.parser.Packet<>(io.socket.engineio.server.parser.Packet.MESSAGE);
                     message.data = item;
                     packets.add(message);
+                    frames.add(item instanceof byte[] bytes ? Frame.binary(bytes) : Frame.text("4" + item));
                 }
             });
-            return new Outgoing(packets);
+            return new Outgoing(packets, frames);
         }
     }
 }
