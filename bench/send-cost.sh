@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# The WebSocket send cost, before and after BridgedWebSocket's workaround, side by side in one run:
-# Parley pinned to CPU 0 with PARLEY_SOCKET_SEND_MODE=blocking (the stock bridge: synchronous sends
-# with the caller's context class loader) and then =queued (the default), the load generator on CPU 1.
+# The WebSocket send cost, side by side in one run: Parley pinned to CPU 0 with
+# PARLEY_SOCKET_SEND_MODE=blocking (the stock bridge: synchronous Tyrus sends on the caller's thread)
+# and then =queued (the default: encode once, per-socket queues, coalesced writes), the load generator
+# on CPU 1. MODES picks the runs; "baseline" runs an older build (BASELINE_WAR=path/to/parley.war) in
+# its default mode, for a before/after pair; "queued:some.property=value" adds a -D to the server.
 # Usage: bench/send-cost.sh [receivers] [messages] [window]     (defaults 200 2000 20)
+#        MODES="baseline queued" BASELINE_WAR=/tmp/old.war bench/send-cost.sh 1000 300 20
 set -euo pipefail
 cd "$(dirname "$0")/.."
-receivers=${1:-200}; messages=${2:-2000}; window=${3:-20}; port=8383
+receivers=${1:-200}; messages=${2:-2000}; window=${3:-20}; port=${PORT:-9383}
 [ -f target/parley.war ] || ./mvnw -q -DskipTests package
 [ -f target/payara-micro.jar ] || ./mvnw -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target
 [ -f target/payara-micro.jar ] || cp target/payara-micro-6.2025.10.jar target/payara-micro.jar
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > /dev/null
 classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
-for mode in blocking queued; do
-  data=$(mktemp -d)
-  PARLEY_SOCKET_SEND_MODE=$mode PARLEY_DATA_DIR=$data taskset -c 0 java -XX:ActiveProcessorCount=1 \
-    -jar target/payara-micro.jar --nohazelcast --port $port --contextroot / --deploy target/parley.war \
+for mode in ${MODES:-blocking queued}; do
+  data=$(mktemp -d); war=target/parley.war; sendmode=${mode%%:*}; extra=""
+  [[ $mode == *:* ]] && extra="-D${mode#*:}"
+  # "baseline": an older build for a before/after pair in one run (BASELINE_WAR), with its default send mode
+  [ "$sendmode" = baseline ] && { war=${BASELINE_WAR:?set BASELINE_WAR}; sendmode=queued; }
+  PARLEY_SOCKET_SEND_MODE=$sendmode PARLEY_DATA_DIR=$data \
+    PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 taskset -c 0 java -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} $extra \
+    -jar target/payara-micro.jar --nohazelcast --port $port --contextroot / --deploy $war \
     > "$data/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 180); do curl -fs http://127.0.0.1:$port/health/ready > /dev/null 2>&1 && break; sleep 1; done

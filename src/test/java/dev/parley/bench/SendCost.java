@@ -40,6 +40,7 @@ public final class SendCost {
         long expected = (long) receivers * messages;
         CountDownLatch allDelivered = new CountDownLatch(1);
         List<Socket> sockets = new ArrayList<>();
+        long rssBefore = rssKb(pid);
         CountDownLatch ready = new CountDownLatch(receivers + 1);
         for (int i = 0; i <= receivers; i++) {
             Socket socket = IO.socket(URI.create(base), options(guest(http, base, "bench" + i + "_" + pid)));
@@ -52,6 +53,8 @@ public final class SendCost {
         }
         if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("sockets not ready");
         Socket sender = sockets.get(0);
+        long rssPerSocket = (rssKb(pid) - rssBefore) / (receivers + 1);
+        long ownCpuBefore = cpuTicks(ProcessHandle.current().pid());
 
         Semaphore inFlight = new Semaphore(window);
         long cpuBefore = cpuTicks(pid);
@@ -63,10 +66,12 @@ public final class SendCost {
         boolean complete = allDelivered.await(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (cpuTicks(pid) - cpuBefore) / 100.0;
+        double generatorCpuSeconds = (cpuTicks(ProcessHandle.current().pid()) - ownCpuBefore) / 100.0;
         long got = delivered.get();
-        System.out.printf("receivers=%d messages=%d delivered=%d/%d%s seconds=%.2f deliveries_per_s=%.0f server_cpu_s=%.2f cpu_us_per_delivery=%.2f%n",
+        System.out.printf("receivers=%d messages=%d delivered=%d/%d%s seconds=%.2f deliveries_per_s=%.0f server_cpu_s=%.2f"
+                        + " cpu_us_per_delivery=%.2f generator_cpu_s=%.2f server_rss_kb_per_socket=%d%n",
                 receivers, messages, got, expected, complete ? "" : " (INCOMPLETE)", seconds, got / seconds,
-                cpuSeconds, cpuSeconds * 1e6 / Math.max(1, got));
+                cpuSeconds, cpuSeconds * 1e6 / Math.max(1, got), generatorCpuSeconds, rssPerSocket);
         sockets.forEach(Socket::close);
         System.exit(0);
     }
@@ -98,6 +103,14 @@ public final class SendCost {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new JSONObject(response.body()).getString("token");
+    }
+
+    /** Resident memory of the process, in KB (a rough per-socket figure: the heap grows in steps). */
+    private static long rssKb(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+        return 0;
     }
 
     /** utime + stime of the process, in clock ticks (1/100 s). */

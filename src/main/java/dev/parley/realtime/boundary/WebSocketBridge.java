@@ -66,9 +66,8 @@ public class WebSocketBridge {
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
-        socket = new BridgedWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
-                sendQueueLimit, maxPayload, "blocking".equals(sendMode), slow -> slowClients.inc());
-        engine.transports().handleWebSocket(socket);
+        socket = engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
+                sendQueueLimit, "blocking".equals(sendMode), slow -> slowClients.inc());
     }
 
     @OnMessage

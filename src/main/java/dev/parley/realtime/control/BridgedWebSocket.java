@@ -7,24 +7,24 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.glassfish.tyrus.spi.CompletionHandler;
+import org.glassfish.tyrus.spi.Writer;
 
 /**
- * One JSR-356 WebSocket as Engine.IO's transport, sending without blocking the caller through a
- * bounded queue with one send in flight; a client that falls more than the bound behind is
- * disconnected, so one slow client cannot stall a broadcast.
- *
- * <p>Each send runs with the platform class loader as the thread's context loader: Tyrus 2.1.5
- * reschedules an idle-timeout task on every send on Payara's managed executor, which captures the
- * context by scanning the application's jars with ServiceLoader (about 60% of CPU in a profile;
- * Tyrus issue 787, fixed upstream but not in Payara 6.2025.10). Remove the switch once Payara
- * ships the fixed Tyrus.
+ * One JSR-356 WebSocket as Engine.IO's transport. Frames are queued without blocking the sender (a
+ * broadcast queues the same encoded {@link Frame} on every recipient) and written by the
+ * {@link Flusher}: all that a socket has queued leaves in one write through Tyrus's frame writer
+ * ({@link TyrusAccess}), one write in flight per socket. A client that falls more than the bound
+ * behind is disconnected, so one slow client cannot stall a room.
  */
 public final class BridgedWebSocket extends EngineIoWebSocket {
-    private static final Object CLOSE = new Object();
+    private static final Frame CLOSE = Frame.text("");
+    private static final int MAX_WRITE = 64 * 1024; // bytes per write, so that one socket cannot hog the writer
+    private static final int CONTAINER_QUEUE = 128 * 1024; // bytes the container may hold beyond the kernel
 
     private final Session session;
     private final Map<String, String> query;
@@ -33,21 +33,34 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private final int maxPayload;
     private final Consumer<BridgedWebSocket> onOverflow;
     private final boolean blocking;
+    private final Flusher flusher;
+    private final Writer writer; // null: one JSR-356 send per frame
 
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
-    private boolean sending;
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private boolean scheduled;
+    private boolean writing;
     private boolean finished;
     private boolean opened;
+    private boolean capped;
 
+    /**
+     * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
+     *                 kept only for the send-cost benchmark to measure against
+     */
     public BridgedWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
-                            int queueLimit, int maxPayload, boolean blocking, Consumer<BridgedWebSocket> onOverflow) {
-        this.blocking = blocking;
+                            int queueLimit, int maxPayload, boolean blocking, Flusher flusher,
+                            Consumer<BridgedWebSocket> onOverflow) {
         this.session = session;
         this.query = query;
         this.headers = headers;
         this.queueLimit = queueLimit;
         this.maxPayload = maxPayload;
+        this.blocking = blocking;
+        this.flusher = flusher;
         this.onOverflow = onOverflow;
+        // Frames written past Tyrus must not need an extension's transformation (none is configured; checked anyway).
+        this.writer = blocking || !TyrusAccess.idleTimerOff(session) || !session.getNegotiatedExtensions().isEmpty()
+                ? null : TyrusAccess.frameWriter(session).orElse(null);
     }
 
     @Override
@@ -66,26 +79,28 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             opened = true;
             message = Handshake.advertise(message, maxPayload);
         }
-        enqueue(message);
+        send(Frame.text(message));
     }
 
     @Override
     public void write(byte[] message) throws IOException {
-        enqueue(message);
+        send(Frame.binary(message));
     }
 
     /** Closes once what is queued before it has been sent. */
     @Override
     public void close() {
-        enqueue(CLOSE);
+        send(CLOSE);
     }
 
-    private void enqueue(Object frame) {
+    /** Queues an encoded Engine.IO packet; the same frame may be queued on many sockets. */
+    void send(Frame frame) {
         if (blocking) {
             sendBlocking(frame);
             return;
         }
         boolean overflow = false;
+        boolean schedule = false;
         synchronized (queue) {
             if (finished) return;
             if (queue.size() >= queueLimit) {
@@ -94,81 +109,120 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
                 overflow = true;
             } else {
                 queue.addLast(frame);
-                if (sending) return;
-                sending = true;
+                if (!scheduled && !writing) schedule = scheduled = true;
             }
         }
         if (overflow) {
             onOverflow.accept(this);
             closeSession(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
-        } else {
-            drain();
+        } else if (schedule) {
+            flusher.schedule(this);
         }
     }
 
-    /** Sends queued frames one after another; whoever sees a send complete second carries on. */
-    private void drain() {
-        while (true) {
-            Object frame;
-            synchronized (queue) {
-                frame = queue.pollFirst();
-                if (frame == null || finished) {
-                    sending = false;
-                    return;
+    /** On the flusher's thread: writes what is queued, up to a close, in one write. */
+    void flush() {
+        List<Frame> batch = new ArrayList<>();
+        boolean close = false;
+        int bytes = 0;
+        synchronized (queue) {
+            scheduled = false;
+            if (finished || writing) return;
+            Frame head = queue.peekFirst();
+            if (head == CLOSE) {
+                finished = close = true;
+                queue.clear();
+            } else {
+                int max = writer == null ? 1 : Integer.MAX_VALUE;
+                while (head != null && head != CLOSE && batch.size() < max && (batch.isEmpty() || bytes + wireLength(head) <= MAX_WRITE)) {
+                    bytes += wireLength(queue.pollFirst());
+                    batch.add(head);
+                    head = queue.peekFirst();
                 }
-                if (frame == CLOSE) {
-                    finished = true;
-                    queue.clear();
+                writing = !batch.isEmpty();
+            }
+        }
+        if (close) {
+            closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
+        } else if (!batch.isEmpty()) {
+            if (writer != null) writeFrames(batch, bytes);
+            else sendOne(batch.get(0));
+        }
+    }
+
+    private int wireLength(Frame frame) {
+        return writer == null ? 0 : frame.wire().length;
+    }
+
+    private void writeFrames(List<Frame> batch, int bytes) {
+        ByteBuffer buffer;
+        if (batch.size() == 1) {
+            buffer = ByteBuffer.wrap(batch.get(0).wire());
+        } else {
+            buffer = ByteBuffer.allocate(bytes);
+            for (Frame frame : batch) buffer.put(frame.wire());
+            buffer.flip();
+        }
+        try {
+            writer.write(buffer, new CompletionHandler<>() {
+                @Override
+                public void completed(ByteBuffer result) {
+                    written();
                 }
-            }
-            if (frame == CLOSE) {
-                closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
-                return;
-            }
-            AtomicBoolean handedOver = new AtomicBoolean();
-            send(frame, result -> {
-                if (!result.isOK()) {
-                    failed(result.getException());
-                } else if (!handedOver.compareAndSet(false, true)) {
-                    drain(); // the send completed after send() returned: this callback continues
+
+                @Override
+                public void failed(Throwable cause) {
+                    BridgedWebSocket.this.failed(cause);
                 }
             });
-            if (handedOver.compareAndSet(false, true)) return; // still in flight: its callback continues
+        } catch (RuntimeException e) {
+            failed(e);
         }
     }
 
-    private void send(Object frame, SendHandler done) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+    private void sendOne(Frame frame) {
+        SendHandler done = result -> {
+            if (result.isOK()) written();
+            else failed(result.getException());
+        };
         try {
-            if (frame instanceof String text) {
-                session.getAsyncRemote().sendText(text, done);
-            } else {
-                session.getAsyncRemote().sendBinary(ByteBuffer.wrap((byte[]) frame), done);
-            }
+            if (frame.text != null) session.getAsyncRemote().sendText(frame.text, done);
+            else session.getAsyncRemote().sendBinary(ByteBuffer.wrap(frame.binary), done);
         } catch (RuntimeException e) {
             failed(e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
+    }
+
+    /** A write completed (often inline): what was queued meanwhile waits for the socket's next turn. */
+    private void written() {
+        if (!capped && writer != null) { // the writer's output exists once it has written
+            capped = true;
+            TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
+        }
+        boolean schedule;
+        synchronized (queue) {
+            writing = false;
+            schedule = !finished && !scheduled && !queue.isEmpty();
+            if (schedule) scheduled = true;
+        }
+        if (schedule) flusher.schedule(this);
     }
 
     /**
      * The stock bridge's way, kept to measure against ({@code PARLEY_SOCKET_SEND_MODE=blocking}): each
-     * frame written on the caller's thread, with the caller's context class loader.
+     * frame written on the caller's thread, and Tyrus's idle timer left as it is.
      */
-    private void sendBlocking(Object frame) {
+    private void sendBlocking(Frame frame) {
         try {
             synchronized (queue) {
                 if (finished) return;
                 if (frame == CLOSE) {
                     finished = true;
                     closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
-                } else if (frame instanceof String text) {
-                    session.getBasicRemote().sendText(text);
+                } else if (frame.text != null) {
+                    session.getBasicRemote().sendText(frame.text);
                 } else {
-                    session.getBasicRemote().sendBinary(ByteBuffer.wrap((byte[]) frame));
+                    session.getBasicRemote().sendBinary(ByteBuffer.wrap(frame.binary));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -180,7 +234,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         synchronized (queue) {
             finished = true;
             queue.clear();
-            sending = false;
+            writing = false;
         }
         emit("error", "write error", cause == null ? "send failed" : cause.getClass().getSimpleName());
     }

@@ -62,15 +62,8 @@ public class Delivery {
                 ? new String[] {SocketRooms.ofUser(posted.recipientId()), SocketRooms.ofUser(posted.senderId())}
                 : new String[] {SocketRooms.of(message.room())};
         String event = posted.isDirect() ? "private_message" : "message";
-        int recipients = 0;
-        for (String target : targets) recipients += engine.namespace().getAdapter().listClients(target).length;
-        if (sender != null) {
-            sender.broadcast(targets, event, new Object[] {payload});
-            recipients--;
-        } else {
-            engine.namespace().broadcast(targets, event, new Object[] {payload});
-        }
-        deliveries.inc(Math.max(0, recipients));
+        String[] exclude = sender == null ? null : new String[] {sender.getId()};
+        deliveries.inc(engine.fanOut().deliver(Packets.event(event, payload), targets, exclude));
         if (posted.isDirect()) {
             notifyRecipient(posted);
         } else if (!Room.FEED.equals(message.room())) {
@@ -129,7 +122,7 @@ public class Delivery {
                 asCreator.members(), false, 0);
         List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
         String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
-        engine.namespace().getAdapter().broadcast(Packets.event("room_created", Wire.json(asOthers)), null, exclude);
+        engine.fanOut().deliver(Packets.event("room_created", Wire.json(asOthers)), null, exclude);
         JSONObject mine = Wire.json(asCreator);
         creators.forEach(s -> s.send("room_created", mine));
     }
@@ -144,7 +137,7 @@ public class Delivery {
         if (typing.room() != null) payload.put("room", typing.room());
         String target = typing.room() != null ? SocketRooms.of(typing.room()) : SocketRooms.ofUser(typing.toUserId());
         String[] exclude = connections.ofUser(typing.fromUserId()).stream().map(SocketIoSocket::getId).toArray(String[]::new);
-        engine.namespace().getAdapter().broadcast(Packets.event("typing", payload), new String[] {target}, exclude);
+        engine.fanOut().deliver(Packets.event("typing", payload), new String[] {target}, exclude);
     }
 
     /** {@code session_terminated} with the reason, then the socket is disconnected. */

@@ -10,6 +10,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.Session;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,6 +42,10 @@ public class Engine {
     @ConfigProperty(name = "parley.max-payload")
     int maxPayload;
 
+    private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
+
+    private final WebSockets webSockets = new WebSockets();
+    private Flusher flusher;
     private EngineIoServer transports;
     private EngineIoServer inner;
     private SocketIoNamespace namespace;
@@ -53,15 +62,46 @@ public class Engine {
         EngineIoServerOptions innerOptions = EngineIoServerOptions.newFromDefault();
         innerOptions.setScheduledExecutorService(transports.getScheduledExecutor());
         inner = new EngineIoServer(innerOptions);
-        SocketIoServer socketIo = new SocketIoServer(inner, SocketIoServerOptions.newFromDefault());
+        SocketIoServerOptions socketIoOptions = SocketIoServerOptions.newFromDefault();
+        socketIoOptions.setAdapterFactory(FanOut.factory(webSockets));
+        SocketIoServer socketIo = new SocketIoServer(inner, socketIoOptions);
         namespace = socketIo.namespace("/");
 
-        transports.on("connection", args -> gate.guard((EngineIoSocket) args[0], inner));
+        flusher = new Flusher(Executors.defaultThreadFactory());
+
+        transports.on("connection", args -> {
+            EngineIoSocket connection = (EngineIoSocket) args[0];
+            BridgedWebSocket opening = OPENING.get(); // set while this thread hands a new WebSocket to the engine
+            if (opening != null) webSockets.opened(connection, opening);
+            else webSockets.follow(connection);
+            gate.guard(connection, inner);
+        });
     }
 
     @PreDestroy
     void stop() {
         transports.shutdown();
+        flusher.stop();
+    }
+
+    /** A WebSocket session as an Engine.IO transport: a new connection, or an upgrade of a long-polling one. */
+    public BridgedWebSocket openWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
+                                          int queueLimit, boolean blocking, Consumer<BridgedWebSocket> onOverflow) {
+        BridgedWebSocket socket = new BridgedWebSocket(session, query, headers, queueLimit, maxPayload, blocking, flusher, onOverflow);
+        String upgrading = query.get("sid");
+        if (upgrading != null) webSockets.upgrading(upgrading, socket);
+        OPENING.set(socket);
+        try {
+            transports.handleWebSocket(socket);
+        } finally {
+            OPENING.remove();
+        }
+        return socket;
+    }
+
+    /** The adapter: rooms and broadcasts. */
+    public FanOut fanOut() {
+        return (FanOut) namespace.getAdapter();
     }
 
     public EngineIoServer transports() {

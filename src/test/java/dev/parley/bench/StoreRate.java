@@ -1,0 +1,137 @@
+package dev.parley.bench;
+
+import io.socket.client.Ack;
+import io.socket.client.IO;
+import io.socket.client.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.json.JSONObject;
+
+/**
+ * Messages stored per second with many concurrent senders: S guests on WebSocket, each sending its
+ * next message as soon as the ack of the previous one (which comes after the commit) is back, for D
+ * seconds. {@code feed}: everyone posts to the feed (one room row locked by every post, and each
+ * message fanned out to all S sockets); {@code rooms}: each sender posts to a room of its own
+ * (no shared lock, no fan-out): storage alone. Run by bench/store-rate.sh.
+ *
+ * <p>Arguments: base URL, server pid, senders, seconds, feed|rooms.
+ */
+public final class StoreRate {
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        long pid = Long.parseLong(args[1]);
+        int senders = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        boolean ownRooms = "rooms".equals(args[4]);
+        HttpClient http = HttpClient.newHttpClient();
+        String run = Long.toString(System.nanoTime() % 1_000_000, 36);
+
+        List<Socket> sockets = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(senders);
+        for (int i = 0; i < senders; i++) {
+            Socket socket = IO.socket(URI.create(base), options(guest(http, base, "st" + run + "_" + i)));
+            socket.on("ready", a -> ready.countDown());
+            socket.connect();
+            sockets.add(socket);
+        }
+        if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("sockets not ready");
+        String[] rooms = new String[senders];
+        for (int i = 0; i < senders; i++) {
+            rooms[i] = ownRooms ? "st-" + run + "-" + i : "feed";
+            if (ownRooms) {
+                CountDownLatch made = new CountDownLatch(1);
+                sockets.get(i).emit("create_room", new Object[] {new JSONObject().put("name", rooms[i])}, (Ack) a -> made.countDown());
+                if (!made.await(30, TimeUnit.SECONDS)) throw new IllegalStateException("room not made");
+            }
+        }
+
+        AtomicLong stored = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long cpuBefore = cpuTicks(pid);
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(senders);
+        for (int i = 0; i < senders; i++) {
+            send(sockets.get(i), rooms[i], 0, end, stored, failed, latencies, done);
+        }
+        if (!done.await(seconds + 60L, TimeUnit.SECONDS)) throw new IllegalStateException("acks missing");
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpuTicks(pid) - cpuBefore) / 100.0;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("senders=%d target=%s stored=%d failed=%d seconds=%.1f stored_per_s=%.0f ack_p50_ms=%.1f ack_p99_ms=%.1f server_cpu_s=%.1f%n",
+                senders, ownRooms ? "own-rooms" : "feed", stored.get(), failed.get(), elapsed, stored.get() / elapsed,
+                percentile(sorted, 0.50), percentile(sorted, 0.99), cpuSeconds);
+        sockets.forEach(Socket::close);
+        System.exit(0);
+    }
+
+    /** Sends one message and, once it is acked, the next, until the deadline. */
+    private static void send(Socket socket, String room, int n, long end, AtomicLong stored, AtomicLong failed,
+                             ConcurrentLinkedQueue<Long> latencies, CountDownLatch done) {
+        if (System.nanoTime() >= end) {
+            done.countDown();
+            return;
+        }
+        long sent = System.nanoTime();
+        socket.emit("message", new Object[] {new JSONObject().put("room", room).put("text", "m" + n)}, (Ack) a -> {
+            latencies.add(System.nanoTime() - sent);
+            if (a.length > 0 && a[0] instanceof JSONObject ack && ack.optBoolean("ok")) stored.incrementAndGet();
+            else failed.incrementAndGet();
+            send(socket, room, n + 1, end, stored, failed, latencies, done);
+        });
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
+    }
+
+    private static final OkHttpClient HTTP_CLIENT;
+
+    static {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(100_000);
+        dispatcher.setMaxRequestsPerHost(100_000);
+        HTTP_CLIENT = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
+    }
+
+    private static IO.Options options(String token) {
+        IO.Options options = new IO.Options();
+        options.webSocketFactory = HTTP_CLIENT;
+        options.callFactory = HTTP_CLIENT;
+        options.forceNew = true;
+        options.reconnection = false;
+        options.transports = new String[] {"websocket"};
+        options.auth = Map.of("token", token);
+        return options;
+    }
+
+    private static String guest(HttpClient http, String base, String name) throws Exception {
+        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/guest"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new JSONObject(response.body()).getString("token");
+    }
+
+    /** utime + stime of the process, in clock ticks (1/100 s). */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+}

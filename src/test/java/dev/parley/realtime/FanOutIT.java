@@ -1,0 +1,76 @@
+package dev.parley.realtime;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import dev.parley.support.StalledSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Broadcasts: encoded once, queued on every socket of every transport, and a slow client cannot hold them up. */
+class FanOutIT {
+    private static final int BURST = 60;
+    private final Api api = Api.server();
+
+    @Test
+    void aBurstReachesEveryTransportWholeAndInOrder() {
+        Login poster = api.registerAndLogin("fo_poster");
+        Login reader = api.registerAndLogin("fo_reader");
+        String room = Chat.roomOf(api, poster, reader);
+        try (Sock webSocket = Sock.connect(reader.token());
+             Sock polling = Sock.connect(reader.token(), "polling");
+             Sock upgraded = Sock.connect(reader.token(), "polling", "websocket")) {
+            List<Long> posted = Chat.postMany(api, poster, room, "burst", BURST);
+            for (Sock sock : List.of(webSocket, polling, upgraded)) {
+                assertEquals(posted, receivedIds(sock, BURST));
+                assertTrue(sock.noMore("message"), "nothing twice");
+            }
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffAndTheOthersGetEveryMessage() throws Exception {
+        Login poster = api.registerAndLogin("fo_flood");
+        Login slow = api.registerAndLogin("fo_slow");
+        Login reader = api.registerAndLogin("fo_fast");
+        String room = Chat.roomOf(api, poster, slow, reader);
+        String big = "x".repeat(3_900);
+        double cutOffBefore = metric("parley_slow_client_disconnects_total");
+        try (StalledSocket stalled = StalledSocket.connect(slow.token()); Sock reading = Sock.connect(reader.token())) {
+            List<Long> posted = new ArrayList<>();
+            // The IT server's queue bound is 64 frames (pom.xml); the kernel's and the container's buffers fill first.
+            await("the stalled client cut off").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ZERO).until(() -> {
+                posted.addAll(Chat.postMany(api, poster, room, big, 50));
+                return metric("parley_slow_client_disconnects_total") > cutOffBefore;
+            });
+            stalled.awaitClosedByServer(); // what was sent before the cut, then the end of the stream
+            assertEquals(posted, receivedIds(reading, posted.size()));
+        }
+    }
+
+    private static List<Long> receivedIds(Sock sock, int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JSONObject message = sock.awaitJson("message");
+            ids.add(message.getLong("id"));
+        }
+        return ids;
+    }
+
+    private double metric(String name) {
+        String body = api.get("/metrics", null).body();
+        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
+        assertTrue(m.find(), name + " missing from /metrics");
+        return Double.parseDouble(m.group(1));
+    }
+}
