@@ -81,6 +81,10 @@ class PresenceIT {
             long afterMs = TimeUnit.NANOSECONDS.toMillis(offline.arrivedNanos() - closedAt);
             assertTrue(afterMs >= GRACE_AT_LEAST_MS, "offline " + afterMs + " ms after the disconnect");
             assertNull(listedOnline(watcher, leaver.username()));
+            try (Sock later = Sock.connect(watcher.token())) { // ready's online list is kept encoded: it must have changed too
+                assertFalse(readyOnlineHas(later, leaver.username()));
+                assertTrue(readyOnlineHas(later, watcher.username()));
+            }
         }
     }
 

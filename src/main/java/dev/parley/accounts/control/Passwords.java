@@ -21,8 +21,14 @@ public class Passwords {
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Compared against when the user does not exist, so that an unknown name costs the same time. */
-    private final String decoy = hash("decoy-password-never-matches");
+    /**
+     * Compared against when the user does not exist, so that an unknown name costs the same time.
+     * Made on first use, not per instance: Payara's Weld runs the constructor for each client proxy
+     * too, which made some logins pay a 600,000-iteration hash.
+     */
+    private static final class Decoy {
+        static final String HASH = new Passwords().hash("decoy-password-never-matches");
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -34,7 +40,7 @@ public class Passwords {
 
     /** Constant-time comparison; a null stored hash (a guest, or no such user) never matches. */
     public boolean matches(String password, String stored) {
-        String[] parts = (stored != null ? stored : decoy).split("\\$");
+        String[] parts = (stored != null ? stored : Decoy.HASH).split("\\$");
         if (parts.length != 4 || !SCHEME.equals(parts[0])) return false;
         var b64 = Base64.getDecoder();
         byte[] expected = b64.decode(parts[3]);

@@ -3,14 +3,16 @@ package dev.parley.realtime.boundary;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
+import dev.parley.platform.Json;
 import dev.parley.presence.control.Presence;
 import dev.parley.realtime.control.ConnectGate;
 import dev.parley.realtime.control.Connections;
+import dev.parley.realtime.control.Encoded;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.SocketRooms;
-import dev.parley.realtime.control.Wire;
 import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import io.socket.socketio.server.SocketIoSocket;
@@ -18,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
+import java.util.List;
 import org.json.JSONObject;
 
 /**
@@ -89,16 +91,17 @@ public class SocketEvents {
             return;
         }
         User user = accounts.byId(who.userId());
+        List<RoomView> mine = rooms.roomsOf(who.userId());
         socket.joinRoom(SocketRooms.ofUser(who.userId()));
-        rooms.namesOf(who.userId()).forEach(room -> socket.joinRoom(SocketRooms.of(room)));
+        mine.forEach(room -> socket.joinRoom(SocketRooms.of(room.name())));
         presence.connected(who.userId(), user.username(), user.displayName());
         socket.on("disconnect", args -> {
             if (connections.remove(socket)) presence.disconnected(who.userId());
         });
         if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
-        socket.send("ready", Wire.json(Map.of(
-                "user", user.view(),
-                "rooms", rooms.roomsOf(who.userId()),
-                "online", presence.online())));
+        // The online list is O(users): written once per change of who is online, not per socket.
+        Encoded.send(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
+                + ",\"rooms\":" + Json.JSONB.toJson(mine)
+                + ",\"online\":" + presence.onlineJson() + "}");
     }
 }

@@ -116,13 +116,19 @@ public class Rooms {
     /** Every public room, as the user sees it: members, whether they are one, and their unread count. */
     @Transactional
     public List<RoomView> list(long userId) {
-        return views(em.createQuery("SELECT r FROM Room r ORDER BY r.id", Room.class).getResultList(), userId);
+        return views(em.createQuery("SELECT r FROM Room r ORDER BY r.id", Room.class).getResultList(), allCounts(), userId);
     }
 
     /** The rooms the user is a member of. */
     @Transactional
     public List<RoomView> roomsOf(long userId) {
-        return list(userId).stream().filter(RoomView::member).toList();
+        List<Room> mine = em.createQuery("SELECT r FROM Room r WHERE r.id IN "
+                        + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user) ORDER BY r.id", Room.class)
+                .setParameter("user", userId).getResultList();
+        // Every socket's connect asks: count the members of these rooms only, not of every room.
+        Map<Long, Long> members = counts("SELECT room_id, COUNT(*) FROM room_members WHERE room_id IN"
+                + " (SELECT room_id FROM room_members WHERE user_id = ?1) GROUP BY room_id", userId);
+        return views(mine, members, userId);
     }
 
     @Transactional
@@ -141,11 +147,14 @@ public class Rooms {
 
     @Transactional
     public RoomView view(Room room, long userId) {
-        return views(List.of(room), userId).get(0);
+        return views(List.of(room), allCounts(), userId).get(0);
     }
 
-    private List<RoomView> views(List<Room> rooms, long userId) {
-        Map<Long, Long> members = counts("SELECT room_id, COUNT(*) FROM room_members GROUP BY room_id");
+    private Map<Long, Long> allCounts() {
+        return counts("SELECT room_id, COUNT(*) FROM room_members GROUP BY room_id", null);
+    }
+
+    private List<RoomView> views(List<Room> rooms, Map<Long, Long> members, long userId) {
         Map<Long, Long> unread = new HashMap<>();
         Map<Long, Boolean> mine = new HashMap<>();
         for (Object[] row : rows("SELECT rm.room_id, COUNT(m.id) FROM room_members rm LEFT JOIN messages m"
@@ -177,9 +186,9 @@ public class Rooms {
         return !em.createNamedQuery(Room.BY_NAME, Room.class).setParameter("name", name).getResultList().isEmpty();
     }
 
-    private Map<Long, Long> counts(String sql) {
+    private Map<Long, Long> counts(String sql, Object parameter) {
         Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : rows(sql, null)) counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        for (Object[] row : rows(sql, parameter)) counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         return counts;
     }
 

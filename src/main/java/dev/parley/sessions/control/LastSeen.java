@@ -39,6 +39,11 @@ public class LastSeen {
         executor.execute(() -> self.write(sessionId, now));
     }
 
+    /** The session row was just written with this {@code lastSeenAt}: nothing to write for a while. */
+    void wrote(String sessionId, Instant when) {
+        written.put(sessionId, when);
+    }
+
     void forget(String sessionId) {
         written.remove(sessionId);
     }

@@ -50,6 +50,7 @@ public class Sessions {
         Session session = new Session(user.id(), expiry(), userAgent, ip);
         em.persist(session);
         cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false));
+        lastSeen.wrote(session.id(), session.lastSeenAt()); // else the first socket's connect would write it again
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
     }
 
