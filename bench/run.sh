@@ -75,13 +75,16 @@ start_peer() {
   server=$!; port=$peer_port; dbopt=""
   wait_up http://127.0.0.1:$port/health peer
 }
+# The JVM options the README recommends for resident memory: G1 gives back heap it no longer needs
+# (a JVM told it has one CPU otherwise picks the serial collector and keeps all it has grown into).
+parley_jvm="-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5"
 start_parley() {
   psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   mkdir -p "$work/parley-data"
   PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
   PARLEY_DATA_DIR="$work/parley-data" PARLEY_GUEST_ACCESS=true \
   PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
-    taskset -c 0 java -XX:ActiveProcessorCount=1 -jar $payara --nohazelcast --port $parley_port --contextroot / \
+    taskset -c 0 java -XX:ActiveProcessorCount=1 $parley_jvm -jar $payara --nohazelcast --port $parley_port --contextroot / \
     --deploy "$war" > "$work/parley.log" 2>&1 &
   server=$!; port=$parley_port; dbopt="--db $db"
   wait_up http://127.0.0.1:$port/health/ready Parley
