@@ -2,22 +2,16 @@ package dev.parley.bench;
 
 import io.socket.client.Ack;
 import io.socket.client.IO;
+import dev.parley.support.Sock;
 import io.socket.client.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /**
@@ -40,10 +34,10 @@ public final class SendCost {
         long expected = (long) receivers * messages;
         CountDownLatch allDelivered = new CountDownLatch(1);
         List<Socket> sockets = new ArrayList<>();
-        long rssBefore = rssKb(pid);
+        long rssBefore = Load.rssKb(pid);
         CountDownLatch ready = new CountDownLatch(receivers + 1);
         for (int i = 0; i <= receivers; i++) {
-            Socket socket = IO.socket(URI.create(base), options(guest(http, base, "bench" + i + "_" + pid)));
+            Socket socket = IO.socket(URI.create(base), Sock.options(Load.guest(http, base, "bench" + i + "_" + pid), "websocket"));
             socket.on("ready", a -> ready.countDown());
             if (i > 0) socket.on("message", a -> {
                 if (delivered.incrementAndGet() == expected) allDelivered.countDown();
@@ -53,11 +47,11 @@ public final class SendCost {
         }
         if (!ready.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("sockets not ready");
         Socket sender = sockets.get(0);
-        long rssPerSocket = (rssKb(pid) - rssBefore) / (receivers + 1);
-        long ownCpuBefore = cpuTicks(ProcessHandle.current().pid());
+        long rssPerSocket = (Load.rssKb(pid) - rssBefore) / (receivers + 1);
+        long ownCpuBefore = Load.cpuTicks(ProcessHandle.current().pid());
 
         Semaphore inFlight = new Semaphore(window);
-        long cpuBefore = cpuTicks(pid);
+        long cpuBefore = Load.cpuTicks(pid);
         long start = System.nanoTime();
         for (int i = 0; i < messages; i++) {
             inFlight.acquire();
@@ -65,8 +59,8 @@ public final class SendCost {
         }
         boolean complete = allDelivered.await(300, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (cpuTicks(pid) - cpuBefore) / 100.0;
-        double generatorCpuSeconds = (cpuTicks(ProcessHandle.current().pid()) - ownCpuBefore) / 100.0;
+        double cpuSeconds = (Load.cpuTicks(pid) - cpuBefore) / 100.0;
+        double generatorCpuSeconds = (Load.cpuTicks(ProcessHandle.current().pid()) - ownCpuBefore) / 100.0;
         long got = delivered.get();
         System.out.printf("receivers=%d messages=%d delivered=%d/%d%s seconds=%.2f deliveries_per_s=%.0f server_cpu_s=%.2f"
                         + " cpu_us_per_delivery=%.2f generator_cpu_s=%.2f server_rss_kb_per_socket=%d%n",
@@ -74,49 +68,5 @@ public final class SendCost {
                 cpuSeconds, cpuSeconds * 1e6 / Math.max(1, got), generatorCpuSeconds, rssPerSocket);
         sockets.forEach(Socket::close);
         System.exit(0);
-    }
-
-    /** One OkHttp client for all sockets, without OkHttp's default cap of 64 concurrent calls. */
-    private static final OkHttpClient HTTP_CLIENT;
-
-    static {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(100_000);
-        dispatcher.setMaxRequestsPerHost(100_000);
-        HTTP_CLIENT = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
-    }
-
-    private static IO.Options options(String token) {
-        IO.Options options = new IO.Options();
-        options.webSocketFactory = HTTP_CLIENT;
-        options.callFactory = HTTP_CLIENT;
-        options.forceNew = true;
-        options.reconnection = false;
-        options.transports = new String[] {"websocket"};
-        options.auth = Map.of("token", token);
-        return options;
-    }
-
-    private static String guest(HttpClient http, String base, String name) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/guest"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new JSONObject(response.body()).getString("token");
-    }
-
-    /** Resident memory of the process, in KB (a rough per-socket figure: the heap grows in steps). */
-    private static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-        return 0;
-    }
-
-    /** utime + stime of the process, in clock ticks (1/100 s). */
-    private static long cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }

@@ -2,22 +2,16 @@ package dev.parley.bench;
 
 import io.socket.client.Ack;
 import io.socket.client.IO;
+import dev.parley.support.Sock;
 import io.socket.client.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 /**
@@ -42,7 +36,7 @@ public final class StoreRate {
         List<Socket> sockets = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(senders);
         for (int i = 0; i < senders; i++) {
-            Socket socket = IO.socket(URI.create(base), options(guest(http, base, "st" + run + "_" + i)));
+            Socket socket = IO.socket(URI.create(base), Sock.options(Load.guest(http, base, "st" + run + "_" + i), "websocket"));
             socket.on("ready", a -> ready.countDown());
             socket.connect();
             sockets.add(socket);
@@ -61,7 +55,7 @@ public final class StoreRate {
         AtomicLong stored = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long cpuBefore = cpuTicks(pid);
+        long cpuBefore = Load.cpuTicks(pid);
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(senders);
@@ -70,7 +64,7 @@ public final class StoreRate {
         }
         if (!done.await(seconds + 60L, TimeUnit.SECONDS)) throw new IllegalStateException("acks missing");
         double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (cpuTicks(pid) - cpuBefore) / 100.0;
+        double cpuSeconds = (Load.cpuTicks(pid) - cpuBefore) / 100.0;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("senders=%d target=%s stored=%d failed=%d seconds=%.1f stored_per_s=%.0f ack_p50_ms=%.1f ack_p99_ms=%.1f server_cpu_s=%.1f%n",
                 senders, ownRooms ? "own-rooms" : "feed", stored.get(), failed.get(), elapsed, stored.get() / elapsed,
@@ -98,40 +92,5 @@ public final class StoreRate {
     private static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
         return sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))] / 1e6;
-    }
-
-    private static final OkHttpClient HTTP_CLIENT;
-
-    static {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(100_000);
-        dispatcher.setMaxRequestsPerHost(100_000);
-        HTTP_CLIENT = new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(0, TimeUnit.MILLISECONDS).build();
-    }
-
-    private static IO.Options options(String token) {
-        IO.Options options = new IO.Options();
-        options.webSocketFactory = HTTP_CLIENT;
-        options.callFactory = HTTP_CLIENT;
-        options.forceNew = true;
-        options.reconnection = false;
-        options.transports = new String[] {"websocket"};
-        options.auth = Map.of("token", token);
-        return options;
-    }
-
-    private static String guest(HttpClient http, String base, String name) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/guest"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new JSONObject(response.body()).getString("token");
-    }
-
-    /** utime + stime of the process, in clock ticks (1/100 s). */
-    private static long cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 }
