@@ -35,6 +35,18 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private final boolean blocking;
     private final Flusher flusher;
     private final Writer writer; // null: one JSR-356 send per frame
+    private final CompletionHandler<ByteBuffer> writeDone = new CompletionHandler<>() {
+        @Override
+        public void completed(ByteBuffer result) {
+            written();
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            BridgedWebSocket.this.failed(cause);
+        }
+    };
+    private DirectOutput direct; // set on the flusher's thread after the first write; null: Tyrus's writer only
 
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private boolean scheduled;
@@ -42,6 +54,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean finished;
     private boolean opened;
     private boolean capped;
+    long scheduledAt; // when the flusher was last given this socket (System.nanoTime)
 
     /**
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
@@ -93,16 +106,25 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         send(CLOSE);
     }
 
-    /** Queues an encoded Engine.IO packet; the same frame may be queued on many sockets. */
+    /** Queues an encoded Engine.IO packet for the flusher. */
     void send(Frame frame) {
+        if (queue(frame)) flusher.schedule(this);
+    }
+
+    /**
+     * Queues an encoded Engine.IO packet (the same frame may be queued on many sockets); true when
+     * the socket is now due to be handed to the flusher, which a broadcast does for all its sockets
+     * at once ({@link Flusher#schedule(List)}).
+     */
+    boolean queue(Frame frame) {
         if (blocking) {
             sendBlocking(frame);
-            return;
+            return false;
         }
         boolean overflow = false;
         boolean schedule = false;
         synchronized (queue) {
-            if (finished) return;
+            if (finished) return false;
             if (queue.size() >= queueLimit) {
                 finished = true;
                 queue.clear();
@@ -115,9 +137,8 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         if (overflow) {
             onOverflow.accept(this);
             closeSession(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
-        } else if (schedule) {
-            flusher.schedule(this);
         }
+        return schedule;
     }
 
     /** On the flusher's thread: writes what is queued, up to a close, in one write. */
@@ -164,17 +185,8 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             buffer.flip();
         }
         try {
-            writer.write(buffer, new CompletionHandler<>() {
-                @Override
-                public void completed(ByteBuffer result) {
-                    written();
-                }
-
-                @Override
-                public void failed(Throwable cause) {
-                    BridgedWebSocket.this.failed(cause);
-                }
-            });
+            if (direct != null) direct.write(buffer, writeDone);
+            else writer.write(buffer, writeDone);
         } catch (RuntimeException e) {
             failed(e);
         }
@@ -198,6 +210,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         if (!capped && writer != null) { // the writer's output exists once it has written
             capped = true;
             TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
+            if (!session.isSecure()) direct = TyrusAccess.directOutput(writer).orElse(null); // TLS is Grizzly's to do
         }
         boolean schedule;
         synchronized (queue) {

@@ -42,6 +42,10 @@ public class Engine {
     @ConfigProperty(name = "parley.max-payload")
     int maxPayload;
 
+    @Inject
+    @ConfigProperty(name = "parley.socket.flush-delay-us")
+    long flushDelayMicros;
+
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
     private final WebSockets webSockets = new WebSockets();
@@ -63,11 +67,10 @@ public class Engine {
         innerOptions.setScheduledExecutorService(transports.getScheduledExecutor());
         inner = new EngineIoServer(innerOptions);
         SocketIoServerOptions socketIoOptions = SocketIoServerOptions.newFromDefault();
-        socketIoOptions.setAdapterFactory(FanOut.factory(webSockets));
+        flusher = new Flusher(Executors.defaultThreadFactory(), flushDelayMicros);
+        socketIoOptions.setAdapterFactory(FanOut.factory(webSockets, flusher));
         SocketIoServer socketIo = new SocketIoServer(inner, socketIoOptions);
         namespace = socketIo.namespace("/");
-
-        flusher = new Flusher(Executors.defaultThreadFactory());
 
         transports.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];

@@ -9,8 +9,8 @@ import io.socket.socketio.server.parser.IOParser;
 import io.socket.socketio.server.parser.Packet;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,24 +20,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Socket.IO adapter: which sockets are in which room, and broadcasts. Replaces the library's
  * {@code SocketIoMemoryAdapter}, which encodes and writes the packet once per recipient while holding
  * a lock on the whole namespace. Here a broadcast is encoded once ({@link Outgoing}) and the same
- * frame is queued on every recipient without a shared lock: rooms are concurrent sets, and queuing
- * never blocks (see {@link BridgedWebSocket}).
+ * frame is queued on every recipient without a shared lock; queuing never blocks (see
+ * {@link BridgedWebSocket}).
+ *
+ * <p>A broadcast walks a room's members as a plain array, each member holding its WebSocket once it
+ * has one: walking hash sets and looking each socket's WebSocket up by id cost as much as queuing
+ * the frame (JFR, README "Performance"). A room's array is copied when someone joins or leaves, far
+ * rarer than a message.
  *
  * <p>{@link #deliverLocally} is the node-local half of a broadcast, the seam where cluster fan-out
  * will hand over broadcasts from other nodes.
  */
 public final class FanOut extends SocketIoAdapter {
-    private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
-    private final Map<SocketIoSocket, Set<String>> roomsOf = new ConcurrentHashMap<>();
-    private final WebSockets webSockets;
+    private static final Recipient[] NONE = {};
 
-    private FanOut(SocketIoNamespace namespace, WebSockets webSockets) {
+    private final Map<String, Recipient[]> members = new ConcurrentHashMap<>();
+    private final Map<String, Recipient> recipients = new ConcurrentHashMap<>(); // by socket id, while in any room
+    private final WebSockets webSockets;
+    private final Flusher flusher;
+
+    private FanOut(SocketIoNamespace namespace, WebSockets webSockets, Flusher flusher) {
         super(namespace);
         this.webSockets = webSockets;
+        this.flusher = flusher;
     }
 
-    static AdapterFactory factory(WebSockets webSockets) {
-        return namespace -> new FanOut(namespace, webSockets);
+    static AdapterFactory factory(WebSockets webSockets, Flusher flusher) {
+        return namespace -> new FanOut(namespace, webSockets, flusher);
     }
 
     @Override
@@ -57,64 +66,115 @@ public final class FanOut extends SocketIoAdapter {
 
     /** Queues an encoded broadcast on this node's sockets in the rooms. */
     int deliverLocally(Outgoing outgoing, String[] rooms, String[] socketsExcluded) {
-        List<String> excluded = socketsExcluded == null ? List.of() : Arrays.asList(socketsExcluded);
+        Recipient[] excluded = excluded(socketsExcluded);
         int sent = 0;
-        for (SocketIoSocket socket : recipients(rooms)) {
-            if (!excluded.contains(socket.getId()) && send(socket, outgoing)) sent++;
+        List<BridgedWebSocket> due = new ArrayList<>();
+        Iterable<Recipient> all = rooms == null ? recipients.values() : Arrays.asList(recipients(rooms));
+        for (Recipient recipient : all) {
+            if (!isIn(recipient, excluded) && recipient.send(outgoing, webSockets, due)) sent++;
         }
+        flusher.schedule(due);
         return sent;
     }
 
-    private Collection<SocketIoSocket> recipients(String[] rooms) {
-        if (rooms == null) return roomsOf.keySet();
-        if (rooms.length == 1) return members.getOrDefault(rooms[0], Set.of());
-        Set<SocketIoSocket> union = new HashSet<>(); // a socket in several of the rooms gets it once
-        for (String room : rooms) union.addAll(members.getOrDefault(room, Set.of()));
-        return union;
+    private Recipient[] excluded(String[] socketIds) {
+        if (socketIds == null || socketIds.length == 0) return NONE;
+        Recipient[] excluded = new Recipient[socketIds.length];
+        for (int i = 0; i < socketIds.length; i++) excluded[i] = recipients.get(socketIds[i]);
+        return excluded;
     }
 
-    private boolean send(SocketIoSocket socket, Outgoing outgoing) {
-        EngineIoSocket connection = socket.getClient().getConnection();
-        if (!socket.isConnected() || connection.getReadyState() != ReadyState.OPEN) return false;
-        BridgedWebSocket webSocket = webSockets.of(connection);
-        if (webSocket != null) {
-            for (Frame frame : outgoing.frames()) webSocket.send(frame);
-        } else {
-            for (var packet : outgoing.packets()) connection.send(packet);
+    private static boolean isIn(Recipient recipient, Recipient[] excluded) {
+        for (Recipient e : excluded) {
+            if (e == recipient) return true;
         }
-        return true;
+        return false;
+    }
+
+    private Recipient[] recipients(String[] rooms) {
+        if (rooms.length == 1) return members.getOrDefault(rooms[0], NONE);
+        Set<Recipient> union = Collections.newSetFromMap(new IdentityHashMap<>()); // in several of the rooms: once
+        for (String room : rooms) union.addAll(Arrays.asList(members.getOrDefault(room, NONE)));
+        return union.toArray(NONE);
     }
 
     @Override
     public void add(String room, SocketIoSocket socket) {
         if (room == null || socket == null) throw new IllegalArgumentException("room and socket are required.");
-        roomsOf.computeIfAbsent(socket, s -> ConcurrentHashMap.newKeySet()).add(room);
-        members.computeIfAbsent(room, r -> ConcurrentHashMap.newKeySet()).add(socket);
+        Recipient recipient = recipients.computeIfAbsent(socket.getId(), id -> new Recipient(socket));
+        synchronized (recipient) {
+            if (!recipient.rooms.add(room)) return;
+        }
+        members.compute(room, (r, sockets) -> {
+            if (sockets == null) return new Recipient[] {recipient};
+            Recipient[] more = Arrays.copyOf(sockets, sockets.length + 1);
+            more[sockets.length] = recipient;
+            return more;
+        });
     }
 
     @Override
     public void remove(String room, SocketIoSocket socket) {
         if (room == null || socket == null) throw new IllegalArgumentException("room and socket are required.");
+        Recipient recipient = recipients.get(socket.getId());
+        if (recipient == null) return;
+        synchronized (recipient) {
+            if (!recipient.rooms.remove(room)) return;
+            if (recipient.rooms.isEmpty()) recipients.remove(socket.getId(), recipient);
+        }
         members.computeIfPresent(room, (r, sockets) -> {
-            sockets.remove(socket);
-            return sockets.isEmpty() ? null : sockets;
-        });
-        roomsOf.computeIfPresent(socket, (s, joined) -> {
-            joined.remove(room);
-            return joined.isEmpty() ? null : joined;
+            if (sockets.length == 1 && sockets[0] == recipient) return null;
+            List<Recipient> rest = new ArrayList<>(Arrays.asList(sockets));
+            rest.remove(recipient);
+            return rest.toArray(NONE);
         });
     }
 
     @Override
     public SocketIoSocket[] listClients(String room) {
         if (room == null) throw new IllegalArgumentException("room must not be null.");
-        return members.getOrDefault(room, Set.of()).toArray(new SocketIoSocket[0]);
+        return Arrays.stream(members.getOrDefault(room, NONE)).map(r -> r.socket).toArray(SocketIoSocket[]::new);
     }
 
     @Override
     public String[] listClientRooms(SocketIoSocket socket) {
         if (socket == null) throw new IllegalArgumentException("socket must not be null.");
-        return roomsOf.getOrDefault(socket, Set.of()).toArray(new String[0]);
+        Recipient recipient = recipients.get(socket.getId());
+        if (recipient == null) return new String[0];
+        synchronized (recipient) {
+            return recipient.rooms.toArray(new String[0]);
+        }
+    }
+
+    /** A socket in one or more rooms, with its WebSocket once it is on one. */
+    private static final class Recipient {
+        final SocketIoSocket socket;
+        final Set<String> rooms = new java.util.HashSet<>(); // guarded by this
+        private volatile BridgedWebSocket webSocket; // a connection that is on a WebSocket stays on it
+
+        Recipient(SocketIoSocket socket) {
+            this.socket = socket;
+        }
+
+        /** Queues the broadcast; adds the WebSocket to {@code due} when it is to be handed to the flusher. */
+        boolean send(Outgoing outgoing, WebSockets webSockets, List<BridgedWebSocket> due) {
+            if (!socket.isConnected()) return false;
+            BridgedWebSocket ws = webSocket;
+            if (ws == null) {
+                EngineIoSocket connection = socket.getClient().getConnection();
+                if (connection.getReadyState() != ReadyState.OPEN) return false;
+                ws = webSockets.of(connection);
+                if (ws == null) { // long-polling, or upgrading: the engine's way
+                    for (var packet : outgoing.packets()) connection.send(packet);
+                    return true;
+                }
+                webSocket = ws;
+            }
+            boolean schedule = false;
+            for (Frame frame : outgoing.frames()) schedule |= ws.queue(frame);
+            if (schedule) due.add(ws);
+            return true;
+        }
     }
 
     /** A Socket.IO packet encoded once: Engine.IO packets for long-polling, WebSocket frames for the rest. */

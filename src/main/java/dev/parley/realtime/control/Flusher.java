@@ -1,25 +1,33 @@
 package dev.parley.realtime.control;
 
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Writes what WebSockets have queued, off the threads that queued it: whoever sends (a broadcast to a
  * thousand sockets) only queues, and each socket's turn here writes everything it has queued by then
- * in one write. Under light load a frame leaves alone at once; under heavy load frames pile up while
- * the writer works through the other sockets, so writes per frame fall as load rises. One thread
- * suffices: a write hands bytes to the container's non-blocking output.
+ * in one write. A socket's turn comes {@code delay} after its first frame was queued, so that frames
+ * sent meanwhile leave in the same write: one write costs about as much as the frame's whole
+ * delivery otherwise (README, "Performance: the WebSocket engine"). Under load frames pile up anyway
+ * while the writer works through the other sockets, so writes per frame fall as load rises. One thread
+ * suffices: a write hands bytes to a non-blocking socket.
  */
 final class Flusher {
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
 
-    private final LinkedBlockingQueue<BridgedWebSocket> ready = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<BridgedWebSocket> ready = new ConcurrentLinkedQueue<>();
+    private final long delayNanos;
     private final Thread thread;
+    private volatile boolean idle;
     private volatile boolean stopped;
 
-    Flusher(ThreadFactory threads) {
+    Flusher(ThreadFactory threads, long delayMicros) {
+        this.delayNanos = TimeUnit.MICROSECONDS.toNanos(delayMicros);
         thread = threads.newThread(this::run);
         thread.setName("parley-websocket-writer");
         thread.setDaemon(true);
@@ -28,20 +36,46 @@ final class Flusher {
 
     /** The socket has frames queued and no write under way; each socket is in here at most once. */
     void schedule(BridgedWebSocket socket) {
+        socket.scheduledAt = System.nanoTime();
         ready.add(socket);
+        if (idle) LockSupport.unpark(thread);
+    }
+
+    /**
+     * Sockets a broadcast has queued on, handed over together: waking the writer for each of a
+     * thousand recipients cost a context switch apiece on a busy CPU (the writer preempts the
+     * broadcaster, writes one frame, sleeps again).
+     */
+    void schedule(List<BridgedWebSocket> sockets) {
+        if (sockets.isEmpty()) return;
+        long now = System.nanoTime();
+        for (BridgedWebSocket socket : sockets) socket.scheduledAt = now;
+        ready.addAll(sockets);
+        if (idle) LockSupport.unpark(thread);
     }
 
     void stop() {
         stopped = true;
-        thread.interrupt();
+        LockSupport.unpark(thread);
     }
 
     private void run() {
         while (!stopped) {
+            BridgedWebSocket socket = ready.peek();
+            if (socket == null) {
+                idle = true;
+                if (ready.isEmpty() && !stopped) LockSupport.park(this);
+                idle = false;
+                continue;
+            }
+            long wait = socket.scheduledAt + delayNanos - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait); // sockets are in the order they were scheduled: none is due before this one
+                continue;
+            }
+            ready.poll();
             try {
-                ready.take().flush();
-            } catch (InterruptedException e) {
-                return;
+                socket.flush();
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "WebSocket write failed", e);
             }

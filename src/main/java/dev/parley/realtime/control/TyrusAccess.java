@@ -2,6 +2,8 @@ package dev.parley.realtime.control;
 
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
+import java.nio.channels.SocketChannel;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
@@ -32,6 +34,7 @@ import org.glassfish.tyrus.spi.Writer;
  * {@link Writer} (the servlet upgrade connection's output) whole runs of already-encoded frames in one
  * write. Remove when Tyrus implements batching.</li>
  * <li>Back-pressure: see {@link #capContainerQueue}.</li>
+ * <li>Grizzly's per-write cost: see {@link DirectOutput}.</li>
  * </ol>
  */
 final class TyrusAccess {
@@ -45,6 +48,8 @@ final class TyrusAccess {
     private static volatile Field streamBuffer;
     private static volatile Field grizzlyBuffer;
     private static volatile Field grizzlyConnection;
+    private static volatile Field writerQueue;
+    private static volatile Field queuedBytes;
 
     private TyrusAccess() {
     }
@@ -79,32 +84,61 @@ final class TyrusAccess {
     }
 
     /**
+     * The Grizzly connection under Tyrus's writer, once the writer has written (its output stream is
+     * set by its first write): Tyrus's writer's output stream, Payara's output buffer, Grizzly's.
+     */
+    private static Object grizzlyConnection(Writer writer) throws ReflectiveOperationException {
+        if (writerStream == null) writerStream = field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "servletOutputStream");
+        Object output = writerStream.get(writer);
+        if (output == null) throw new IllegalStateException("nothing written yet");
+        if (streamBuffer == null) streamBuffer = field(output.getClass(), "org.apache.catalina.connector.CoyoteOutputStream", "ob");
+        Object buffer = streamBuffer.get(output);
+        if (grizzlyBuffer == null) grizzlyBuffer = field(buffer.getClass(), "org.apache.catalina.connector.OutputBuffer", "grizzlyOutputBuffer");
+        Object grizzly = grizzlyBuffer.get(buffer);
+        if (grizzlyConnection == null) grizzlyConnection = field(grizzly.getClass(), "org.glassfish.grizzly.http.io.OutputBuffer", "connection");
+        return grizzlyConnection.get(grizzly);
+    }
+
+    /**
      * Caps the bytes the container may hold for this WebSocket beyond what the kernel took: Payara's
      * Grizzly leaves the per-connection async write queue unbounded, so its output never reports
      * "not ready" and a client that stops reading grows server memory without end (measured: 26 MB
      * queued for one stalled client, no back-pressure). With a cap, Tyrus's writer sees the output
      * not ready, holds the write, and {@link BridgedWebSocket}'s bound takes over. Grizzly's own
      * {@code Connection.setMaxAsyncWriteQueueSize} is public; reaching the connection from the
-     * servlet upgrade is not: Tyrus's writer's output stream (set by its first write), Payara's
-     * output buffer, Grizzly's.
+     * servlet upgrade is not.
      */
     static boolean capContainerQueue(Writer writer, int bytes) {
         try {
-            if (writerStream == null) writerStream = field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "servletOutputStream");
-            Object output = writerStream.get(writer); // set by the writer's first write
-            if (output == null) throw new IllegalStateException("nothing written yet");
-            if (streamBuffer == null) streamBuffer = field(output.getClass(), "org.apache.catalina.connector.CoyoteOutputStream", "ob");
-            Object buffer = streamBuffer.get(output);
-            if (grizzlyBuffer == null) grizzlyBuffer = field(buffer.getClass(), "org.apache.catalina.connector.OutputBuffer", "grizzlyOutputBuffer");
-            Object grizzly = grizzlyBuffer.get(buffer);
-            if (grizzlyConnection == null) grizzlyConnection = field(grizzly.getClass(), "org.glassfish.grizzly.http.io.OutputBuffer", "connection");
-            Object connection = grizzlyConnection.get(grizzly);
+            Object connection = grizzlyConnection(writer);
             Class<?> api = Class.forName("org.glassfish.grizzly.Connection", false, connection.getClass().getClassLoader());
             api.getMethod("setMaxAsyncWriteQueueSize", int.class).invoke(connection, bytes);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(Level.WARNING, "Payara internals not as expected: no cap on the container's write queue", e);
             return false;
+        }
+    }
+
+    /**
+     * A way around Grizzly's per-write cost for a plain (not TLS) WebSocket: see {@link DirectOutput}.
+     * Empty when the internals are not as measured, or the connection is not a plain TCP one.
+     */
+    static Optional<DirectOutput> directOutput(Writer writer) {
+        try {
+            Object connection = grizzlyConnection(writer);
+            Class<?> nio = Class.forName("org.glassfish.grizzly.nio.NIOConnection", false, connection.getClass().getClassLoader());
+            if (!nio.isInstance(connection)) throw new IllegalStateException("not an NIO connection: " + connection.getClass().getName());
+            if (!(nio.getMethod("getChannel").invoke(connection) instanceof SocketChannel channel)) {
+                throw new IllegalStateException("not a socket channel");
+            }
+            Object writeQueue = nio.getMethod("getAsyncWriteQueue").invoke(connection);
+            if (queuedBytes == null) queuedBytes = field(writeQueue.getClass(), "org.glassfish.grizzly.asyncqueue.TaskQueue", "spaceInBytes");
+            if (writerQueue == null) writerQueue = field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "queue");
+            return Optional.of(new DirectOutput(writer, (Deque<?>) writerQueue.get(writer), writeQueue, queuedBytes, channel));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Payara internals not as expected: WebSocket writes go through Grizzly's filter chain", e);
+            return Optional.empty();
         }
     }
 
