@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Public rooms and who is in them. Every user is a member of {@code feed}, which cannot be left. */
@@ -49,13 +52,14 @@ public class Rooms {
                 .orElseThrow(() -> new NotFound("No such room"));
     }
 
-    /** The room, locked until the caller's transaction ends: posts to one room commit one at a time. */
+    /** The room, locked until the caller's transaction ends (one SELECT ... FOR UPDATE): posts to one room commit one batch at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Room lockForPost(String name) {
-        Room room = byName(name);
-        em.lock(room, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(room);
-        return room;
+        return em.createNamedQuery(Room.BY_NAME, Room.class)
+                .setParameter("name", checkName(name))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("No such room"));
     }
 
     public RoomView create(long userId, String name, String topic) {
@@ -111,6 +115,13 @@ public class Rooms {
     public boolean isMember(long roomId, long userId) {
         return !em.createNativeQuery("SELECT 1 FROM room_members WHERE room_id = ?1 AND user_id = ?2")
                 .setParameter(1, roomId).setParameter(2, userId).getResultList().isEmpty();
+    }
+
+    /** Those of {@code userIds} who are members of the room. */
+    @Transactional
+    public Set<Long> membersAmong(long roomId, Collection<Long> userIds) {
+        return new HashSet<>(em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room AND m.userId IN :users", Long.class)
+                .setParameter("room", roomId).setParameter("users", userIds).getResultList());
     }
 
     /** Every public room, as the user sees it: members, whether they are one, and their unread count. */
