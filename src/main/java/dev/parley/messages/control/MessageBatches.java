@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,10 +55,9 @@ class MessageBatches {
 
     List<Outcome> toRoom(String roomName, List<Pending> posts) {
         Room room = rooms.lockForPost(roomName); // also makes a resent clientMsgId wait for the first
-        Set<Long> members = rooms.membersAmong(room.id(), posts.stream().map(Pending::senderId).collect(Collectors.toSet()));
-        Map<Long, User> senders = users(posts);
+        Map<Long, User> senders = members(room, posts); // one query for the batch's membership checks and senders
         List<Outcome> outcomes = store(posts, senders,
-                p -> members.contains(p.senderId()) ? null : new Forbidden("Join the room first"),
+                p -> senders.containsKey(p.senderId()) ? null : new Forbidden("Join the room first"),
                 p -> Message.inRoom(room.id(), p.senderId(), p.text(), p.clientMsgId()),
                 (m, p) -> new MessagePosted(MessageViews.of(m, room.name(), senders.get(p.senderId()), null),
                         p.senderId(), room.id(), null, p.senderSocketId()));
@@ -72,7 +70,7 @@ class MessageBatches {
         User recipient = accounts.find(toUsername).orElseThrow(() -> new NotFound("No such user"));
         if (recipient.id() == senderId) throw new InvalidPayload("A direct message needs someone else");
         Conversation conversation = lockConversation(senderId, recipient.id());
-        Map<Long, User> senders = users(posts);
+        Map<Long, User> senders = Map.of(senderId, em.find(User.class, senderId));
         List<Outcome> outcomes = store(posts, senders, p -> null,
                 p -> Message.direct(conversation.id(), senderId, recipient.id(), p.text(), p.clientMsgId()),
                 (m, p) -> new MessagePosted(MessageViews.of(m, null, senders.get(senderId), recipient.username()),
@@ -123,18 +121,21 @@ class MessageBatches {
         return outcomes.stream().filter(o -> o.event() != null).map(o -> o.event().message().id()).reduce((a, b) -> b);
     }
 
-    private Map<Long, User> users(List<Pending> posts) {
+    /** Those of the batch's senders who are members of the room. */
+    private Map<Long, User> members(Room room, List<Pending> posts) {
         List<Long> ids = posts.stream().map(Pending::senderId).distinct().toList();
-        return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class).setParameter("ids", ids)
+        return em.createQuery("SELECT u FROM User u, RoomMember m WHERE m.roomId = :room AND m.userId = u.id AND u.id IN :ids",
+                        User.class).setParameter("room", room.id()).setParameter("ids", ids)
                 .getResultStream().collect(Collectors.toMap(User::id, u -> u));
     }
 
     /** The messages the batch's senders stored before under the clientMsgIds they give now, by sender and clientMsgId. */
     private Map<String, MessageView> sentBefore(List<Pending> posts, Map<Long, User> senders) {
         Map<String, MessageView> sent = new HashMap<>();
-        List<String> clientMsgIds = posts.stream().map(Pending::clientMsgId).filter(id -> id != null).distinct().toList();
-        if (clientMsgIds.isEmpty()) return sent;
-        List<Long> senderIds = posts.stream().filter(p -> p.clientMsgId() != null).map(Pending::senderId).distinct().toList();
+        List<Pending> asking = posts.stream().filter(p -> p.clientMsgId() != null && senders.containsKey(p.senderId())).toList();
+        if (asking.isEmpty()) return sent;
+        List<String> clientMsgIds = asking.stream().map(Pending::clientMsgId).distinct().toList();
+        List<Long> senderIds = asking.stream().map(Pending::senderId).distinct().toList();
         em.createNamedQuery(Message.BY_CLIENT_IDS, Message.class)
                 .setParameter("senders", senderIds).setParameter("clientMsgIds", clientMsgIds)
                 .getResultStream()
@@ -159,9 +160,8 @@ class MessageBatches {
     }
 
     private Optional<Conversation> lockedConversation(long a, long b) {
-        return em.createNamedQuery(Conversation.BETWEEN, Conversation.class)
+        return em.createNamedQuery(Conversation.BETWEEN_FOR_UPDATE, Conversation.class)
                 .setParameter("low", Math.min(a, b)).setParameter("high", Math.max(a, b))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 }

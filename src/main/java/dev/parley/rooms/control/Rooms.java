@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -18,13 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Public rooms and who is in them. Every user is a member of {@code feed}, which cannot be left. */
@@ -55,9 +51,8 @@ public class Rooms {
     /** The room, locked until the caller's transaction ends (one SELECT ... FOR UPDATE): posts to one room commit one batch at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Room lockForPost(String name) {
-        return em.createNamedQuery(Room.BY_NAME, Room.class)
+        return em.createNamedQuery(Room.BY_NAME_FOR_UPDATE, Room.class)
                 .setParameter("name", checkName(name))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFound("No such room"));
     }
@@ -115,13 +110,6 @@ public class Rooms {
     public boolean isMember(long roomId, long userId) {
         return !em.createNativeQuery("SELECT 1 FROM room_members WHERE room_id = ?1 AND user_id = ?2")
                 .setParameter(1, roomId).setParameter(2, userId).getResultList().isEmpty();
-    }
-
-    /** Those of {@code userIds} who are members of the room. */
-    @Transactional
-    public Set<Long> membersAmong(long roomId, Collection<Long> userIds) {
-        return new HashSet<>(em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room AND m.userId IN :users", Long.class)
-                .setParameter("room", roomId).setParameter("users", userIds).getResultList());
     }
 
     /** Every public room, as the user sees it: members, whether they are one, and their unread count. */
