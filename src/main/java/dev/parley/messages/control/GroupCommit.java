@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * and leads: it takes up to {@link #MAX_BATCH} waiting posts, its own first, and stores them. Then,
  * if more are waiting, it hands the lead to the first of them and returns, so that no poster stores
  * for others for longer than one batch. Whoever stores completes each post's answer only after its
- * transaction has committed (or failed).
+ * transaction has committed (or failed). What runs while storing (the after-commit observers
+ * included) must not post to the same room or conversation: it would wait for itself.
  */
 @ApplicationScoped
 class GroupCommit {
