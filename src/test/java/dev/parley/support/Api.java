@@ -88,6 +88,14 @@ public final class Api {
         return login(name);
     }
 
+    /** A new guest (the test server allows guests): no password hashing, so many users are quick to make. */
+    public Login guest(String prefix) {
+        String name = uniqueName(prefix);
+        Reply reply = post("/api/auth/guest", null, json("username", name));
+        if (reply.status() != 200) throw new IllegalStateException("guest: " + reply.status() + " " + reply.body());
+        return loginOf(name, reply.json());
+    }
+
     public Login login(String username) {
         Reply reply = post("/api/auth/login", null, credentials(username, PASSWORD));
         if (reply.status() != 200) throw new IllegalStateException("login: " + reply.status() + " " + reply.body());

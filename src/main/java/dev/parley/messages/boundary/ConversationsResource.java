@@ -93,7 +93,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postDirect(caller.userId(), to, body.text(), body.clientMsgId());
+        var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 

@@ -78,7 +78,7 @@ public class RoomMessagesResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postToRoom(caller.userId(), room, body.text(), body.clientMsgId());
+        var posted = messages.postToRoom(caller.userId(), null, room, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 }

@@ -5,9 +5,12 @@ import dev.parley.platform.ClusterEvent;
 
 /**
  * A message that has just been committed, for delivery: to the sockets in its room, or, for a
- * direct message, to the recipient's and the sender's sockets.
+ * direct message, to the recipient's and the sender's sockets. {@code senderSocketId} is the socket
+ * it came from (null over REST), which it is not sent back to: carried here because the thread that
+ * commits it may be storing a batch for other posters (see {@code GroupCommit}).
  */
-public record MessagePosted(MessageView message, long senderId, Long roomId, Long recipientId) implements ClusterEvent {
+public record MessagePosted(MessageView message, long senderId, Long roomId, Long recipientId, String senderSocketId)
+        implements ClusterEvent {
 
     public boolean isDirect() {
         return recipientId != null;

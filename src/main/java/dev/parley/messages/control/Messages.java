@@ -1,25 +1,19 @@
 package dev.parley.messages.control;
 
-import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.errors.NotFound;
 import dev.parley.errors.TooLarge;
-import dev.parley.messages.entity.Conversation;
-import dev.parley.messages.entity.Message;
+import dev.parley.messages.control.GroupCommit.Pending;
+import dev.parley.messages.control.MessageBatches.Outcome;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.control.Rooms;
-import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import java.util.Optional;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -27,24 +21,18 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
  * {@link MessagePosted} event is observed after commit, and callers ack only once this returns.
- * Each post locks its room's or conversation's row, so ids rise in commit order within each.
+ * Posts to one room (or conversation) are stored in batches ({@link GroupCommit}), each under the
+ * row's lock, so ids rise in commit order within each.
  */
 @ApplicationScoped
-@Transactional
 public class Messages {
     public static final int MAX_CLIENT_MSG_ID = 64;
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    GroupCommit groupCommit;
 
     @Inject
-    Rooms rooms;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
-    Event<MessagePosted> posted;
+    MessageBatches batches;
 
     @Inject
     @ConfigProperty(name = "parley.message-max-length")
@@ -58,82 +46,67 @@ public class Messages {
     public record Posted(MessageView message, boolean fresh) {
     }
 
-    public Posted postToRoom(long senderId, String roomName, String text, String clientMsgId) {
-        String body = checkText(text);
-        checkClientMsgId(clientMsgId);
-        rooms.requireMember(senderId, roomName);
-        Room room = rooms.lockForPost(roomName); // also makes a resent clientMsgId wait for the first
-        Optional<MessageView> earlier = sentBefore(senderId, clientMsgId);
-        if (earlier.isPresent()) return new Posted(earlier.get(), false);
-        Message message = Message.inRoom(room.id(), senderId, body, clientMsgId);
-        em.persist(message);
-        room.posted(message.id());
-        em.flush();
-        MessageView view = MessageViews.of(message, room.name(), em.find(User.class, senderId), null);
-        return announce(new MessagePosted(view, senderId, room.id(), null));
+    /**
+     * @param senderSocketId the socket it came from, which delivery leaves out (null over REST); the
+     *                       poster storing the batch may be serving another socket's handler
+     */
+    public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId) {
+        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
+        String room = Rooms.checkName(roomName);
+        return groupCommit.post("room:" + room, post, batch -> store(batch, posts -> batches.toRoom(room, posts)));
     }
 
-    public Posted postDirect(long senderId, String toUsername, String text, String clientMsgId) {
-        String body = checkText(text);
-        checkClientMsgId(clientMsgId);
+    public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId) {
+        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
-        User recipient = accounts.find(toUsername).orElseThrow(() -> new NotFound("No such user"));
-        if (recipient.id() == senderId) throw new InvalidPayload("A direct message needs someone else");
-        Conversation conversation = lockConversation(senderId, recipient.id());
-        Optional<MessageView> earlier = sentBefore(senderId, clientMsgId);
-        if (earlier.isPresent()) return new Posted(earlier.get(), false);
-        Message message = Message.direct(conversation.id(), senderId, recipient.id(), body, clientMsgId);
-        em.persist(message);
-        conversation.posted(message.id());
-        em.flush();
-        MessageView view = MessageViews.of(message, null, em.find(User.class, senderId), recipient.username());
-        return announce(new MessagePosted(view, senderId, null, recipient.id()));
+        return groupCommit.post("direct:" + senderId + ":" + User.keyOf(toUsername), post,
+                batch -> store(batch, posts -> batches.direct(senderId, toUsername, posts)));
     }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
     }
 
-    private Posted announce(MessagePosted event) {
-        stored.inc();
-        posted.fire(event);
-        return new Posted(event.message(), true);
-    }
-
-    /** The conversation between two users, made on first use and locked until the transaction ends. */
-    private Conversation lockConversation(long a, long b) {
-        Optional<Conversation> existing = conversation(a, b);
-        if (existing.isEmpty()) {
-            em.find(User.class, Math.min(a, b), LockModeType.PESSIMISTIC_WRITE); // serializes making it
-            existing = conversation(a, b);
+    /**
+     * Stores a batch and answers each post, after the commit. A batch that broke a constraint (the
+     * same sender's clientMsgId taken meanwhile by a post to another room) is stored again post by
+     * post, so that the others are not failed with it and the resend finds the first message.
+     */
+    private void store(List<Pending> batch, Function<List<Pending>, List<Outcome>> transaction) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = transaction.apply(batch);
+        } catch (RuntimeException e) {
+            if (!brokeAConstraint(e)) throw e;
+            for (Pending post : batch) {
+                try {
+                    answer(List.of(post), transaction.apply(List.of(post)));
+                } catch (RuntimeException alone) {
+                    post.answer().completeExceptionally(alone);
+                }
+            }
+            return;
         }
-        Conversation conversation = existing.orElseGet(() -> {
-            Conversation made = new Conversation(a, b);
-            em.persist(made);
-            em.flush();
-            return made;
-        });
-        em.lock(conversation, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(conversation);
-        return conversation;
+        answer(batch, outcomes);
     }
 
-    private Optional<Conversation> conversation(long a, long b) {
-        return em.createNamedQuery(Conversation.BETWEEN, Conversation.class)
-                .setParameter("low", Math.min(a, b)).setParameter("high", Math.max(a, b))
-                .getResultStream().findFirst();
+    private void answer(List<Pending> batch, List<Outcome> outcomes) {
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.refused() != null) {
+                batch.get(i).answer().completeExceptionally(outcome.refused());
+            } else {
+                if (outcome.event() != null) stored.inc();
+                batch.get(i).answer().complete(outcome.posted());
+            }
+        }
     }
 
-    private Optional<MessageView> sentBefore(long senderId, String clientMsgId) {
-        if (clientMsgId == null) return Optional.empty();
-        return em.createNamedQuery(Message.BY_CLIENT_ID, Message.class)
-                .setParameter("sender", senderId)
-                .setParameter("clientMsgId", clientMsgId)
-                .getResultStream().findFirst()
-                .map(m -> MessageViews.of(m,
-                        m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
-                        em.find(User.class, senderId),
-                        m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username()));
+    private static boolean brokeAConstraint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) return true;
+        }
+        return false;
     }
 
     private String checkText(String text) {
@@ -144,9 +117,10 @@ public class Messages {
         return trimmed;
     }
 
-    private static void checkClientMsgId(String clientMsgId) {
+    private static String checkClientMsgId(String clientMsgId) {
         if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > MAX_CLIENT_MSG_ID)) {
             throw new InvalidPayload("clientMsgId must be 1 to " + MAX_CLIENT_MSG_ID + " characters");
         }
+        return clientMsgId;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -13,9 +14,12 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "conversations")
 @NamedQuery(name = Conversation.BETWEEN, query = "SELECT c FROM Conversation c WHERE c.userLow = :low AND c.userHigh = :high")
+@NamedQuery(name = Conversation.BETWEEN_FOR_UPDATE, query = "SELECT c FROM Conversation c WHERE c.userLow = :low AND c.userHigh = :high",
+        lockMode = LockModeType.PESSIMISTIC_WRITE) // its own query: see Room.BY_NAME_FOR_UPDATE
 @NamedQuery(name = Conversation.OF_USER, query = "SELECT c FROM Conversation c WHERE c.userLow = :user OR c.userHigh = :user")
 public class Conversation {
     public static final String BETWEEN = "Conversation.between";
+    public static final String BETWEEN_FOR_UPDATE = "Conversation.betweenForUpdate";
     public static final String OF_USER = "Conversation.ofUser";
 
     @Id

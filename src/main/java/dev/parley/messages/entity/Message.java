@@ -14,10 +14,10 @@ import java.time.temporal.ChronoUnit;
 /** A stored message, in a room ({@code roomId}) or direct to one user ({@code recipientId}). */
 @Entity
 @Table(name = "messages")
-@NamedQuery(name = Message.BY_CLIENT_ID,
-        query = "SELECT m FROM Message m WHERE m.senderId = :sender AND m.clientMsgId = :clientMsgId")
+@NamedQuery(name = Message.BY_CLIENT_IDS,
+        query = "SELECT m FROM Message m WHERE m.senderId IN :senders AND m.clientMsgId IN :clientMsgIds")
 public class Message {
-    public static final String BY_CLIENT_ID = "Message.byClientId";
+    public static final String BY_CLIENT_IDS = "Message.byClientIds";
 
     /** One id at a time, taken under the room's lock, so that ids rise in commit order within a room. */
     @Id

@@ -52,7 +52,7 @@ public class ChatEvents {
         handlers.on(socket, "message", this::message);
         handlers.on(socket, "private_message", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("message", messages.postDirect(me.userId(), p.string("to"), p.string("text"),
+            return Map.of("message", messages.postDirect(me.userId(), s.getId(), p.string("to"), p.string("text"),
                     p.optString("clientMsgId")).message());
         });
         handlers.on(socket, "history", this::history);
@@ -67,11 +67,11 @@ public class ChatEvents {
 
     private Map<String, ?> message(Identity me, SocketIoSocket socket, Object payload) {
         if (payload instanceof String bare) {
-            return Map.of("message", messages.postToRoom(me.userId(), Room.FEED, bare, null).message());
+            return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), Room.FEED, bare, null).message());
         }
         Payload p = Payload.of(payload);
         String room = p.optString("room");
-        return Map.of("message", messages.postToRoom(me.userId(), room != null ? room : Room.FEED,
+        return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), room != null ? room : Room.FEED,
                 p.string("text"), p.optString("clientMsgId")).message());
     }
 

@@ -57,12 +57,12 @@ public class Delivery {
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
         MessageView message = posted.message();
         JSONObject payload = Wire.json(message);
-        SocketIoSocket sender = Handlers.currentSocket();
         String[] targets = posted.isDirect()
                 ? new String[] {SocketRooms.ofUser(posted.recipientId()), SocketRooms.ofUser(posted.senderId())}
                 : new String[] {SocketRooms.of(message.room())};
         String event = posted.isDirect() ? "private_message" : "message";
-        String[] exclude = sender == null ? null : new String[] {sender.getId()};
+        // Not Handlers.currentSocket(): the thread committing may have stored other sockets' posts.
+        String[] exclude = posted.senderSocketId() == null ? null : new String[] {posted.senderSocketId()};
         deliveries.inc(engine.fanOut().deliver(Packets.event(event, payload), targets, exclude));
         if (posted.isDirect()) {
             notifyRecipient(posted);

