@@ -166,6 +166,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         if (close) {
             closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
         } else if (!batch.isEmpty()) {
+            flusher.counted(batch.size());
             if (writer != null) writeFrames(batch, bytes);
             else sendOne(batch.get(0));
         }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
@@ -46,6 +48,9 @@ public class Engine {
     @ConfigProperty(name = "parley.socket.flush-delay-us")
     long flushDelayMicros;
 
+    @Inject
+    MetricRegistry metrics;
+
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
     private final WebSockets webSockets = new WebSockets();
@@ -71,6 +76,11 @@ public class Engine {
         socketIoOptions.setAdapterFactory(FanOut.factory(webSockets, flusher));
         SocketIoServer socketIo = new SocketIoServer(inner, socketIoOptions);
         namespace = socketIo.namespace("/");
+
+        metrics.gauge(Metadata.builder().withName("parley_websocket_writes").withDescription(
+                "Writes to WebSockets; each carries one or more frames").build(), flusher, Flusher::writes);
+        metrics.gauge(Metadata.builder().withName("parley_websocket_frames").withDescription(
+                "Frames written to WebSockets").build(), flusher, Flusher::frames);
 
         transports.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,6 +24,8 @@ final class Flusher {
     private final ConcurrentLinkedQueue<BridgedWebSocket> ready = new ConcurrentLinkedQueue<>();
     private final long delayNanos;
     private final Thread thread;
+    private final LongAdder writes = new LongAdder();
+    private final LongAdder frames = new LongAdder();
     private volatile boolean idle;
     private volatile boolean stopped;
 
@@ -52,6 +55,20 @@ final class Flusher {
         for (BridgedWebSocket socket : sockets) socket.scheduledAt = now;
         ready.addAll(sockets);
         if (idle) LockSupport.unpark(thread);
+    }
+
+    /** One write of {@code frameCount} frames. */
+    void counted(int frameCount) {
+        writes.increment();
+        frames.add(frameCount);
+    }
+
+    long writes() {
+        return writes.sum();
+    }
+
+    long frames() {
+        return frames.sum();
     }
 
     void stop() {
