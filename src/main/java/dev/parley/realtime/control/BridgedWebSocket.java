@@ -42,6 +42,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean finished;
     private boolean opened;
     private boolean capped;
+    private HeldWrite heldWrite;
 
     /**
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
@@ -198,6 +199,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         if (!capped && writer != null) { // the writer's output exists once it has written
             capped = true;
             TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
+            heldWrite = HeldWrite.of(writer);
         }
         boolean schedule;
         synchronized (queue) {
@@ -206,6 +208,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             if (schedule) scheduled = true;
         }
         if (schedule) flusher.schedule(this);
+        else if (heldWrite != null) heldWrite.release(); // idle: Grizzly may still hold the last large frame
     }
 
     /**
