@@ -2,6 +2,7 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.control.UpgradeLeftovers;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
@@ -111,6 +112,7 @@ public class WebSocketBridge {
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
         session.getUserProperties().remove(HEADERS);
         socket = transport.open(session, headers);
+        UpgradeLeftovers.drop(session);
     }
 
     @OnMessage
