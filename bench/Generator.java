@@ -138,7 +138,7 @@ public final class Generator {
     void idle(Map<String, Object> out) throws Exception {
         int sockets = intOpt("sockets", 10000);
         List<Conn> conns = login("i", sockets);
-        settle(2000);
+        settle((long) (dblOpt("pause-seconds", 2) * 1000)); // bench/idle-heap.sh takes the "before" histogram here
         long rssBefore = rssKb(serverPid);
         connectAll(conns, intOpt("concurrency", 200), out);
         settle((long) (dblOpt("settle-seconds", 8) * 1000));

@@ -48,18 +48,19 @@ public class ChatEvents {
     @Inject
     Event<Typing> typing;
 
-    public void attach(SocketIoSocket socket) {
-        handlers.on(socket, "message", this::message);
-        handlers.on(socket, "private_message", (me, s, payload) -> {
+    /** Registers the handlers, once for all sockets. */
+    public void register() {
+        handlers.on("message", this::message);
+        handlers.on("private_message", (me, s, payload) -> {
             Payload p = Payload.of(payload);
             return Map.of("message", messages.postDirect(me.userId(), s.getId(), p.string("to"), p.string("text"),
                     p.optString("clientMsgId")).message());
         });
-        handlers.on(socket, "history", this::history);
-        handlers.on(socket, "read", this::read);
-        handlers.on(socket, "typing", this::typing);
-        handlers.on(socket, "focus", this::focus);
-        handlers.on(socket, "sync", (me, s, payload) -> {
+        handlers.on("history", this::history);
+        handlers.on("read", this::read);
+        handlers.on("typing", this::typing);
+        handlers.on("focus", this::focus);
+        handlers.on("sync", (me, s, payload) -> {
             Payload p = Payload.of(payload);
             return Map.of("messages", history.sync(me.userId(), p.idsByName("rooms"), p.idsByName("conversations")));
         });

@@ -3,7 +3,6 @@ package dev.parley.realtime.boundary;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Payload;
 import dev.parley.rooms.control.Rooms;
-import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -17,15 +16,16 @@ public class RoomEvents {
     @Inject
     Rooms rooms;
 
-    public void attach(SocketIoSocket socket) {
-        handlers.on(socket, "join", (me, s, payload) ->
+    /** Registers the handlers, once for all sockets. */
+    public void register() {
+        handlers.on("join", (me, s, payload) ->
                 Map.of("room", rooms.join(me.userId(), Payload.of(payload).string("room"))));
-        handlers.on(socket, "leave", (me, s, payload) -> {
+        handlers.on("leave", (me, s, payload) -> {
             String room = Payload.of(payload).string("room");
             rooms.leave(me.userId(), room);
             return Map.of("room", rooms.view(rooms.byName(room), me.userId()));
         });
-        handlers.on(socket, "create_room", (me, s, payload) -> {
+        handlers.on("create_room", (me, s, payload) -> {
             Payload p = Payload.of(payload);
             return Map.of("room", rooms.create(me.userId(), p.string("name"), p.optString("topic")));
         });

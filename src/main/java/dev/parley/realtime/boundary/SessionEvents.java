@@ -3,7 +3,6 @@ package dev.parley.realtime.boundary;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
-import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -17,10 +16,11 @@ public class SessionEvents {
     @Inject
     Sessions sessions;
 
-    public void attach(SocketIoSocket socket) {
-        handlers.on(socket, "logout_all", (me, s, payload) ->
+    /** Registers the handlers, once for all sockets. */
+    public void register() {
+        handlers.on("logout_all", (me, s, payload) ->
                 Map.of("terminated", sessions.endAll(me.userId(), EndReason.LOGOUT_ALL)));
-        handlers.on(socket, "terminate_other_sessions", (me, s, payload) ->
+        handlers.on("terminate_other_sessions", (me, s, payload) ->
                 Map.of("terminated", sessions.endOthers(me.userId(), me.sessionId())));
     }
 }

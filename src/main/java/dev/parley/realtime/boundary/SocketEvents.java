@@ -9,6 +9,7 @@ import dev.parley.realtime.control.ConnectGate;
 import dev.parley.realtime.control.Connections;
 import dev.parley.realtime.control.Encoded;
 import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.SocketRooms;
 import dev.parley.rooms.control.Rooms;
@@ -52,6 +53,9 @@ public class SocketEvents {
     Presence presence;
 
     @Inject
+    Handlers handlers;
+
+    @Inject
     ChatEvents chat;
 
     @Inject
@@ -61,6 +65,9 @@ public class SocketEvents {
     SessionEvents sessionEvents;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        chat.register();
+        roomEvents.register();
+        sessionEvents.register();
         engine.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
     }
 
@@ -75,9 +82,7 @@ public class SocketEvents {
             return;
         }
         connections.add(socket, who);
-        chat.attach(socket);
-        roomEvents.attach(socket);
-        sessionEvents.attach(socket);
+        handlers.attach(socket);
         connections.inOrder(socket, () -> welcome(socket, who));
     }
 

@@ -2,7 +2,10 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.control.UpgradeLeftovers;
 import io.socket.engineio.server.utils.ParseQS;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -15,7 +18,6 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,52 +29,95 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
  * else on the path reaches {@link EngineServlet}. Messages over {@code maxPayload} close the socket
  * (1009) before Engine.IO sees them.
  */
-@ServerEndpoint(value = "/socket.io/", configurator = WebSocketBridge.Headers.class)
+@ServerEndpoint(value = "/socket.io/", configurator = WebSocketBridge.Configurator.class)
 public class WebSocketBridge {
     private static final String HEADERS = "parley.headers";
 
-    @Inject
-    Engine engine;
-
-    @Inject
-    @ConfigProperty(name = "parley.socket.send-queue-limit")
-    int sendQueueLimit;
-
-    /** {@code queued} (the default) or {@code blocking}, the stock bridge's way, kept only to measure against. */
-    @Inject
-    @ConfigProperty(name = "parley.socket.send-mode")
-    String sendMode;
-
-    @Inject
-    @Metric(name = "parley_slow_client_disconnects", absolute = true,
-            description = "WebSockets cut off because their send queue was full")
-    Counter slowClients;
-
+    private final Transport transport;
     private BridgedWebSocket socket;
 
-    /** Keeps the handshake's headers for Engine.IO; Tyrus copies user properties per connection. */
-    public static class Headers extends ServerEndpointConfig.Configurator {
+    WebSocketBridge(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** What every WebSocket needs from the application, looked up once instead of injected into each. */
+    @ApplicationScoped
+    public static class Transport {
+        @Inject
+        Engine engine;
+
+        @Inject
+        @ConfigProperty(name = "parley.socket.send-queue-limit")
+        int sendQueueLimit;
+
+        /** {@code queued} (the default) or {@code blocking}, the stock bridge's way, kept only to measure against. */
+        @Inject
+        @ConfigProperty(name = "parley.socket.send-mode")
+        String sendMode;
+
+        @Inject
+        @Metric(name = "parley_slow_client_disconnects", absolute = true,
+                description = "WebSockets cut off because their send queue was full")
+        Counter slowClients;
+
+        public Engine engine() {
+            return engine;
+        }
+
+        /** A WebSocket session as an Engine.IO transport. */
+        public BridgedWebSocket open(Session session, Map<String, List<String>> headers) {
+            return engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
+                    sendQueueLimit, "blocking".equals(sendMode), slow -> slowClients.inc());
+        }
+    }
+
+    /**
+     * Two things per connection that would otherwise outlive the handshake. Headers: only
+     * {@code Authorization} is kept for Engine.IO (the connect gate's fallback for the token); Tyrus
+     * keeps the user property in the handshake's request and in the session for the socket's life, and
+     * Engine.IO keeps the map as the connection's initial headers: the whole header map cost 1.2 KB per
+     * idle socket. Endpoint instances: Tyrus 2.1.5's CDI provider (tyrus-container-glassfish-cdi)
+     * builds an injection target and a creational context per WebSocket and keeps them until it
+     * closes (its static {@code cdiBeanToContext} map), about 1 KB per idle socket; an endpoint made
+     * here is a plain object. Both measured with bench/idle-heap.sh.
+     */
+    public static class Configurator extends ServerEndpointConfig.Configurator {
+        private volatile Transport transport;
+
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            config.getUserProperties().put(HEADERS, new HashMap<>(request.getHeaders()));
+            for (Map.Entry<String, List<String>> header : request.getHeaders().entrySet()) {
+                if ("authorization".equalsIgnoreCase(header.getKey())) {
+                    config.getUserProperties().put(HEADERS, Map.of(header.getKey(), List.copyOf(header.getValue())));
+                }
+            }
+        }
+
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+            if (endpointClass != WebSocketBridge.class) throw new InstantiationException(endpointClass.getName());
+            Transport t = transport;
+            if (t == null) transport = t = CDI.current().select(Transport.class).get();
+            return endpointClass.cast(new WebSocketBridge(t));
         }
     }
 
     @OnOpen
     @SuppressWarnings("unchecked")
     public void open(Session session) {
-        int maxPayload = engine.maxPayload();
+        int maxPayload = transport.engine().maxPayload();
         session.setMaxTextMessageBufferSize(maxPayload);
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
-        socket = engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
-                sendQueueLimit, "blocking".equals(sendMode), slow -> slowClients.inc());
+        session.getUserProperties().remove(HEADERS);
+        socket = transport.open(session, headers);
+        UpgradeLeftovers.drop(session);
     }
 
     @OnMessage
     public void text(Session session, String message) throws IOException {
-        if (message.length() > engine.maxPayload()) {
+        if (message.length() > transport.engine().maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", message);
@@ -81,7 +126,7 @@ public class WebSocketBridge {
 
     @OnMessage
     public void binary(Session session, byte[] message) throws IOException {
-        if (message.length > engine.maxPayload()) {
+        if (message.length > transport.engine().maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", (Object) message);

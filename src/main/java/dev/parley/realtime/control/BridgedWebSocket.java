@@ -55,6 +55,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean opened;
     private boolean capped;
     long scheduledAt; // when the flusher was last given this socket (System.nanoTime)
+    private HeldWrite heldWrite;
 
     /**
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
@@ -212,6 +213,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             capped = true;
             TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
             if (!session.isSecure()) direct = TyrusAccess.directOutput(writer).orElse(null); // TLS is Grizzly's to do
+            heldWrite = HeldWrite.of(writer);
         }
         boolean schedule;
         synchronized (queue) {
@@ -220,6 +222,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             if (schedule) scheduled = true;
         }
         if (schedule) flusher.schedule(this);
+        else if (heldWrite != null) heldWrite.release(); // idle: Grizzly may still hold the last large frame
     }
 
     /**

@@ -14,6 +14,8 @@ import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -54,6 +56,8 @@ public class Engine {
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
     private final WebSockets webSockets = new WebSockets();
+    private static final AtomicLong TIMER_THREADS = new AtomicLong();
+    private ScheduledThreadPoolExecutor timers;
     private Flusher flusher;
     private EngineIoServer transports;
     private EngineIoServer inner;
@@ -66,6 +70,15 @@ public class Engine {
         options.setPingTimeout(pingTimeout);
         options.setCorsHandlingDisabled(true); // OriginFilter does it, for allowed origins only
         options.setAllowSyncPolling(true);     // the polling handshake is answered synchronously (EngineServlet)
+        // engine.io-server 6.3.2 cancels and reschedules each connection's ping timeout on every packet;
+        // its own pool keeps cancelled tasks queued until they are due (45 s), two more per idle socket.
+        timers = new ScheduledThreadPoolExecutor(options.getMaxTimeoutThreadPoolSize(), runnable -> {
+            Thread thread = new Thread(runnable, "engineIo-timer-" + TIMER_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        timers.setRemoveOnCancelPolicy(true);
+        options.setScheduledExecutorService(timers);
         transports = new EngineIoServer(options);
 
         EngineIoServerOptions innerOptions = EngineIoServerOptions.newFromDefault();
@@ -94,6 +107,7 @@ public class Engine {
     @PreDestroy
     void stop() {
         transports.shutdown();
+        timers.shutdownNow();
         flusher.stop();
     }
 

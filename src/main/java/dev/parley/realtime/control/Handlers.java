@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,8 +39,25 @@ public class Handlers {
     private record Handling(SocketIoSocket socket, List<Runnable> afterAck) {
     }
 
-    public void on(SocketIoSocket socket, String event, Handler handler) {
-        socket.on(event, args -> connections.inOrder(socket, () -> run(socket, event, handler, args)));
+    /** The handlers, by event, registered once for every socket. */
+    private final Map<String, Handler> byEvent = new ConcurrentHashMap<>();
+
+    /** Handles {@code event} on every socket, from now on. */
+    public void on(String event, Handler handler) {
+        byEvent.put(event, handler);
+    }
+
+    /**
+     * Gives a new socket the handlers: one listener for all events, not one per event, since
+     * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (2.2 KB per
+     * idle socket for the contract's 12 events, bench/idle-heap.sh). Events without a handler are
+     * ignored, as the library ignores events without a listener.
+     */
+    public void attach(SocketIoSocket socket) {
+        socket.registerAllEventListener((event, args) -> {
+            Handler handler = byEvent.get(event);
+            if (handler != null) connections.inOrder(socket, () -> run(socket, event, handler, args));
+        });
     }
 
     /** The socket whose event this thread is handling, or null. */

@@ -84,17 +84,22 @@ final class TyrusAccess {
     }
 
     /**
-     * The Grizzly connection under Tyrus's writer, once the writer has written (its output stream is
-     * set by its first write): Tyrus's writer's output stream, Payara's output buffer, Grizzly's.
+     * Grizzly's HTTP output buffer under Tyrus's writer, once the writer has written (its output
+     * stream is set by its first write): Tyrus's writer's output stream, Payara's output buffer, Grizzly's.
      */
-    private static Object grizzlyConnection(Writer writer) throws ReflectiveOperationException {
+    static Object grizzlyOutput(Writer writer) throws ReflectiveOperationException {
         if (writerStream == null) writerStream = field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "servletOutputStream");
         Object output = writerStream.get(writer);
         if (output == null) throw new IllegalStateException("nothing written yet");
         if (streamBuffer == null) streamBuffer = field(output.getClass(), "org.apache.catalina.connector.CoyoteOutputStream", "ob");
         Object buffer = streamBuffer.get(output);
         if (grizzlyBuffer == null) grizzlyBuffer = field(buffer.getClass(), "org.apache.catalina.connector.OutputBuffer", "grizzlyOutputBuffer");
-        Object grizzly = grizzlyBuffer.get(buffer);
+        return grizzlyBuffer.get(buffer);
+    }
+
+    /** The Grizzly connection under Tyrus's writer, once the writer has written. */
+    private static Object grizzlyConnection(Writer writer) throws ReflectiveOperationException {
+        Object grizzly = grizzlyOutput(writer);
         if (grizzlyConnection == null) grizzlyConnection = field(grizzly.getClass(), "org.glassfish.grizzly.http.io.OutputBuffer", "connection");
         return grizzlyConnection.get(grizzly);
     }
@@ -142,8 +147,8 @@ final class TyrusAccess {
         }
     }
 
-    /** The named field of {@code declaringClass}, found among the classes of {@code type}. */
-    private static Field field(Class<?> type, String declaringClass, String name) throws NoSuchFieldException {
+    /** The named field of {@code declaringClass}, found among the classes of {@code type}, made accessible. */
+    static Field field(Class<?> type, String declaringClass, String name) throws NoSuchFieldException {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             if (c.getName().equals(declaringClass)) {
                 Field field = c.getDeclaredField(name);
