@@ -47,7 +47,7 @@ if [ $quick = 1 ]; then
   storm="--sockets 300"; idle="--sockets 1000 --settle-seconds 4"
   ceiling="--sockets 1000 --senders 10 --warmup-seconds 3 --step-seconds 3 --rates 400,800,1600"
 else
-  feed="--sockets 1000 --senders 10 --warmup-seconds 20 --step-seconds 10 --rates 150,200,300,400,600,800,1200"
+  feed="--sockets 1000 --senders 10 --warmup-seconds 120 --warmup-rate 100 --step-seconds 10 --rates 150,200,300,400,600,800,1200"
   rooms="--rooms 20 --room-size 50 --warmup-seconds 10 --step-seconds 10 --rates 1000,2000"
   storm="--sockets 2000"; idle="--sockets 10000 --settle-seconds 8 --connect-timeout 300"
   ceiling="--sockets 1000 --senders 10 --warmup-seconds 5 --step-seconds 5 --rates 200,400,800,1200,1600,2400"
@@ -85,7 +85,7 @@ start_parley() {
   PARLEY_DATA_DIR="$work/parley-data" PARLEY_GUEST_ACCESS=true \
   PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
     taskset -c 0 java -XX:ActiveProcessorCount=1 $parley_jvm -jar $payara --nohazelcast --port $parley_port --contextroot / \
-    --deploy "$war" > "$work/parley.log" 2>&1 &
+    --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy "$war" > "$work/parley.log" 2>&1 &
   server=$!; port=$parley_port; dbopt="--db $db"
   wait_up http://127.0.0.1:$port/health/ready Parley
   curl -fs -X POST http://127.0.0.1:$port/api/auth/guest -H 'Content-Type: application/json' -d '{"username":"probe"}' > /dev/null \

@@ -29,11 +29,15 @@ class OperationsIT {
         try (Sock sender = Sock.connect(a.token()); Sock receiver = Sock.connect(b.token())) {
             double stored = metric("parley_messages_stored_total");
             double delivered = metric("parley_deliveries_total");
+            double writes = metric("parley_websocket_writes");
             assertTrue(metric("parley_connected_sockets") >= 2);
             sender.ack("message", "counted");
             receiver.awaitJson("message");
             assertEquals(stored + 1, metric("parley_messages_stored_total"));
             assertTrue(metric("parley_deliveries_total") >= delivered + 1);
+            double writesNow = metric("parley_websocket_writes");
+            assertTrue(writesNow >= writes + 2, "the ack and the message were written");
+            assertTrue(metric("parley_websocket_frames") >= writesNow, "a write carries one frame or more");
         }
     }
 

@@ -60,12 +60,6 @@ public class Handlers {
         });
     }
 
-    /** The socket whose event this thread is handling, or null. */
-    public static SocketIoSocket currentSocket() {
-        Handling handling = CURRENT.get();
-        return handling == null ? null : handling.socket();
-    }
-
     /** Runs {@code action} after the current handler's ack is sent; at once when no handler is running. */
     public static void afterAck(SocketIoSocket socket, Runnable action) {
         Handling handling = CURRENT.get();

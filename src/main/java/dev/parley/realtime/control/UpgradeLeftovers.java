@@ -29,28 +29,17 @@ public final class UpgradeLeftovers {
         try {
             Object writer = TyrusAccess.frameWriter(session).orElse(null);
             if (writer == null) return;
-            if (writerHandler == null) writerHandler = field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "tyrusHttpUpgradeHandler");
+            if (writerHandler == null) writerHandler = TyrusAccess.field(writer.getClass(), "org.glassfish.tyrus.servlet.TyrusServletWriter", "tyrusHttpUpgradeHandler");
             Object handler = writerHandler.get(writer);
             if (handler.getClass().getName().equals("org.glassfish.tyrus.servlet.TyrusServletUpgrade$TyrusHttpUpgradeHandlerProxy")) {
-                if (proxiedHandler == null) proxiedHandler = field(handler.getClass(), handler.getClass().getName(), "handler");
+                if (proxiedHandler == null) proxiedHandler = TyrusAccess.field(handler.getClass(), handler.getClass().getName(), "handler");
                 handler = proxiedHandler.get(handler);
             }
-            if (upgradeInfo == null) upgradeInfo = field(handler.getClass(), HANDLER, "upgradeInfo");
+            if (upgradeInfo == null) upgradeInfo = TyrusAccess.field(handler.getClass(), HANDLER, "upgradeInfo");
             upgradeInfo.set(handler, null);
         } catch (ReflectiveOperationException | RuntimeException e) {
             unavailable = true;
             LOG.log(Level.WARNING, "Tyrus internals not as expected: WebSockets keep their handshake's request", e);
         }
-    }
-
-    private static Field field(Class<?> type, String declaringClass, String name) throws NoSuchFieldException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            if (c.getName().equals(declaringClass)) {
-                Field f = c.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            }
-        }
-        throw new NoSuchFieldException(declaringClass + "." + name + " in " + type.getName());
     }
 }
