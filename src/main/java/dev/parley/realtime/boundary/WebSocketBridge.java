@@ -4,9 +4,7 @@ import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.control.UpgradeLeftovers;
 import io.socket.engineio.server.utils.ParseQS;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.OnClose;
@@ -20,9 +18,6 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The WebSocket transport: upgrade requests to {@code /socket.io/} reach this endpoint, everything
@@ -33,42 +28,11 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 public class WebSocketBridge {
     private static final String HEADERS = "parley.headers";
 
-    private final Transport transport;
+    private final Engine engine;
     private BridgedWebSocket socket;
 
-    WebSocketBridge(Transport transport) {
-        this.transport = transport;
-    }
-
-    /** What every WebSocket needs from the application, looked up once instead of injected into each. */
-    @ApplicationScoped
-    public static class Transport {
-        @Inject
-        Engine engine;
-
-        @Inject
-        @ConfigProperty(name = "parley.socket.send-queue-limit")
-        int sendQueueLimit;
-
-        /** {@code queued} (the default) or {@code blocking}, the stock bridge's way, kept only to measure against. */
-        @Inject
-        @ConfigProperty(name = "parley.socket.send-mode")
-        String sendMode;
-
-        @Inject
-        @Metric(name = "parley_slow_client_disconnects", absolute = true,
-                description = "WebSockets cut off because their send queue was full")
-        Counter slowClients;
-
-        public Engine engine() {
-            return engine;
-        }
-
-        /** A WebSocket session as an Engine.IO transport. */
-        public BridgedWebSocket open(Session session, Map<String, List<String>> headers) {
-            return engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers,
-                    sendQueueLimit, "blocking".equals(sendMode), slow -> slowClients.inc());
-        }
+    WebSocketBridge(Engine engine) {
+        this.engine = engine;
     }
 
     /**
@@ -82,7 +46,7 @@ public class WebSocketBridge {
      * here is a plain object. Both measured with bench/idle-heap.sh.
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
-        private volatile Transport transport;
+        private volatile Engine engine;
 
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -96,28 +60,28 @@ public class WebSocketBridge {
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
             if (endpointClass != WebSocketBridge.class) throw new InstantiationException(endpointClass.getName());
-            Transport t = transport;
-            if (t == null) transport = t = CDI.current().select(Transport.class).get();
-            return endpointClass.cast(new WebSocketBridge(t));
+            Engine e = engine;
+            if (e == null) engine = e = CDI.current().select(Engine.class).get();
+            return endpointClass.cast(new WebSocketBridge(e));
         }
     }
 
     @OnOpen
     @SuppressWarnings("unchecked")
     public void open(Session session) {
-        int maxPayload = transport.engine().maxPayload();
+        int maxPayload = engine.maxPayload();
         session.setMaxTextMessageBufferSize(maxPayload);
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
         session.getUserProperties().remove(HEADERS);
-        socket = transport.open(session, headers);
+        socket = engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers);
         UpgradeLeftovers.drop(session);
     }
 
     @OnMessage
     public void text(Session session, String message) throws IOException {
-        if (message.length() > transport.engine().maxPayload()) {
+        if (message.length() > engine.maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", message);
@@ -126,7 +90,7 @@ public class WebSocketBridge {
 
     @OnMessage
     public void binary(Session session, byte[] message) throws IOException {
-        if (message.length > transport.engine().maxPayload()) {
+        if (message.length > engine.maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", (Object) message);

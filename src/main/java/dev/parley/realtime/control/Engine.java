@@ -16,10 +16,11 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
@@ -49,6 +50,20 @@ public class Engine {
     @Inject
     @ConfigProperty(name = "parley.socket.flush-delay-us")
     long flushDelayMicros;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-queue-limit")
+    int sendQueueLimit;
+
+    /** {@code queued} (the default) or {@code blocking}, the stock bridge's way, kept only to measure against. */
+    @Inject
+    @ConfigProperty(name = "parley.socket.send-mode")
+    String sendMode;
+
+    @Inject
+    @Metric(name = "parley_slow_client_disconnects", absolute = true,
+            description = "WebSockets cut off because their send queue was full")
+    Counter slowClients;
 
     @Inject
     MetricRegistry metrics;
@@ -112,9 +127,9 @@ public class Engine {
     }
 
     /** A WebSocket session as an Engine.IO transport: a new connection, or an upgrade of a long-polling one. */
-    public BridgedWebSocket openWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
-                                          int queueLimit, boolean blocking, Consumer<BridgedWebSocket> onOverflow) {
-        BridgedWebSocket socket = new BridgedWebSocket(session, query, headers, queueLimit, maxPayload, blocking, flusher, onOverflow);
+    public BridgedWebSocket openWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers) {
+        BridgedWebSocket socket = new BridgedWebSocket(session, query, headers, sendQueueLimit, maxPayload,
+                "blocking".equals(sendMode), flusher, slow -> slowClients.inc());
         String upgrading = query.get("sid");
         if (upgrading != null) webSockets.upgrading(upgrading, socket);
         OPENING.set(socket);
