@@ -24,6 +24,8 @@ import java.util.function.Predicate;
 public final class NodeScript implements AutoCloseable {
     public static final Path EXAMPLES = Path.of(System.getProperty("basedir", ".")).resolve("examples").toAbsolutePath();
     private static final long TIMEOUT_SECONDS = 20;
+    /** What npm and the version checks print. */
+    private static final Path TOOL_LOG = Path.of(System.getProperty("basedir", ".")).resolve("target/examples-tools.log").toAbsolutePath();
     private static volatile boolean installed;
 
     private final Process process;
@@ -63,7 +65,7 @@ public final class NodeScript implements AutoCloseable {
         version("node");
         if (!Files.isDirectory(EXAMPLES.resolve("node_modules/socket.io-client"))) {
             version("npm");
-            assertEquals(0, run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300), "npm ci in " + EXAMPLES);
+            assertEquals(0, run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300), "npm ci in " + EXAMPLES + " (output in " + TOOL_LOG + ")");
         }
         installed = true;
     }
@@ -79,10 +81,14 @@ public final class NodeScript implements AutoCloseable {
 
     private static int run(List<String> command, long timeoutSeconds) {
         try {
-            Process p = new ProcessBuilder(command).directory(EXAMPLES.toFile()).inheritIO().start();
+            // Not inheritIO(): stdin and stdout of a failsafe fork are its channel to Maven, and Node
+            // makes an inherited stdin non-blocking, which broke the fork's reads ("std/in stream corrupted").
+            Process p = new ProcessBuilder(command).directory(EXAMPLES.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(TOOL_LOG.toFile())).start();
+            p.getOutputStream().close();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                fail(String.join(" ", command) + " took longer than " + timeoutSeconds + " s");
+                fail(String.join(" ", command) + " took longer than " + timeoutSeconds + " s (output in " + TOOL_LOG + ")");
             }
             return p.exitValue();
         } catch (IOException e) {
