@@ -27,6 +27,10 @@ public class RestErrors implements ExceptionMapper<Throwable> {
             int status = e.getResponse().getStatus();
             return respond(status, ErrorBody.of(codeFor(status), messageFor(status)));
         }
+        Unavailable down = DatabaseDown.recognise(failure);
+        if (down != null) {
+            return respond(down.code().status(), ErrorBody.of(down));
+        }
         LOG.log(Level.SEVERE, "Unhandled failure in a REST call", failure);
         return respond(500, ErrorBody.internal());
     }

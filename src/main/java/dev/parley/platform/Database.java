@@ -23,8 +23,16 @@ import org.flywaydb.core.Flyway;
         password = "${MPCONFIG=parley.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
+        // Every connection is checked as it leaves the pool (Connection.isValid: a round trip on
+        // PostgreSQL; "meta-data" validation never touches the network there and handed out dead
+        // connections after an outage), and one that fails takes the whole pool with it, so that
+        // after the database comes back no request draws a connection from before. A request waits
+        // at most 10 s for a connection (the default, 60 s, left sends hanging for a minute).
         properties = {"fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=meta-data"})
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=10000"})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
@@ -17,6 +18,15 @@ import javax.sql.DataSource;
  * when given through {@code @DataSourceDefinition}. The container pools the connections.
  */
 public class UrlDataSource implements DataSource {
+    /**
+     * The PostgreSQL driver waits forever by default on a database that stops answering (no socket
+     * timeout, no login timeout): a send would hang until TCP gives up, minutes later. These bound
+     * it; Parley's queries take milliseconds. The driver lets parameters in the URL win over these
+     * ({@code PARLEY_DB_URL=jdbc:postgresql://host/db?socketTimeout=120}).
+     */
+    private static final Map<String, String> POSTGRESQL_TIMEOUTS = Map.of(
+            "connectTimeout", "5", "loginTimeout", "10", "socketTimeout", "30", "tcpKeepAlive", "true");
+
     private String url;
     private String user;
     private String password;
@@ -40,6 +50,7 @@ public class UrlDataSource implements DataSource {
         Properties properties = new Properties();
         if (username != null && !username.isEmpty()) properties.setProperty("user", username);
         if (secret != null && !secret.isEmpty()) properties.setProperty("password", secret);
+        if (url != null && url.startsWith("jdbc:postgresql:")) POSTGRESQL_TIMEOUTS.forEach(properties::putIfAbsent);
         Connection connection = driver().connect(url, properties);
         if (connection == null) throw new SQLException("No JDBC driver accepts the configured database URL");
         return connection;

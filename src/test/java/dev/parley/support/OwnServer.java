@@ -58,6 +58,11 @@ public final class OwnServer implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
 
+    /** The name of the server's PostgreSQL database (for a URL through a proxy, say). */
+    public String databaseName() {
+        return database;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

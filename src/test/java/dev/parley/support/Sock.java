@@ -29,8 +29,8 @@ public final class Sock implements AutoCloseable {
     private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
     private JSONObject ready;
 
-    private Sock(IO.Options options) {
-        socket = IO.socket(URI.create(Server.url()), options);
+    private Sock(String base, IO.Options options) {
+        socket = IO.socket(URI.create(base), options);
         for (String event : RECORDED) socket.on(event, args -> queue(event).add(args));
         socket.connect();
     }
@@ -61,14 +61,19 @@ public final class Sock implements AutoCloseable {
 
     /** Connected and {@code ready}, over the given transports (WebSocket alone when none are named). */
     public static Sock connect(String token, String... transports) {
-        Sock sock = open(options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
+        return connectTo(Server.url(), token, transports);
+    }
+
+    /** Connected and {@code ready} to the server at {@code base} (an {@link OwnServer}'s, say). */
+    public static Sock connectTo(String base, String token, String... transports) {
+        Sock sock = new Sock(base, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
         sock.awaitReady();
         return sock;
     }
 
     /** Connecting, with nothing awaited yet. */
     public static Sock open(IO.Options options) {
-        return new Sock(options);
+        return new Sock(Server.url(), options);
     }
 
     /** The {@code ready} payload, awaited the first time. */

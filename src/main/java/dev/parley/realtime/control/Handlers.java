@@ -1,8 +1,10 @@
 package dev.parley.realtime.control;
 
+import dev.parley.errors.DatabaseDown;
 import dev.parley.errors.ErrorCode;
 import dev.parley.errors.ParleyException;
 import dev.parley.errors.RateLimited;
+import dev.parley.errors.Unavailable;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,8 +87,13 @@ public class Handlers {
         } catch (ParleyException e) {
             fail(socket, ack, e.code(), e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Socket.IO handler for '" + event + "' failed", e);
-            fail(socket, ack, ErrorCode.INTERNAL, "Something went wrong on the server");
+            Unavailable down = DatabaseDown.recognise(e);
+            if (down != null) {
+                fail(socket, ack, down.code(), down.getMessage());
+            } else {
+                LOG.log(Level.SEVERE, "Socket.IO handler for '" + event + "' failed", e);
+                fail(socket, ack, ErrorCode.INTERNAL, "Something went wrong on the server");
+            }
         } finally {
             CURRENT.remove();
             handling.afterAck().forEach(Runnable::run);
