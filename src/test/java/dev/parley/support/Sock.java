@@ -29,8 +29,8 @@ public final class Sock implements AutoCloseable {
     private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
     private JSONObject ready;
 
-    private Sock(String base, IO.Options options) {
-        socket = IO.socket(URI.create(base), options);
+    private Sock(String url, IO.Options options) {
+        socket = IO.socket(URI.create(url), options);
         for (String event : RECORDED) socket.on(event, args -> queue(event).add(args));
         socket.connect();
     }
@@ -74,6 +74,11 @@ public final class Sock implements AutoCloseable {
     /** Connecting, with nothing awaited yet. */
     public static Sock open(IO.Options options) {
         return new Sock(Server.url(), options);
+    }
+
+    /** Connecting to another server, or to a namespace ({@code url} ending in {@code /admin}, say). */
+    public static Sock open(String url, IO.Options options) {
+        return new Sock(url, options);
     }
 
     /** The {@code ready} payload, awaited the first time. */

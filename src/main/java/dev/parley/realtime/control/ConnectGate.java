@@ -73,8 +73,17 @@ public class ConnectGate {
     }
 
     private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library) {
+        ConnectPacket connect = ConnectPacket.parse(connectPacket);
+        if (!ConnectPacket.MAIN.equals(connect.namespace())) {
+            // As the library answers once it has the connection: the namespace does not exist, and the
+            // connection stays open for the client's other namespaces.
+            Packet<String> invalid = new Packet<>(Packet.MESSAGE);
+            invalid.data = ConnectPacket.error(connect.namespace(), "Invalid namespace");
+            connection.send(invalid);
+            return;
+        }
         try {
-            Identity identity = authenticate(connectPacket, connection.getInitialHeaders());
+            Identity identity = authenticate(connect, connection.getInitialHeaders());
             admitted.put(connection.getId(), identity);
             // The library keeps the CONNECT packet's data (the auth token, 0.9 KB per idle socket) for
             // getConnectData(), which nothing here reads: it gets a CONNECT to "/" without data.
@@ -87,16 +96,8 @@ public class ConnectGate {
         }
     }
 
-    private Identity authenticate(String connectPacket, Map<String, List<String>> headers) {
-        String namespace = "/";
-        String body = connectPacket.substring(1);
-        if (body.startsWith("/")) {
-            int comma = body.indexOf(',');
-            namespace = comma < 0 ? body : body.substring(0, comma);
-            body = comma < 0 ? "" : body.substring(comma + 1);
-        }
-        if (!"/".equals(namespace)) throw new Unauthorized("Only the namespace / exists");
-        Tokens.Claims claims = tokens.verify(tokenFrom(body, headers));
+    private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
+        Tokens.Claims claims = tokens.verify(tokenFrom(connect.auth(), headers));
         sessions.requireLive(claims.sessionId());
         return new Identity(claims.userId(), claims.username(), claims.sessionId());
     }
