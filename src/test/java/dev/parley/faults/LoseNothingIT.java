@@ -74,9 +74,9 @@ class LoseNothingIT {
     // ---------------------------------------------------------------- kill -9
 
     private static final int SENDERS = 4;
-    private static final int PER_SENDER = 750;
+    private static final int PER_SENDER = 400;
     private static final int WINDOW = 16;
-    private static final int KILL_AFTER_ACKS = 1200;
+    private static final int KILL_AFTER_ACKS = 600;
 
     /** One sending socket's record: what it emitted and which of those were acked, with the id. */
     private static final class Sender {

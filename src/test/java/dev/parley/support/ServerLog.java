@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,28 +29,64 @@ public final class ServerLog {
     }
 
     public static ServerLog shared() {
-        return new ServerLog(Path.of(System.getProperty("parley.it.target", "target")).resolve("it-server.log"));
+        Path target = Path.of(System.getProperty("parley.it.target", "target"));
+        Path named = target.resolve("it-server.log");
+        // Payara Micro's --logtofile writes through a java.util.logging file handler, which numbers the file.
+        return new ServerLog(Files.exists(named) ? named : target.resolve("it-server.log.0"));
     }
+
+    /** The first line of the file when {@link #mark} was taken: how the file is found again once rotated. */
+    private String markedFirstLine;
 
     /** Where the log ends now. */
     public long mark() {
         try {
+            markedFirstLine = firstLine(file);
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** What was logged after {@code mark}. */
+    /**
+     * What was logged after {@code mark}. Payara's log file handler rotates the file (at about 1 MB:
+     * {@code it-server.log.0} becomes {@code .1}, and so on): what was logged since then is read from
+     * the rotated files too.
+     */
     public String since(long mark) {
-        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long length = in.length();
-            byte[] bytes = new byte[(int) Math.max(0, length - mark)];
-            in.seek(Math.min(mark, length));
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+        try {
+            List<Path> files = new ArrayList<>(List.of(file));
+            Matcher numbered = Pattern.compile("^(.*\\.)(\\d+)$").matcher(file.getFileName().toString());
+            if (markedFirstLine != null && !markedFirstLine.equals(firstLine(file)) && numbered.matches()) {
+                for (int n = Integer.parseInt(numbered.group(2)) + 1; n < 100; n++) {
+                    Path older = file.resolveSibling(numbered.group(1) + n);
+                    if (!Files.exists(older)) break;
+                    files.add(0, older);
+                    if (markedFirstLine.equals(firstLine(older))) break;
+                }
+            }
+            StringBuilder logged = new StringBuilder();
+            for (int i = 0; i < files.size(); i++) logged.append(read(files.get(i), i == 0 ? mark : 0));
+            return logged.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path path, long from) throws IOException {
+        try (RandomAccessFile in = new RandomAccessFile(path.toFile(), "r")) {
+            long length = in.length();
+            byte[] bytes = new byte[(int) Math.max(0, length - from)];
+            in.seek(Math.min(from, length));
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String firstLine(Path path) throws IOException {
+        if (!Files.exists(path)) return null;
+        try (var lines = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+            return lines.readLine();
         }
     }
 

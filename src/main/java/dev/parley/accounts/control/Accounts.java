@@ -99,6 +99,8 @@ public class Accounts {
     }
 
     public Optional<User> find(String username) {
+        // a name no account can have needs no query; PostgreSQL refuses some (a NUL: 500s, MalformedFramesIT)
+        if (username == null || !USERNAME.matcher(username).matches()) return Optional.empty();
         return em.createNamedQuery(User.BY_KEY, User.class)
                 .setParameter("key", User.keyOf(username))
                 .getResultStream().findFirst();

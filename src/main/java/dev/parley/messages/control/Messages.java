@@ -114,11 +114,12 @@ public class Messages {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) throw new InvalidPayload("text must not be empty");
         if (trimmed.length() > maxLength) throw new TooLarge("text is longer than " + maxLength + " characters");
+        if (trimmed.indexOf('\u0000') >= 0) throw new InvalidPayload("text must not contain NUL characters"); // PostgreSQL cannot store one
         return trimmed;
     }
 
     private static String checkClientMsgId(String clientMsgId) {
-        if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > MAX_CLIENT_MSG_ID)) {
+        if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > MAX_CLIENT_MSG_ID || clientMsgId.indexOf('\u0000') >= 0)) {
             throw new InvalidPayload("clientMsgId must be 1 to " + MAX_CLIENT_MSG_ID + " characters");
         }
         return clientMsgId;

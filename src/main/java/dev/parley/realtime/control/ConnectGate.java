@@ -58,7 +58,9 @@ public class ConnectGate {
                 .filter(l -> !before.contains(l)).findFirst().orElseThrow();
         connection.off("data", library);
         connection.on("data", args -> {
-            if (admitted.containsKey(connection.getId())) {
+            if (args.length > 0 && args[0] instanceof String packet && Nesting.tooDeep(packet)) {
+                connection.close(); // as the library closes on a packet it cannot parse
+            } else if (admitted.containsKey(connection.getId())) {
                 library.call(args);
             } else if (args.length > 0 && args[0] instanceof String packet && packet.startsWith("0")) {
                 admit(connection, packet, library);

@@ -214,6 +214,7 @@ public class Rooms {
         if (topic == null || topic.isBlank()) return null;
         String trimmed = topic.strip();
         if (trimmed.length() > MAX_TOPIC) throw new InvalidPayload("topic must be at most " + MAX_TOPIC + " characters");
+        if (trimmed.indexOf('\u0000') >= 0) throw new InvalidPayload("topic must not contain NUL characters"); // PostgreSQL cannot store one
         return trimmed;
     }
 
