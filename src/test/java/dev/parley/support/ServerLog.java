@@ -27,7 +27,10 @@ public final class ServerLog {
     }
 
     public static ServerLog shared() {
-        return new ServerLog(Path.of(System.getProperty("parley.it.target", "target")).resolve("it-server.log"));
+        Path target = Path.of(System.getProperty("parley.it.target", "target"));
+        Path named = target.resolve("it-server.log");
+        // Payara Micro's --logtofile writes through a java.util.logging file handler, which numbers the file.
+        return new ServerLog(Files.exists(named) ? named : target.resolve("it-server.log.0"));
     }
 
     /** Where the log ends now. */
