@@ -17,9 +17,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,29 @@ class BadInputIT {
     }
 
     @Test
+    void aMalformedWebSocketFrameClosesThatSocketWithoutAStackTrace() throws Exception {
+        long mark = log.mark();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(
+                URI.create(Server.url().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket"),
+                new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket socket, Throwable error) {
+                        closed.completeExceptionally(error);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText("garbage!!", true);
+        assertEquals(1002, closed.get(10, TimeUnit.SECONDS), "closed as a protocol error");
+        quietFor(mark, 1, "Engine");
+    }
+
+    @Test
     void aSecondPendingGetIs400WithoutAStackTrace() throws Exception {
         String sid = handshake();
         var first = HTTP.sendAsync(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -59,7 +86,7 @@ class BadInputIT {
         long mark = log.mark();
         HttpResponse<String> second = HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, second.statusCode(), second.body());
-        assertEquals(200, first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         quietFor(mark, 1, "Engine");
     }
 
