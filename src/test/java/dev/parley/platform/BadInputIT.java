@@ -56,6 +56,22 @@ class BadInputIT {
     }
 
     @Test
+    void aSocketIoPacketWithBrokenJsonClosesThatConnectionWithoutAStackTrace() throws Exception {
+        Login me = api.registerAndLogin("bi_json");
+        String sid = handshake();
+        post(sid, "40" + new JSONObject().put("token", me.token()));
+        assertTrue(get(sid).startsWith("40{\"sid\":"));
+        long mark = log.mark();
+        for (String broken : List.of("42[", "42[\"message\"")) {
+            assertEquals(200, post(sid, broken).statusCode(), "Engine.IO took the packet; Socket.IO could not read it");
+        }
+        // The connection is closed, as the reference server closes one it cannot parse.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 400);
+        quietFor(mark, 0, "JSON");
+    }
+
+    @Test
     void aMalformedWebSocketFrameClosesThatSocketWithoutAStackTrace() throws Exception {
         long mark = log.mark();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
