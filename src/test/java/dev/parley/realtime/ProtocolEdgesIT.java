@@ -38,6 +38,18 @@ class ProtocolEdgesIT {
     }
 
     @Test
+    void pollingIsGetAndPostOnly() throws Exception {
+        String sid = handshake();
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            HttpResponse<String> refused = HTTP.send(poll(sid).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, refused.statusCode(), method + ": " + refused.body());
+        }
+        assertEquals(405, RawHttp.server().send("HEAD", "/socket.io/?EIO=4&transport=polling&sid=" + sid, new String[0], null, true).status());
+        assertEquals(200, post(sid, "40{\"token\":\"x\"}").statusCode(), "the session is still there");
+    }
+
+    @Test
     void aPollingSessionClosedByTheClientAnswersThePendingGetWithNoopAndThenIsGone() throws Exception {
         String sid = handshake();
         CompletableFuture<HttpResponse<String>> pending = HTTP.sendAsync(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
