@@ -49,6 +49,12 @@ public class EngineServlet extends HttpServlet {
             refuse(response, 403, 4, "Origin not allowed");
             return;
         }
+        if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
+            // Polling is GET and POST; the library answers any other method on a session with a bare 500.
+            response.setHeader("Allow", "GET, POST");
+            refuse(response, 405, 3, "Bad request");
+            return;
+        }
         Map<String, String> query = EngineIoInput.query(request.getQueryString()).orElse(null);
         if (query == null) {
             refuse(response, 400, 3, "Bad request");
@@ -89,7 +95,8 @@ public class EngineServlet extends HttpServlet {
             } catch (RuntimeException e) {
                 // The library throws on some misuse it detects itself: a second GET while one is pending
                 // ("overlap from client") closes the connection, as the reference server does, and then
-                // fails on the response it has just answered. The reference server answers 400.
+                // fails on the response it has just answered. The reference server answers 400. Remove
+                // when engine.io-server answers an overlapping GET itself.
                 LOG.warning(() -> "Engine.IO polling request refused: " + e); // one line, no trace; never the sid
                 if (!response.isCommitted()) {
                     response.resetBuffer();

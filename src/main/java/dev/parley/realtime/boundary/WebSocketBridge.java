@@ -1,8 +1,8 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.platform.Origins;
 import dev.parley.platform.RequestHost;
+import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.control.EngineIoInput;
 import dev.parley.realtime.control.UpgradeLeftovers;
@@ -92,8 +92,8 @@ public class WebSocketBridge {
         session.getUserProperties().remove(HEADERS);
         Map<String, String> query = EngineIoInput.query(session.getQueryString()).orElse(null);
         if (query == null || !EngineIoInput.supportedVersion(query)) {
-            // JSR-356 lets the endpoint refuse an upgrade only by its Origin; this is the earliest
-            // point after it, and the engine never sees the connection.
+            // UpgradeVersionFilter answers these 400 before the upgrade; this catches any that get past
+            // it (JSR-356 lets the endpoint refuse an upgrade only by its Origin), unseen by the engine.
             UpgradeLeftovers.drop(session);
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
