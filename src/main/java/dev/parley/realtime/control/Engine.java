@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -71,8 +69,6 @@ public class Engine {
     MetricRegistry metrics;
 
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
-    /** Held: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
-    private static final Logger PARSER_LOG = Logger.getLogger("io.socket.socketio.server.parser.IOParser");
 
     private final WebSockets webSockets = new WebSockets();
     private static final AtomicLong TIMER_THREADS = new AtomicLong();
@@ -84,10 +80,6 @@ public class Engine {
 
     @PostConstruct
     void start() {
-        // socket.io-server 4.1.2 logs every packet it cannot parse at WARNING with a stack trace, then
-        // closes the connection, which is all its sender is owed: one malformed frame after another
-        // filled the log (faults/MalformedFramesIT, 10 MB in seconds). Its errors still show.
-        PARSER_LOG.setLevel(Level.SEVERE);
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         options.setPingInterval(pingInterval);
         options.setPingTimeout(pingTimeout);
