@@ -113,6 +113,7 @@ class MalformedFramesIT {
         awaitQuiet();
         Awaitility.await("connected sockets back to " + socketsBefore + " (" + replay + ")").atMost(Duration.ofSeconds(15))
                 .pollInterval(Duration.ofMillis(250)).until(() -> metric("parley_connected_sockets") <= socketsBefore + SOCKET_TOLERANCE);
+        double socketsAfter = metric("parley_connected_sockets");
         for (String sid : pollingSessions) {
             HttpResponse<String> stale = HTTP.send(HttpRequest.newBuilder(URI.create(pollingUrl() + "&sid=" + sid))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
@@ -120,6 +121,7 @@ class MalformedFramesIT {
         }
         Awaitility.await("threads back to about " + threadsBefore + " (" + replay + ")").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500)).until(() -> metric("thread_count") <= threadsBefore + THREAD_TOLERANCE);
+        double threadsAfter = metric("thread_count");
 
         String logged = log.since(mark);
         assertFalse(HANDLER_FRAME.matcher(logged).find(), () -> replay + ": a stack trace through Parley's or the Socket.IO "
@@ -137,7 +139,7 @@ class MalformedFramesIT {
         System.out.printf("malformed frames (%s): %d over %d WebSockets, %d over polling in %.1f s (%.0f frames/s); "
                         + "%d polling sessions closed; sockets %.0f -> %.0f, threads %.0f -> %.0f; %d log records, %s%n",
                 replay, webSocketSent, webSockets.get(), pollingSent.get(), seconds, total / seconds, pollingSessions.size(),
-                socketsBefore, metric("parley_connected_sockets"), threadsBefore, metric("thread_count"),
+                socketsBefore, socketsAfter, threadsBefore, threadsAfter,
                 ServerLog.recordsMentioning(logged, "]"), ServerLog.hasStackTrace(logged)
                         ? "one or more with a container's stack trace (not Parley's)" : "no stack trace");
     }

@@ -16,6 +16,7 @@ import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
+import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -103,6 +104,12 @@ public class SocketEvents {
         socket.on("disconnect", args -> {
             if (connections.remove(socket)) presence.disconnected(who.userId());
         });
+        // socket.io-server 4.1.2 files a new socket with its client only after the "connection" event;
+        // a connection that closed meanwhile (the client gone while its CONNECT was being checked) had
+        // no socket to disconnect, and this one would stay counted and in its rooms for good
+        // (faults/MalformedFramesIT). Disconnecting it fires "disconnect" above.
+        ReadyState transport = socket.getClient().getConnection().getReadyState();
+        if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
         if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
         // The online list is O(users): written once per change of who is online, not per socket.
         Encoded.send(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
