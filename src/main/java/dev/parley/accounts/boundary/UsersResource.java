@@ -3,22 +3,34 @@ package dev.parley.accounts.boundary;
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.UserView;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.platform.Json;
 import dev.parley.sessions.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The caller's own account: who they are, their display name, their password, deleting it. */
 @Path("users")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
@@ -32,6 +44,9 @@ public class UsersResource {
     @Inject
     Accounts accounts;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path("me")
     @Operation(operationId = "me", summary = "The caller's own user", description = "The user the bearer token belongs to.")
@@ -39,5 +54,76 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, UserView> me() {
         return Map.of("user", accounts.byId(caller.userId()).view());
+    }
+
+    @PATCH
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeDisplayName", summary = "Change the caller's display name",
+            description = "At most 64 characters after stripping surrounding whitespace; control and format characters "
+                    + "(bidi overrides such as U+202E, zero-width characters, line and paragraph separators) are refused. "
+                    + "A blank name is the username. Messages already sent show the new name when read again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.DisplayName.class),
+            examples = @ExampleObject(name = "displayName", value = "{\"displayName\": \"Alice Liddell\"}")))
+    @APIResponse(responseCode = "200", description = "The changed user", content = @Content(schema = @Schema(ref = "UserBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public Map<String, UserView> rename(AccountChanges.DisplayName body) {
+        if (body == null) throw new InvalidPayload("A JSON body is required");
+        return Map.of("user", accounts.rename(caller.userId(), body.displayName()).view());
+    }
+
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changePassword", summary = "Change the caller's password",
+            description = "The current password is required; a wrong one is 401 and counts as a failed login (enough of them "
+                    + "and the login throttle answers 429). Every other session of the caller ends, its sockets getting "
+                    + "`session_terminated` with reason `password_changed`, unless `endOtherSessions` is false. "
+                    + "Guests have no password (403).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.Password.class),
+            examples = @ExampleObject(name = "password",
+                    value = "{\"currentPassword\": \"correct horse\", \"newPassword\": \"battery staple\", \"endOtherSessions\": true}")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void changePassword(AccountChanges.Password body) {
+        if (body == null) throw new InvalidPayload("A JSON body is required");
+        accounts.changePassword(caller.userId(), caller.sessionId(), body.currentPassword(), body.newPassword(),
+                !Boolean.FALSE.equals(body.endOtherSessions()), request.getRemoteAddr());
+    }
+
+    @DELETE
+    @Path("me")
+    @Operation(operationId = "deleteAccount", summary = "Delete the caller's account",
+            description = "A registered user sends the password (a wrong one is 401 and counts as a failed login); a guest "
+                    + "sends `{}` or nothing. Every session ends, its sockets getting `session_terminated` with reason "
+                    + "`account_deleted`. The user's messages stay, shown as from a deleted user (`from: null`, "
+                    + "`fromDisplayName: \"Deleted user\"`); their room memberships, blocks and conversation list go, and the "
+                    + "name is free for a new account, which sees nothing of the old one.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.Deletion.class),
+            examples = @ExampleObject(name = "delete", value = "{\"password\": \"correct horse\"}")))
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void delete(String body) {
+        accounts.delete(caller.userId(), deletion(body).password(), request.getRemoteAddr());
+    }
+
+    // Read by hand: a DELETE often comes without a body or a Content-Type, which a typed entity would answer with 415.
+    private static AccountChanges.Deletion deletion(String body) {
+        if (body == null || body.isBlank()) return new AccountChanges.Deletion(null);
+        try {
+            AccountChanges.Deletion parsed = Json.JSONB.fromJson(body, AccountChanges.Deletion.class);
+            return parsed == null ? new AccountChanges.Deletion(null) : parsed;
+        } catch (JsonbException e) {
+            throw new InvalidPayload("The body is not the JSON expected");
+        }
     }
 }
