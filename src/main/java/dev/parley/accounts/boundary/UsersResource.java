@@ -4,12 +4,17 @@ import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.UserView;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.Json;
+import dev.parley.errors.TooLarge;
 import dev.parley.sessions.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.JsonbException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +25,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)
 public class UsersResource {
+    private static final int MAX_DELETE_BODY = 64 * 1024;
+
     @Inject
     Caller caller;
 
@@ -112,18 +122,30 @@ public class UsersResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
-    public void delete(String body) {
-        accounts.delete(caller.userId(), deletion(body).password(), request.getRemoteAddr());
+    public void delete() {
+        accounts.delete(caller.userId(), password(), request.getRemoteAddr());
     }
 
-    // Read by hand: a DELETE often comes without a body or a Content-Type, which a typed entity would answer with 415.
-    private static AccountChanges.Deletion deletion(String body) {
-        if (body == null || body.isBlank()) return new AccountChanges.Deletion(null);
+    /**
+     * Read from the request by hand: a DELETE often comes without a body or a Content-Type, which a
+     * typed entity parameter answers with 415, and a String parameter goes to the JSON-B reader.
+     */
+    private String password() {
+        JsonObject body;
         try {
-            AccountChanges.Deletion parsed = Json.JSONB.fromJson(body, AccountChanges.Deletion.class);
-            return parsed == null ? new AccountChanges.Deletion(null) : parsed;
-        } catch (JsonbException e) {
-            throw new InvalidPayload("The body is not the JSON expected");
+            byte[] bytes = request.getInputStream().readNBytes(MAX_DELETE_BODY + 1);
+            if (bytes.length > MAX_DELETE_BODY) throw new TooLarge("The body is too large");
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.isBlank()) return null;
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                body = reader.readObject();
+            }
+        } catch (IOException | JsonException | ClassCastException e) {
+            throw new InvalidPayload("The body must be a JSON object");
         }
+        JsonValue password = body.get("password");
+        if (password == null || password.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (password.getValueType() != JsonValue.ValueType.STRING) throw new InvalidPayload("password must be a string");
+        return ((JsonString) password).getString();
     }
 }

@@ -143,7 +143,6 @@ public class Accounts {
             + " AND s.expiresAt > :horizon AND (s.endedAt IS NULL OR s.endedAt > :horizon))";
 
     /** Guests idle since {@code horizon}, lowest id first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Long> guestsIdleSince(Instant horizon, int limit) {
         return em.createQuery(IDLE_GUESTS + " ORDER BY u.id", Long.class)
                 .setParameter("horizon", horizon).setMaxResults(limit).getResultList();

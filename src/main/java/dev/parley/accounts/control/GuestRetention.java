@@ -1,17 +1,19 @@
 package dev.parley.accounts.control;
 
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.Startup;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,17 +21,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Deletes guest accounts {@code parley.guest-retention} after their last session ended, as
  * {@code DELETE /api/users/me} would; only then is the name free again. A guest cannot log in
- * again by name, so an idle guest is an account nobody can reach. Each node sweeps; the row lock
- * in {@link Accounts#deleteIdleGuest} makes two nodes delete a guest once. A sweep reads only live
+ * again by name, so an idle guest is an account nobody can reach. Each node sweeps on a
+ * non-persistent EJB timer (a managed scheduled executor started at deployment ran its tasks
+ * without the container's context, and the entity manager refused them); the row lock in
+ * {@link Accounts#deleteIdleGuest} makes two nodes delete a guest once. A sweep reads only live
  * guests older than the retention (an index range), so it stays cheap however many there are.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@DependsOn("Database")
 public class GuestRetention {
     private static final Logger LOG = Logger.getLogger(GuestRetention.class.getName());
     private static final int BATCH = 100;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    TimerService timers;
 
     @Inject
     Accounts accounts;
@@ -42,19 +48,14 @@ public class GuestRetention {
     @ConfigProperty(name = "parley.guest-sweep-interval")
     Duration interval;
 
-    private ScheduledFuture<?> sweeping;
-
-    void start(@Observes Startup started) {
-        long every = interval.toMillis();
-        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    @PostConstruct
+    void start() {
+        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
     }
 
-    @PreDestroy
-    void stop() {
-        if (sweeping != null) sweeping.cancel(false);
-    }
-
-    /** Never throws: a failed run (the database away, say) would cancel every later one. */
+    /** Each deletion is a transaction of its own. Never throws: the timer would retry at once. */
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
             Instant horizon = Instant.now().minus(retention);
