@@ -183,6 +183,7 @@ class ChatPageIT {
 
             laptop.click("open-account");
             laptop.await(testId("blocked-" + mallory.username()));
+            laptop.resize(1280, 1300);
             laptop.screenshot("10-account");
             laptop.clickTestId("unblock-" + mallory.username());
             laptop.awaitGone(testId("blocked-" + mallory.username()));
