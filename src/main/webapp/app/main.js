@@ -1,4 +1,5 @@
 // The page's controller: signs in, connects, and turns user actions and server events into store changes.
+import { block, isBlocked, loadBlocks, setUpAccount, showAccount, unblock } from "./account.js";
 import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
@@ -17,6 +18,8 @@ const ENDED = {
   logout_all: "You signed out everywhere: every session of your account was ended.",
   terminated_by_other_session: "You were signed out from another of your sessions.",
   revoked: "This session was ended from another of your sessions.",
+  password_changed: "Your password was changed in another session. Sign in with the new password.",
+  account_deleted: "Your account was deleted.",
 };
 
 let started = false;
@@ -26,6 +29,7 @@ let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EV
 async function boot() {
   setUpLogin(start);
   setUpSessions();
+  setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
@@ -46,6 +50,7 @@ function start(user) {
   state.online.clear();
   state.rooms.clear();
   state.typing.clear();
+  state.blocked = new Map();
   state.current = roomKey("feed");
   state.view = "chat";
   roomConv({ name: "feed", member: true });
@@ -59,6 +64,7 @@ function start(user) {
   $("me-avatar").replaceWith(Object.assign(avatar(user.username, user.displayName), { id: "me-avatar" }));
   $("notify-prompt").hidden = !shouldAsk();
   live.connect(token.get(), handlers);
+  loadBlocks();
   changed();
   $("composer-input").focus();
 }
@@ -134,6 +140,7 @@ const handlers = {
 };
 
 function received(message) {
+  if (!message.room && !message.from) return; // a direct message of a deleted account: its conversation cannot be named
   const conv = convOf(message);
   const fresh = merge(conv, [message]);
   if (!fresh.length) return;
@@ -182,9 +189,21 @@ async function catchUp() {
   if (showing(conv)) markRead(conv);
 }
 
+function showAccountView() {
+  state.view = "account";
+  $("chat-pane").hidden = true;
+  $("sessions-pane").hidden = true;
+  $("account-pane").hidden = false;
+  closeDrawer();
+  live.tell("focus", {});
+  showAccount();
+  changed();
+}
+
 function showSessions() {
   state.view = "sessions";
   $("chat-pane").hidden = true;
+  $("account-pane").hidden = true;
   $("sessions-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -235,6 +254,13 @@ function wireControls() {
   });
   $("leave-room").addEventListener("click", leave);
   $("open-sessions").addEventListener("click", showSessions);
+  $("open-account").addEventListener("click", showAccountView);
+  $("block-user").addEventListener("click", async () => {
+    const conv = currentConv();
+    if (conv.kind !== "dm") return;
+    await (isBlocked(conv.name) ? unblock(conv.name) : block(conv.name));
+    changed();
+  });
   $("back-to-chat").addEventListener("click", () => open(state.current));
   $("logout").addEventListener("click", async () => {
     try {

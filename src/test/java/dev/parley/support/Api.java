@@ -77,6 +77,13 @@ public final class Api {
         return send(request(path, token).DELETE());
     }
 
+    /** A request with a JSON body (or none, when {@code json} is null) under any method: PATCH, a PUT or DELETE with a body. */
+    public Reply send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = request(path, token);
+        if (json != null) b.header("Content-Type", "application/json");
+        return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply register(String username) {
         return post("/api/auth/register", null, credentials(username, PASSWORD));
     }
@@ -119,13 +126,19 @@ public final class Api {
      * tripped by a test stay with that address. The JDK's HttpClient cannot choose its local address.
      */
     public int postFrom(String localAddress, String path, String json) {
+        return sendFrom(localAddress, "POST", path, null, json);
+    }
+
+    /** Like {@link #postFrom}, under any method, with a bearer token when it is not null. */
+    public int sendFrom(String localAddress, String method, String path, String token, String json) {
         URI uri = URI.create(base + path);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort(),
                 InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            out.write((method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);

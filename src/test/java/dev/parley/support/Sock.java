@@ -1,5 +1,6 @@
 package dev.parley.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -143,6 +144,13 @@ public final class Sock implements AutoCloseable {
     /** Whether nothing more of {@code event} has arrived so far (for use after a later event has been awaited). */
     public boolean noMore(String event) {
         return queue(event).isEmpty();
+    }
+
+    /** {@code session_terminated} with the reason, then the disconnect; the socket is closed after. */
+    public void awaitTerminated(String reason) {
+        assertEquals(reason, awaitJson("session_terminated").getString("reason"));
+        await(Socket.EVENT_DISCONNECT);
+        close();
     }
 
     public boolean connected() {

@@ -83,12 +83,14 @@ public class ConversationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postDirect", summary = "Send a direct message",
             description = "Stored, then sent as the Socket.IO `private_message` event to every socket of the recipient and the "
-                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user.")
+                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user; "
+                    + "403 when the recipient blocks the caller.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
             value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {

@@ -1,5 +1,7 @@
 package dev.parley.sessions.control;
 
+import dev.parley.accounts.control.AccountDeleted;
+import dev.parley.accounts.control.PasswordChanged;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.Unauthorized;
@@ -8,6 +10,7 @@ import dev.parley.sessions.entity.LiveSession;
 import dev.parley.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -98,6 +101,16 @@ public class Sessions {
     public int endOthers(long userId, String keepSessionId) {
         return endWhere(live(userId).stream().filter(s -> !s.id().equals(keepSessionId)).toList(),
                 EndReason.TERMINATED_BY_OTHER_SESSION);
+    }
+
+    // In the accounts transaction: the account change and the endings commit together.
+    void accountDeleted(@Observes AccountDeleted deleted) {
+        endAll(deleted.userId(), EndReason.ACCOUNT_DELETED);
+    }
+
+    void passwordChanged(@Observes PasswordChanged changed) {
+        endWhere(live(changed.userId()).stream().filter(s -> !s.id().equals(changed.keepSessionId())).toList(),
+                EndReason.PASSWORD_CHANGED);
     }
 
     private int endWhere(List<Session> sessions, EndReason reason) {

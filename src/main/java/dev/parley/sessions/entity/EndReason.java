@@ -7,7 +7,9 @@ public enum EndReason {
     LOGOUT,
     LOGOUT_ALL,
     TERMINATED_BY_OTHER_SESSION,
-    REVOKED;
+    REVOKED,
+    PASSWORD_CHANGED,
+    ACCOUNT_DELETED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
