@@ -74,7 +74,7 @@ public class Accounts {
             throttle.recordFailure(key, address);
             throw new Unauthorized("Wrong username or password");
         }
-        throttle.recordSuccess(key);
+        throttle.recordSuccess(key, address);
         return user.get();
     }
 
