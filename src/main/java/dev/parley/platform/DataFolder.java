@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 public final class DataFolder {
     public static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Logger LOG = Logger.getLogger(DataFolder.class.getName());
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static volatile boolean warned;
 
     private DataFolder() {
     }
@@ -33,7 +36,14 @@ public final class DataFolder {
                 else Files.createDirectory(folder);
             }
             if (!POSIX) return;
-            Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+            try {
+                Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+            } catch (IOException notOurs) { // a folder made by someone else (a container's volume, say): say so, carry on
+                if (!warned) LOG.warning(() -> "Cannot make " + folder + " readable by this user only (" + notOurs + "); "
+                        + "give it to the user Parley runs as, mode 0700");
+                warned = true;
+                return;
+            }
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     if (Files.isRegularFile(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY_FILE)) {
