@@ -75,7 +75,7 @@ public class Sessions {
         }
         session.extendTo(lifetime().expiryAt(session.createdAt(), now));
         session.seenAt(now.truncatedTo(ChronoUnit.MILLIS));
-        cache.put(liveOf(session, now));
+        cache.put(liveOf(session));
         User user = em.find(User.class, session.userId());
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
     }
@@ -119,7 +119,7 @@ public class Sessions {
         List<Session> over = new ArrayList<>();
         for (Session s : unended) {
             if (lifetime().isOver(s.createdAt(), s.expiresAt(), now)) over.add(s);
-            else cache.put(liveOf(s, now));
+            else cache.put(liveOf(s));
         }
         Set<String> found = unended.stream().map(Session::id).collect(Collectors.toSet());
         sessionIds.stream().filter(id -> !found.contains(id)).forEach(cache::markEnded); // ended elsewhere meanwhile
@@ -169,11 +169,12 @@ public class Sessions {
     private LiveSession load(String sessionId) {
         Session session = em.find(Session.class, sessionId);
         if (session == null) return null;
-        return liveOf(session, Instant.now());
+        return liveOf(session);
     }
 
-    private LiveSession liveOf(Session s, Instant now) {
-        return new LiveSession(s.id(), s.userId(), lifetime().endOf(s.createdAt(), s.expiresAt()), !s.isLive(now));
+    /** Ended only if it was ended: one whose time is up but not yet ended is still for {@link Expiry} to end. */
+    private LiveSession liveOf(Session s) {
+        return new LiveSession(s.id(), s.userId(), lifetime().endOf(s.createdAt(), s.expiresAt()), s.ended());
     }
 
     private SessionLifetime lifetime() {

@@ -91,6 +91,7 @@ public class SigningKey {
         try {
             RSAPublicKey publicKey;
             if (keyFile.isPresent()) {
+                warnIfOthersCanRead(Path.of(keyFile.get()));
                 privateKey = Pem.privateKey(Path.of(keyFile.get()));
                 publicKey = Pem.publicKeyOf(privateKey);
                 keyId = thumbprint(publicKey);
@@ -119,6 +120,14 @@ public class SigningKey {
     /** The public key a token with this {@code kid} verifies with, if it is one of ours; no kid: the current key. */
     public RSAPublicKey publicKey(String kid) {
         return kid == null ? verifying.get(keyId) : verifying.get(kid);
+    }
+
+    private static void warnIfOthersCanRead(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+        if (!mode.endsWith("------")) {
+            LOG.warning(() -> "The token signing key " + file + " can be read by other users (" + mode + "): chmod 600 it");
+        }
     }
 
     private KeyPair fromDatabase() throws SQLException, GeneralSecurityException {

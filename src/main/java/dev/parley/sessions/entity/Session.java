@@ -72,6 +72,11 @@ public class Session {
         return endedAt == null && expiresAt.isAfter(now);
     }
 
+    /** Ended by someone or by time; a session whose time is up may not have been ended yet. */
+    public boolean ended() {
+        return endedAt != null;
+    }
+
     public void end(EndReason reason) {
         endAt(reason, Instant.now());
     }
