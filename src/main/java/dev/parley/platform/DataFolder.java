@@ -14,14 +14,15 @@ import java.util.stream.Stream;
 /**
  * Parley's local files (the embedded database, the public keys for MP-JWT) are readable by its own
  * user only: the folder 0700, its files 0600. The embedded database holds the token signing key.
- * Java cannot set the process's umask, so files the database makes later are tightened whenever a
- * connection is opened and once a minute; the folder's 0700 keeps others out of them meanwhile.
+ * The folder is made before the database opens it; the database makes its files 0600 itself
+ * ({@link PrivateH2Files}); files made before (by an older version) are tightened at startup, and
+ * whatever else appears, once a minute.
  */
 public final class DataFolder {
     public static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
     public static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Logger LOG = Logger.getLogger(DataFolder.class.getName());
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static volatile boolean warned;
 
     private DataFolder() {

@@ -43,7 +43,7 @@ public class UrlDataSource implements DataSource {
         Properties properties = new Properties();
         if (username != null && !username.isEmpty()) properties.setProperty("user", username);
         if (secret != null && !secret.isEmpty()) properties.setProperty("password", secret);
-        Connection connection = driver().connect(url, properties);
+        Connection connection = driver().connect(PrivateH2Files.wrap(url), properties);
         if (connection == null) throw new SQLException("No JDBC driver accepts the configured database URL");
         if (h2Folder != null) DataFolder.secure(h2Folder); // and the files it has just made
         return connection;
