@@ -108,6 +108,7 @@ class SessionExpiryIT {
         Instant arrived = Instant.now();
         assertEquals("expired", terminated.getString("reason"));
         Duration late = Duration.between(due, arrived);
+        System.out.println("session_terminated expired arrived " + late.toMillis() + " ms after the expiry");
         assertFalse(late.isNegative(), "ended " + late.negated() + " early");
         assertTrue(late.compareTo(ON_TIME) < 0, "ended " + late + " after it expired");
     }
