@@ -48,7 +48,9 @@ public class SessionCache {
 
     /** Ended as far as the database knows (by another node, say), before this node heard of it. */
     void markEnded(String sessionId) {
-        sessions.computeIfPresent(sessionId, (k, old) -> old.asEnded());
+        sessions.compute(sessionId, (k, old) -> old == null
+                ? new LiveSession(sessionId, -1, Instant.now().plus(tokenTtl), true)
+                : old.asEnded());
     }
 
     /**
