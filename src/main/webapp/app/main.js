@@ -20,9 +20,11 @@ const ENDED = {
   revoked: "This session was ended from another of your sessions.",
   password_changed: "Your password was changed in another session. Sign in with the new password.",
   account_deleted: "Your account was deleted.",
+  expired: "Your session expired. Sign in again.",
 };
 
 let started = false;
+let refreshTimer = null;
 let readySeen = false;
 let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EVERY_MS per conversation
 
@@ -65,14 +67,37 @@ function start(user) {
   $("notify-prompt").hidden = !shouldAsk();
   live.connect(token.get(), handlers);
   loadBlocks();
+  keepFresh();
   changed();
   $("composer-input").focus();
+}
+
+/**
+ * Refreshes the token before it expires (at half its remaining life), since socket traffic alone does
+ * not keep a session alive. At the session's absolute lifetime refresh stops extending it, and the
+ * server ends it with `session_terminated` `expired`.
+ */
+async function keepFresh() {
+  clearTimeout(refreshTimer);
+  if (!started) return;
+  let wait = 30000;
+  try {
+    const login = await api("POST", "api/auth/refresh", {});
+    if (!started) return;
+    token.set(login.token);
+    live.useToken(login.token);
+    wait = Math.max(5000, (Date.parse(login.expiresAt) - Date.now()) / 2);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return; // whenUnauthorized has ended it
+  }
+  refreshTimer = setTimeout(keepFresh, wait);
 }
 
 /** Back to sign-in: the socket closed, the token forgotten, the reason shown. */
 function end(notice) {
   if (!started) return;
   started = false;
+  clearTimeout(refreshTimer);
   live.disconnect();
   token.clear();
   state.me = null;

@@ -115,7 +115,7 @@ class ApiDocsIT {
             });
         }
         assertAll(checks);
-        assertEquals("unauthorized", Docs.string(received.get("connect_error"), "payload", "properties", "message", "const"));
+        assertEquals("[unauthorized, rate_limited]", Docs.string(received.get("connect_error"), "payload", "properties", "message", "enum"));
         assertEquals(List.of("code", "message"), List.copyOf(Docs.map(doc, "components", "schemas", "ErrorDetail", "properties").keySet()));
         assertTrue(Docs.string(doc, "info", "description").contains("{ok: false, error: {code, message}}"));
     }

@@ -30,8 +30,8 @@ public final class Sock implements AutoCloseable {
     private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
     private JSONObject ready;
 
-    private Sock(IO.Options options) {
-        socket = IO.socket(URI.create(Server.url()), options);
+    private Sock(String url, IO.Options options) {
+        socket = IO.socket(URI.create(url), options);
         for (String event : RECORDED) socket.on(event, args -> queue(event).add(args));
         socket.connect();
     }
@@ -62,14 +62,23 @@ public final class Sock implements AutoCloseable {
 
     /** Connected and {@code ready}, over the given transports (WebSocket alone when none are named). */
     public static Sock connect(String token, String... transports) {
-        Sock sock = open(options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
+        return connectTo(Server.url(), token, transports);
+    }
+
+    /** Connected to the server at {@code url} (an {@link OwnServer}'s, say) and {@code ready}. */
+    public static Sock connectTo(String url, String token, String... transports) {
+        Sock sock = openTo(url, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
         sock.awaitReady();
         return sock;
     }
 
     /** Connecting, with nothing awaited yet. */
     public static Sock open(IO.Options options) {
-        return new Sock(options);
+        return openTo(Server.url(), options);
+    }
+
+    public static Sock openTo(String url, IO.Options options) {
+        return new Sock(url, options);
     }
 
     /** The {@code ready} payload, awaited the first time. */
@@ -82,6 +91,16 @@ public final class Sock implements AutoCloseable {
         }
         fail("connect_error instead of ready: " + first[0]);
         return null;
+    }
+
+    /** {@code "ready"} once ready, or the message of the {@code connect_error} it got instead. */
+    public String awaitOutcome() {
+        Object[] first = awaitAny("ready", Socket.EVENT_CONNECT_ERROR);
+        if (first[0] instanceof JSONObject payload && payload.has("user")) {
+            ready = payload;
+            return "ready";
+        }
+        return first[0] instanceof JSONObject json ? json.optString("message") : String.valueOf(first[0]);
     }
 
     /** The message of the {@code connect_error} this socket got. */

@@ -5,6 +5,7 @@ import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.UserView;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
+import dev.parley.platform.ClientAddress;
 import dev.parley.sessions.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -57,6 +58,9 @@ public class UsersResource {
     @Context
     HttpServletRequest request;
 
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     @Path("me")
     @Operation(operationId = "me", summary = "The caller's own user", description = "The user the bearer token belongs to.")
@@ -104,7 +108,7 @@ public class UsersResource {
     public void changePassword(AccountChanges.Password body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         accounts.changePassword(caller.userId(), caller.sessionId(), body.currentPassword(), body.newPassword(),
-                !Boolean.FALSE.equals(body.endOtherSessions()), request.getRemoteAddr());
+                !Boolean.FALSE.equals(body.endOtherSessions()), clientAddress.of(request));
     }
 
     @DELETE
@@ -123,7 +127,7 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void delete() {
-        accounts.delete(caller.userId(), password(), request.getRemoteAddr());
+        accounts.delete(caller.userId(), password(), clientAddress.of(request));
     }
 
     /**

@@ -175,7 +175,7 @@ public class Accounts {
             throttle.recordFailure(usernameKey, address);
             throw new Unauthorized(wrong);
         }
-        throttle.recordSuccess(usernameKey);
+        throttle.recordSuccess(usernameKey, address);
     }
 
     /**

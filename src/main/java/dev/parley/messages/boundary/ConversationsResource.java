@@ -8,6 +8,7 @@ import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Page;
 import dev.parley.sessions.boundary.Caller;
+import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,6 +79,7 @@ public class ConversationsResource {
                 PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
+    @Write
     @POST
     @Path("{username}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,12 +95,14 @@ public class ConversationsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 
+    @Write
     @POST
     @Path("{username}/read")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -110,6 +114,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with, ReadUpTo body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         markers.readConversation(caller.userId(), with, body.upTo());

@@ -9,7 +9,9 @@ public enum EndReason {
     TERMINATED_BY_OTHER_SESSION,
     REVOKED,
     PASSWORD_CHANGED,
-    ACCOUNT_DELETED;
+    ACCOUNT_DELETED,
+    /** Not refreshed within the token lifetime, or past the absolute session lifetime. */
+    EXPIRED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
