@@ -10,9 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * CORS for allowed origins only, and a foreign Origin refused outright on the Socket.IO path
- * (WebSocket handshakes included). Engine.IO's own CORS handling is off: as shipped it echoes any
- * Origin with credentials.
+ * CORS for allowed origins only. Engine.IO's own CORS handling is off: as shipped it echoes any
+ * Origin with credentials. A foreign Origin on Socket.IO is refused where the container has decoded
+ * and matched the path (EngineServlet, and the WebSocket endpoint's checkOrigin, which reads the
+ * Host recorded here): a prefix test on the raw URI let {@code /%73ocket.io/}, {@code //socket.io/}
+ * and {@code /socket.io;x=1/} through.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class OriginFilter extends HttpFilter {
@@ -24,13 +26,6 @@ public class OriginFilter extends HttpFilter {
             throws IOException, ServletException {
         String origin = request.getHeader("Origin");
         boolean allowed = origins.allows(origin, request.getHeader("Host"));
-        boolean socketIo = request.getRequestURI().startsWith(request.getContextPath() + "/socket.io/");
-        if (!allowed && socketIo) {
-            response.setStatus(403);
-            response.setContentType("application/json");
-            response.getWriter().write("{\"code\":4,\"message\":\"Origin not allowed\"}");
-            return;
-        }
         if (origin != null && allowed) {
             response.setHeader("Access-Control-Allow-Origin", origin);
             response.setHeader("Vary", "Origin");
@@ -42,6 +37,6 @@ public class OriginFilter extends HttpFilter {
                 return;
             }
         }
-        chain.doFilter(request, response);
+        RequestHost.during(request.getHeader("Host"), () -> chain.doFilter(request, response));
     }
 }

@@ -119,12 +119,12 @@ class DefaultLimitsIT {
         try {
             IntStream.range(0, 20).forEach(i -> sockets.add(Sock.connectTo(server.url(), me.token())));
 
-            try (Sock extra = Sock.openTo(server.url(), Sock.options(me.token(), "websocket"))) {
+            try (Sock extra = Sock.open(server.url(), Sock.options(me.token(), "websocket"))) {
                 assertEquals("rate_limited", extra.awaitConnectError());
             }
             sockets.remove(0).close();
             Awaitility.await("a slot frees when a socket goes").atMost(Duration.ofSeconds(10)).until(() -> {
-                try (Sock again = Sock.openTo(server.url(), Sock.options(me.token(), "websocket"))) {
+                try (Sock again = Sock.open(server.url(), Sock.options(me.token(), "websocket"))) {
                     return "ready".equals(again.awaitOutcome());
                 }
             });

@@ -115,7 +115,7 @@ class SessionExpiryIT {
 
     private static void assertTokenRefused(String token) {
         assertEquals(401, api.get("/api/users/me", token).status());
-        try (Sock refused = Sock.openTo(server.url(), Sock.options(token, "websocket"))) {
+        try (Sock refused = Sock.open(server.url(), Sock.options(token, "websocket"))) {
             assertEquals("unauthorized", refused.awaitConnectError());
         }
     }

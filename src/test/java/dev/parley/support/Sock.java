@@ -67,17 +67,18 @@ public final class Sock implements AutoCloseable {
 
     /** Connected to the server at {@code url} (an {@link OwnServer}'s, say) and {@code ready}. */
     public static Sock connectTo(String url, String token, String... transports) {
-        Sock sock = openTo(url, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
+        Sock sock = open(url, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
         sock.awaitReady();
         return sock;
     }
 
     /** Connecting, with nothing awaited yet. */
     public static Sock open(IO.Options options) {
-        return openTo(Server.url(), options);
+        return new Sock(Server.url(), options);
     }
 
-    public static Sock openTo(String url, IO.Options options) {
+    /** Connecting to another server, or to a namespace ({@code url} ending in {@code /admin}, say). */
+    public static Sock open(String url, IO.Options options) {
         return new Sock(url, options);
     }
 

@@ -1,9 +1,11 @@
 package dev.parley.realtime.boundary;
 
+import dev.parley.platform.Origins;
+import dev.parley.platform.RequestHost;
 import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.control.EngineIoInput;
 import dev.parley.realtime.control.UpgradeLeftovers;
-import io.socket.engineio.server.utils.ParseQS;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -47,6 +49,19 @@ public class WebSocketBridge {
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
         private volatile Engine engine;
+        private volatile Origins origins;
+
+        /**
+         * Tyrus asks this for every upgrade it matched to this endpoint, after decoding the path, so no
+         * spelling of {@code /socket.io/} avoids it; false is a 403 and no upgrade. The Host to compare
+         * with comes from the request's thread ({@link RequestHost}): JSR-356 passes the Origin alone.
+         */
+        @Override
+        public boolean checkOrigin(String originHeaderValue) {
+            Origins o = origins;
+            if (o == null) origins = o = CDI.current().select(Origins.class).get();
+            return o.allows(originHeaderValue, RequestHost.current());
+        }
 
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -68,21 +83,33 @@ public class WebSocketBridge {
 
     @OnOpen
     @SuppressWarnings("unchecked")
-    public void open(Session session) {
+    public void open(Session session) throws IOException {
         int maxPayload = engine.maxPayload();
         session.setMaxTextMessageBufferSize(maxPayload);
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
         var headers = (Map<String, List<String>>) session.getUserProperties().getOrDefault(HEADERS, Map.of());
         session.getUserProperties().remove(HEADERS);
-        socket = engine.openWebSocket(session, ParseQS.decode(session.getQueryString()), headers);
+        Map<String, String> query = EngineIoInput.query(session.getQueryString()).orElse(null);
+        if (query == null || !EngineIoInput.supportedVersion(query)) {
+            // UpgradeVersionFilter answers these 400 before the upgrade; this catches any that get past
+            // it (JSR-356 lets the endpoint refuse an upgrade only by its Origin), unseen by the engine.
+            UpgradeLeftovers.drop(session);
+            close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
+            return;
+        }
+        socket = engine.openWebSocket(session, query, headers);
         UpgradeLeftovers.drop(session);
     }
 
     @OnMessage
     public void text(Session session, String message) throws IOException {
+        if (socket == null) return; // refused at open
         if (message.length() > engine.maxPayload()) {
             tooLarge(session);
+        } else if (!EngineIoInput.wellFormedPacket(message)) {
+            // The reference server closes a connection on a packet it cannot decode ("parse error").
+            close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "parse error");
         } else {
             socket.emit("message", message);
         }
@@ -90,6 +117,7 @@ public class WebSocketBridge {
 
     @OnMessage
     public void binary(Session session, byte[] message) throws IOException {
+        if (socket == null) return; // refused at open
         if (message.length > engine.maxPayload()) {
             tooLarge(session);
         } else {
@@ -99,7 +127,11 @@ public class WebSocketBridge {
 
     /** Tyrus 2.1.5 does not enforce the buffer sizes set on the session for whole messages: checked here. */
     private static void tooLarge(Session session) throws IOException {
-        session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "maxPayload exceeded"));
+        close(session, CloseReason.CloseCodes.TOO_BIG, "maxPayload exceeded");
+    }
+
+    private static void close(Session session, CloseReason.CloseCode code, String reason) throws IOException {
+        session.close(new CloseReason(code, reason));
     }
 
     @OnClose

@@ -34,8 +34,8 @@ import org.json.JSONObject;
 @ApplicationScoped
 public class ConnectGate {
     private static final Logger LOG = Logger.getLogger(ConnectGate.class.getName());
-    private static final String UNAUTHORIZED = "4{\"message\":\"unauthorized\"}";
-    private static final String RATE_LIMITED = "4{\"message\":\"rate_limited\"}";
+    private static final String UNAUTHORIZED = ConnectPacket.error(ConnectPacket.MAIN, "unauthorized");
+    private static final String RATE_LIMITED = ConnectPacket.error(ConnectPacket.MAIN, "rate_limited");
     private static final String CONNECT = "0";
 
     @Inject
@@ -86,8 +86,17 @@ public class ConnectGate {
     }
 
     private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library) {
+        ConnectPacket connect = ConnectPacket.parse(connectPacket);
+        if (!ConnectPacket.MAIN.equals(connect.namespace())) {
+            // As the library answers once it has the connection: the namespace does not exist, and the
+            // connection stays open for the client's other namespaces.
+            Packet<String> invalid = new Packet<>(Packet.MESSAGE);
+            invalid.data = ConnectPacket.error(connect.namespace(), "Invalid namespace");
+            connection.send(invalid);
+            return;
+        }
         try {
-            Identity identity = authenticate(connectPacket, connection.getInitialHeaders());
+            Identity identity = authenticate(connect, connection.getInitialHeaders());
             if (!reserve(identity.userId())) {
                 refuse(connection, RATE_LIMITED);
                 return;
@@ -122,16 +131,8 @@ public class ConnectGate {
         perUser.computeIfPresent(userId, (user, n) -> n > 1 ? n - 1 : null);
     }
 
-    private Identity authenticate(String connectPacket, Map<String, List<String>> headers) {
-        String namespace = "/";
-        String body = connectPacket.substring(1);
-        if (body.startsWith("/")) {
-            int comma = body.indexOf(',');
-            namespace = comma < 0 ? body : body.substring(0, comma);
-            body = comma < 0 ? "" : body.substring(comma + 1);
-        }
-        if (!"/".equals(namespace)) throw new Unauthorized("Only the namespace / exists");
-        Tokens.Claims claims = tokens.verify(tokenFrom(body, headers));
+    private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
+        Tokens.Claims claims = tokens.verify(tokenFrom(connect.auth(), headers));
         sessions.requireLive(claims.sessionId());
         return new Identity(claims.userId(), claims.username(), claims.sessionId());
     }

@@ -1,6 +1,7 @@
 package dev.parley.realtime.control;
 
 import dev.parley.errors.ErrorCode;
+import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.ParleyException;
 import dev.parley.errors.RateLimited;
 import io.socket.socketio.server.SocketIoSocket;
@@ -50,14 +51,24 @@ public class Handlers {
     /**
      * Gives a new socket the handlers: one listener for all events, not one per event, since
      * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (2.2 KB per
-     * idle socket for the contract's 12 events, bench/idle-heap.sh). Events without a handler are
-     * ignored, as the library ignores events without a listener.
+     * idle socket for the contract's 12 events, bench/idle-heap.sh). An event without a handler is
+     * refused {@code invalid_payload} when the client waits for an ack, so that its callback is not
+     * left hanging; without an ack it is ignored, as the library ignores events without a listener.
      */
     public void attach(SocketIoSocket socket) {
         socket.registerAllEventListener((event, args) -> {
-            Handler handler = byEvent.get(event);
+            Handler known = byEvent.get(event);
+            Handler handler = known != null || ackOf(args) == null ? known : UNKNOWN_EVENT;
             if (handler != null) connections.inOrder(socket, () -> run(socket, event, handler, args));
         });
+    }
+
+    private static final Handler UNKNOWN_EVENT = (who, socket, payload) -> {
+        throw new InvalidPayload("Unknown event");
+    };
+
+    private static SocketIoSocket.ReceivedByLocalAcknowledgementCallback ackOf(Object[] args) {
+        return args.length > 0 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback a ? a : null;
     }
 
     /** Runs {@code action} after the current handler's ack is sent; at once when no handler is running. */
@@ -71,8 +82,7 @@ public class Handlers {
     }
 
     private void run(SocketIoSocket socket, String event, Handler handler, Object[] args) {
-        SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack =
-                args.length > 0 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback a ? a : null;
+        SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack = ackOf(args);
         Object payload = args.length > (ack == null ? 0 : 1) ? args[0] : null;
         Handling handling = new Handling(socket, new ArrayList<>());
         CURRENT.set(handling);

@@ -1,0 +1,34 @@
+package dev.parley.realtime.boundary;
+
+import dev.parley.realtime.control.EngineIoInput;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * A WebSocket upgrade to the engine that is not Engine.IO v4 (no {@code EIO=4}, or a query the
+ * library cannot read) gets 400, as polling does in {@link EngineServlet}. JSR-356 lets the endpoint
+ * refuse an upgrade only by its Origin (403), so this runs as a filter, before Tyrus's own, on every
+ * request the container maps to the engine's path once it has decoded it; {@link WebSocketBridge}
+ * closes any that still reach it.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class UpgradeVersionFilter extends HttpFilter {
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                && EngineServlet.class.getName().equals(request.getHttpServletMapping().getServletName())
+                && !EngineIoInput.query(request.getQueryString()).map(EngineIoInput::supportedVersion).orElse(false)) {
+            response.setStatus(400);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
