@@ -23,7 +23,11 @@ export function whenUnauthorized(handler) {
   onUnauthorized = handler;
 }
 
-export async function api(method, path, body) {
+/**
+ * `checksPassword`: the call carries a password, whose 401 means a wrong password, not an ended
+ * session (an ended session still signs the page out through its socket).
+ */
+export async function api(method, path, body, { checksPassword = false } = {}) {
   const headers = { Accept: "application/json" };
   const current = token.get();
   if (current) headers.Authorization = `Bearer ${current}`;
@@ -38,7 +42,7 @@ export async function api(method, path, body) {
   const data = text ? safeJson(text) : null;
   if (response.ok) return data;
   const error = data && data.error ? data.error : { code: "internal", message: response.statusText };
-  if (response.status === 401 && current) onUnauthorized(error);
+  if (response.status === 401 && current && !checksPassword) onUnauthorized(error);
   throw new ApiError(response.status, error.code, error.message);
 }
 

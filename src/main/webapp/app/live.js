@@ -28,6 +28,11 @@ export function connect(token, on) {
   });
 }
 
+/** A refreshed token: the next (re)connect sends it; the connected socket lives on as it is. */
+export function useToken(token) {
+  if (socket) socket.auth = { token };
+}
+
 export function disconnect() {
   if (!socket) return;
   const closing = socket;

@@ -81,7 +81,7 @@ function explain(error) {
   if (!(error instanceof ApiError)) return "Something went wrong. Try again.";
   switch (error.code) {
     case "unauthorized": return "Wrong username or password.";
-    case "conflict": return mode === "guest" ? "That name belongs to a registered user. Pick another." : "That username is taken.";
+    case "conflict": return mode === "guest" ? "That name is taken, by a registered user or another guest. Pick another." : "That username is taken.";
     case "rate_limited": return "Too many attempts. Wait a few minutes and try again.";
     case "forbidden": return mode === "guest" ? "Guest access is turned off on this server." : error.message;
     default: return error.message || "Something went wrong. Try again.";

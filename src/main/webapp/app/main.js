@@ -1,4 +1,5 @@
 // The page's controller: signs in, connects, and turns user actions and server events into store changes.
+import { block, isBlocked, loadBlocks, setUpAccount, showAccount, unblock } from "./account.js";
 import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
@@ -17,15 +18,20 @@ const ENDED = {
   logout_all: "You signed out everywhere: every session of your account was ended.",
   terminated_by_other_session: "You were signed out from another of your sessions.",
   revoked: "This session was ended from another of your sessions.",
+  password_changed: "Your password was changed in another session. Sign in with the new password.",
+  account_deleted: "Your account was deleted.",
+  expired: "Your session expired. Sign in again.",
 };
 
 let started = false;
+let refreshTimer = null;
 let readySeen = false;
 let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EVERY_MS per conversation
 
 async function boot() {
   setUpLogin(start);
   setUpSessions();
+  setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
@@ -46,6 +52,7 @@ function start(user) {
   state.online.clear();
   state.rooms.clear();
   state.typing.clear();
+  state.blocked = new Map();
   state.current = roomKey("feed");
   state.view = "chat";
   roomConv({ name: "feed", member: true });
@@ -59,14 +66,38 @@ function start(user) {
   $("me-avatar").replaceWith(Object.assign(avatar(user.username, user.displayName), { id: "me-avatar" }));
   $("notify-prompt").hidden = !shouldAsk();
   live.connect(token.get(), handlers);
+  loadBlocks();
+  keepFresh();
   changed();
   $("composer-input").focus();
+}
+
+/**
+ * Refreshes the token before it expires (at half its remaining life), since socket traffic alone does
+ * not keep a session alive. At the session's absolute lifetime refresh stops extending it, and the
+ * server ends it with `session_terminated` `expired`.
+ */
+async function keepFresh() {
+  clearTimeout(refreshTimer);
+  if (!started) return;
+  let wait = 30000;
+  try {
+    const login = await api("POST", "api/auth/refresh", {});
+    if (!started) return;
+    token.set(login.token);
+    live.useToken(login.token);
+    wait = Math.max(5000, (Date.parse(login.expiresAt) - Date.now()) / 2);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return; // whenUnauthorized has ended it
+  }
+  refreshTimer = setTimeout(keepFresh, wait);
 }
 
 /** Back to sign-in: the socket closed, the token forgotten, the reason shown. */
 function end(notice) {
   if (!started) return;
   started = false;
+  clearTimeout(refreshTimer);
   live.disconnect();
   token.clear();
   state.me = null;
@@ -134,6 +165,7 @@ const handlers = {
 };
 
 function received(message) {
+  if (!message.room && !message.from) return; // a direct message of a deleted account: its conversation cannot be named
   const conv = convOf(message);
   const fresh = merge(conv, [message]);
   if (!fresh.length) return;
@@ -182,9 +214,21 @@ async function catchUp() {
   if (showing(conv)) markRead(conv);
 }
 
+function showAccountView() {
+  state.view = "account";
+  $("chat-pane").hidden = true;
+  $("sessions-pane").hidden = true;
+  $("account-pane").hidden = false;
+  closeDrawer();
+  live.tell("focus", {});
+  showAccount();
+  changed();
+}
+
 function showSessions() {
   state.view = "sessions";
   $("chat-pane").hidden = true;
+  $("account-pane").hidden = true;
   $("sessions-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -235,6 +279,13 @@ function wireControls() {
   });
   $("leave-room").addEventListener("click", leave);
   $("open-sessions").addEventListener("click", showSessions);
+  $("open-account").addEventListener("click", showAccountView);
+  $("block-user").addEventListener("click", async () => {
+    const conv = currentConv();
+    if (conv.kind !== "dm") return;
+    await (isBlocked(conv.name) ? unblock(conv.name) : block(conv.name));
+    changed();
+  });
   $("back-to-chat").addEventListener("click", () => open(state.current));
   $("logout").addEventListener("click", async () => {
     try {

@@ -5,7 +5,7 @@ const SHOWN_MS = 6000;
 
 export function toast({ title, text, from, fromDisplayName, tag, onOpen, error = false }) {
   const body = el("div", {}, el("strong", {}, title), el("span", { class: "toast-text" }, text));
-  const node = el("button", { type: "button", class: error ? "toast error" : "toast", "data-testid": "toast", "data-key": tag },
+  const node = el("button", { type: "button", class: error ? "toast error" : from ? "toast" : "toast plain", "data-testid": "toast", "data-key": tag },
     from ? avatar(from, fromDisplayName) : null, body);
   node.addEventListener("click", () => {
     node.remove();

@@ -5,11 +5,12 @@ export const state = {
   me: null,
   convs: new Map(), // "room:<name>" or "dm:<username>" -> conversation
   current: "room:feed",
-  view: "chat", // or "sessions"
+  view: "chat", // or "sessions" or "account"
   online: new Map(), // username -> {username, displayName}
   rooms: new Map(), // every public room by name, for the rooms dialog
   typing: new Map(), // conversation key -> Map(username -> expiry ms)
   names: new Map(), // username (lower case) -> display name, from messages and presence
+  blocked: new Map(), // username (lower case) -> {username, displayName, blockedAt}: whom this user blocks
   connected: false,
   stickToBottom: false, // the next render scrolls the message list to the end
 };
@@ -72,7 +73,10 @@ export function learnName(username, displayName) {
   if (conv) conv.displayName = displayName;
 }
 
-export const nameOf = (username) => state.names.get(username.toLowerCase()) || username;
+export const nameOf = (username) => (username ? state.names.get(username.toLowerCase()) || username : DELETED_USER);
+
+/** How a message of a deleted account shows its sender (the server sends `from: null`). */
+export const DELETED_USER = "Deleted user";
 
 export const sameUser = (a, b) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 

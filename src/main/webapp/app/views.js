@@ -1,6 +1,6 @@
 // Rendering from the store: the sidebar, the header, the message list and the typing line.
 import { $, avatar, dayLabel, el, time } from "./dom.js";
-import { currentConv, nameOf, state, typingIn } from "./store.js";
+import { currentConv, DELETED_USER, nameOf, state, typingIn } from "./store.js";
 
 const GROUP_WITHIN_MS = 5 * 60 * 1000;
 const drawn = new Map(); // list id -> signature of what it shows
@@ -30,7 +30,7 @@ export function renderSidebar(open, startDm) {
   const dms = [...state.convs.values()].filter((c) => c.kind === "dm")
     .sort((a, b) => lastActivity(b) - lastActivity(a) || a.name.localeCompare(b.name));
   draw("dm-list", dms.map((c) => [c.key, c.displayName, shownUnread(c), isActive(c), isOnline(c.name)]),
-    () => (dms.length ? dms.map((c) => item(c, withPresence(c.name, c.displayName), c.displayName, open))
+    () => (dms.length ? dms.map((c) => item(c, withPresence(c.name, c.displayName), c.displayName, open, c.name))
       : [el("li", { class: "side-empty" }, "No conversations yet")]));
 
   const people = [...state.online.values()].filter((p) => p.username.toLowerCase() !== state.me.username.toLowerCase())
@@ -38,21 +38,27 @@ export function renderSidebar(open, startDm) {
   $("online-count").textContent = people.length ? `· ${people.length}` : "";
   draw("online-list", people.map((p) => [p.username, p.displayName]), () => (people.length ? people.map((p) => el("li", {},
     el("button", { type: "button", class: "side-item", "data-testid": `online-${p.username}`, title: `Message ${p.username}`, onclick: () => startDm(p.username, p.displayName) },
-      withPresence(p.username, p.displayName), el("span", { class: "label" }, p.displayName || p.username))))
+      withPresence(p.username, p.displayName), named(p.displayName || p.username, p.username))))
     : [el("li", { class: "side-empty" }, "Nobody else is here right now")]));
 
   const unreadAnywhere = [...state.convs.values()].some((c) => shownUnread(c) > 0);
   $("drawer-badge").hidden = !unreadAnywhere;
 }
 
-function item(conv, icon, label, open) {
+/** A display name with the @username beside it: a display name alone can copy someone else's. */
+function named(displayName, username) {
+  return el("span", { class: "label" }, el("span", { class: "display-name" }, displayName),
+    username ? el("span", { class: "handle" }, `@${username}`) : null);
+}
+
+function item(conv, icon, label, open, username) {
   const unread = shownUnread(conv);
   const active = isActive(conv);
   return el("li", {}, el("button", {
     type: "button", class: `side-item${active ? " active" : ""}${unread ? " unread" : ""}`,
     "data-testid": `conv-${conv.key}`, "aria-current": active ? "page" : false, onclick: () => open(conv.key),
     "aria-label": unread ? `${label}, ${unread} unread` : label,
-  }, icon, el("span", { class: "label" }, label),
+  }, icon, username ? named(label, username) : el("span", { class: "label" }, label),
   unread ? el("span", { class: "badge", "data-testid": `unread-${conv.key}` }, unread > 99 ? "99+" : unread) : null));
 }
 
@@ -79,9 +85,20 @@ function lastActivity(conv) {
 export function renderHeader() {
   const conv = currentConv();
   const leave = $("leave-room");
+  const block = $("block-user");
+  block.hidden = state.view !== "chat" || conv.kind !== "dm";
+  if (!block.hidden) {
+    const blocked = state.blocked.has(conv.name.toLowerCase());
+    block.textContent = blocked ? "Unblock" : "Block";
+    block.title = blocked ? `Let @${conv.name} send you direct messages again` : `Stop @${conv.name} sending you direct messages`;
+  }
   if (state.view === "sessions") {
     $("view-title").textContent = "Sessions";
     $("view-sub").textContent = "Where your account is signed in";
+    leave.hidden = true;
+  } else if (state.view === "account") {
+    $("view-title").textContent = "Account";
+    $("view-sub").textContent = "Your name, your password, the people you block";
     leave.hidden = true;
   } else if (conv.kind === "room") {
     $("view-title").textContent = `# ${conv.name}`;
@@ -91,7 +108,8 @@ export function renderHeader() {
   } else {
     const online = isOnline(conv.name);
     $("view-title").textContent = conv.displayName;
-    $("view-sub").textContent = `@${conv.name} · ${online ? "online" : "offline"}`;
+    const blocked = state.blocked.has(conv.name.toLowerCase()) ? " · blocked" : "";
+    $("view-sub").textContent = `@${conv.name} · ${online ? "online" : "offline"}${blocked}`;
     leave.hidden = true;
   }
   const unread = [...state.convs.values()].reduce((n, c) => n + shownUnread(c), 0);
@@ -133,11 +151,13 @@ let retry = () => {};
 export const onRetry = (handler) => { retry = handler; };
 
 function row(message, first) {
-  const classes = ["msg", first ? "first" : "", message.pending ? "pending" : "", message.failed ? "failed" : ""].filter(Boolean).join(" ");
-  return el("li", { class: classes, "data-testid": "message", "data-id": message.id || "", "data-from": message.from },
-    avatar(message.from, message.fromDisplayName),
+  const gone = !message.from; // a deleted account's message
+  const classes = ["msg", first ? "first" : "", gone ? "from-deleted" : "", message.pending ? "pending" : "", message.failed ? "failed" : ""].filter(Boolean).join(" ");
+  return el("li", { class: classes, "data-testid": "message", "data-id": message.id || "", "data-from": message.from || "" },
+    gone ? el("span", { class: "avatar avatar-deleted", "aria-hidden": "true" }, "?") : avatar(message.from, message.fromDisplayName),
     el("div", { class: "msg-meta" },
-      el("span", { class: "msg-from" }, message.fromDisplayName || message.from),
+      el("span", { class: "msg-from", "data-testid": "message-from" }, gone ? DELETED_USER : message.fromDisplayName || message.from),
+      gone ? null : el("span", { class: "msg-handle", "data-testid": "message-handle" }, `@${message.from}`),
       el("time", { class: "msg-time", datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString() }, time(message.createdAt))),
     el("div", { class: "msg-body" },
       el("div", { class: "msg-text", "data-testid": "message-text" }, message.text),

@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -47,12 +48,15 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String secret) throws SQLException {
+        Path h2Folder = DataFolder.ofH2(url);
+        if (h2Folder != null) DataFolder.secure(h2Folder); // before H2 makes its files there
         Properties properties = new Properties();
         if (username != null && !username.isEmpty()) properties.setProperty("user", username);
         if (secret != null && !secret.isEmpty()) properties.setProperty("password", secret);
         if (url != null && url.startsWith("jdbc:postgresql:")) POSTGRESQL_TIMEOUTS.forEach(properties::putIfAbsent);
-        Connection connection = driver().connect(url, properties);
+        Connection connection = driver().connect(PrivateH2Files.wrap(url), properties);
         if (connection == null) throw new SQLException("No JDBC driver accepts the configured database URL");
+        if (h2Folder != null) DataFolder.secure(h2Folder); // and the files it has just made
         return connection;
     }
 

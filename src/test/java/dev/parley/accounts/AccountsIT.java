@@ -100,27 +100,5 @@ class AccountsIT {
         assertEquals("conflict", taken.errorCode());
     }
 
-    @Test
-    void repeatedFailuresLockTheUsernameEvenForTheRightPassword() {
-        String name = Api.uniqueName("locked");
-        api.register(name);
-        for (int i = 0; i < 10; i++) {
-            assertEquals(401, api.postFrom("127.0.0.7", "/api/auth/login", Api.credentials(name, "wrong password")));
-        }
-        Reply locked = api.post("/api/auth/login", null, Api.credentials(name, Api.PASSWORD));
-        assertEquals(429, locked.status());
-        assertEquals("rate_limited", locked.errorCode());
-    }
-
-    @Test
-    void repeatedFailuresFromOneAddressLockThatAddress() {
-        // Sent from 127.0.0.5, so that the lock does not fall on the other tests' 127.0.0.1.
-        String victim = Api.uniqueName("addr");
-        api.register(victim);
-        for (int i = 0; i < 10; i++) {
-            assertEquals(401, api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(Api.uniqueName("guess"), "wrong password")));
-        }
-        assertEquals(429, api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(victim, Api.PASSWORD)));
-        assertEquals(200, api.post("/api/auth/login", null, Api.credentials(victim, Api.PASSWORD)).status());
-    }
+    // Login throttling: LoginThrottleIT.
 }

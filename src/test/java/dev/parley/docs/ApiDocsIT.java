@@ -116,7 +116,7 @@ class ApiDocsIT {
         }
         assertAll(checks);
         Object connectErrors = Docs.map(received.get("connect_error"), "payload", "properties", "message").get("enum");
-        assertTrue(connectErrors instanceof List<?> messages && messages.containsAll(List.of("unauthorized", "Invalid namespace")),
+        assertTrue(connectErrors instanceof List<?> messages && messages.containsAll(List.of("unauthorized", "rate_limited", "Invalid namespace")),
                 "connect_error messages: " + connectErrors);
         assertEquals(List.of("code", "message"), List.copyOf(Docs.map(doc, "components", "schemas", "ErrorDetail", "properties").keySet()));
         assertTrue(Docs.string(doc, "info", "description").contains("{ok: false, error: {code, message}}"));

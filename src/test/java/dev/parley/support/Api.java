@@ -77,6 +77,13 @@ public final class Api {
         return send(request(path, token).DELETE());
     }
 
+    /** A request with a JSON body (or none, when {@code json} is null) under any method: PATCH, a PUT or DELETE with a body. */
+    public Reply send(String method, String path, String token, String json) {
+        HttpRequest.Builder b = request(path, token);
+        if (json != null) b.header("Content-Type", "application/json");
+        return send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Reply register(String username) {
         return post("/api/auth/register", null, credentials(username, PASSWORD));
     }
@@ -119,22 +126,58 @@ public final class Api {
      * tripped by a test stay with that address. The JDK's HttpClient cannot choose its local address.
      */
     public int postFrom(String localAddress, String path, String json) {
+        return sendFrom(localAddress, "POST", path, null, json);
+    }
+
+    /** Like {@link #postFrom}, under any method, with a bearer token when it is not null. */
+    public int sendFrom(String localAddress, String method, String path, String token, String json) {
+        return sendFrom(localAddress, method, path, token, json, "").status();
+    }
+
+    /**
+     * As {@link #postFrom(String, String, String)}, with extra header lines ({@code "X-Forwarded-For: 203.0.113.9\r\n"},
+     * say), answering the status and the body.
+     */
+    public Reply postFrom(String localAddress, String path, String json, String headerLines) {
+        return sendFrom(localAddress, "POST", path, null, json, headerLines);
+    }
+
+    private Reply sendFrom(String localAddress, String method, String path, String token, String json, String headerLines) {
         URI uri = URI.create(base + path);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort(),
                 InetAddress.getByName(localAddress), 0)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+            out.write((method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    + "\r\n" + headerLines + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            boolean chunked = false;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                chunked |= line.toLowerCase(java.util.Locale.ROOT).startsWith("transfer-encoding: chunked");
+            }
+            StringBuilder rest = new StringBuilder();
+            for (String line = in.readLine(); line != null; line = in.readLine()) rest.append(line).append('\n');
+            return new Reply(status, chunked ? unchunk(rest.toString()) : rest.toString().strip(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The body of a chunked response read as lines: the chunk sizes dropped. */
+    private static String unchunk(String lines) {
+        StringBuilder body = new StringBuilder();
+        String[] parts = lines.split("\n");
+        for (int i = 0; i + 1 < parts.length; i += 2) {
+            if (Integer.parseInt(parts[i].strip(), 16) == 0) break;
+            body.append(parts[i + 1]);
+        }
+        return body.toString();
     }
 
     private HttpRequest.Builder request(String path, String token) {

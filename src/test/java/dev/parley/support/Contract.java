@@ -37,6 +37,12 @@ public final class Contract {
             authed("DELETE", "/api/sessions/{id}", 204, 404),
             authed("POST", "/api/sessions/terminate-others", 200),
             authed("GET", "/api/users/me", 200),
+            authed("PATCH", "/api/users/me", 200, 400),
+            authed("PUT", "/api/users/me/password", 204, 400),
+            authed("DELETE", "/api/users/me", 204, 400),
+            authed("PUT", "/api/users/me/blocks/{username}", 204, 400, 404),
+            authed("DELETE", "/api/users/me/blocks/{username}", 204, 404),
+            authed("GET", "/api/users/me/blocks", 200),
             authed("GET", "/api/users/online", 200),
             authed("GET", "/api/rooms", 200),
             authed("POST", "/api/rooms", 201, 400, 409),
@@ -46,7 +52,7 @@ public final class Contract {
             authed("POST", "/api/rooms/{name}/messages", 201, 400, 403, 404, 413),
             authed("GET", "/api/conversations", 200),
             authed("GET", "/api/conversations/{username}/messages", 200, 400, 404),
-            authed("POST", "/api/conversations/{username}/messages", 201, 400, 404, 413),
+            authed("POST", "/api/conversations/{username}/messages", 201, 400, 403, 404, 413),
             authed("POST", "/api/rooms/{name}/read", 204, 400, 403, 404),
             authed("POST", "/api/conversations/{username}/read", 204, 400, 404));
 

@@ -30,6 +30,7 @@ public final class OwnServer implements AutoCloseable {
     private final int port;
     private final String database;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private boolean embedded;
     private Process process;
 
     private OwnServer(String name, int portOffset) {
@@ -51,6 +52,20 @@ public final class OwnServer implements AutoCloseable {
     public OwnServer with(String property, String value) {
         settings.put(property, value);
         return this;
+    }
+
+    /**
+     * Parley's default embedded H2 database in the server's data folder, no PostgreSQL: no database
+     * URL, user or password is given, as when someone runs Parley with nothing set.
+     */
+    public OwnServer embedded() {
+        embedded = true;
+        return this;
+    }
+
+    /** The server's data folder ({@code parley.data-dir}). */
+    public Path dataDir() {
+        return TARGET.resolve("own-" + name + "-data");
     }
 
     /** The database URL the server uses unless {@code parley.db.url} is set with {@link #with}. */
@@ -77,10 +92,12 @@ public final class OwnServer implements AutoCloseable {
 
     /** Starts the server on a fresh database and waits until it is ready. */
     public OwnServer start() {
-        try {
-            FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot make the database " + database, e);
+        if (!embedded) {
+            try {
+                FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, database);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot make the database " + database, e);
+            }
         }
         deleteData();
         return launch();
@@ -126,9 +143,11 @@ public final class OwnServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dparley.data-dir=" + dataDir());
-        command.add("-Dparley.db.url=" + databaseUrl());
-        command.add("-Dparley.db.user=" + TestDatabase.USER);
-        command.add("-Dparley.db.password=");
+        if (!embedded) {
+            command.add("-Dparley.db.url=" + databaseUrl());
+            command.add("-Dparley.db.user=" + TestDatabase.USER);
+            command.add("-Dparley.db.password=");
+        }
         command.add("-Dparley.guest-access=true");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", TARGET.resolve("payara-micro.jar").toString(),
@@ -160,10 +179,6 @@ public final class OwnServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(name + " did not exit", e);
         }
-    }
-
-    private Path dataDir() {
-        return TARGET.resolve("own-" + name + "-data");
     }
 
     private void deleteData() {

@@ -1,5 +1,6 @@
 package dev.parley.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -64,9 +65,9 @@ public final class Sock implements AutoCloseable {
         return connectTo(Server.url(), token, transports);
     }
 
-    /** Connected and {@code ready} to the server at {@code base} (an {@link OwnServer}'s, say). */
-    public static Sock connectTo(String base, String token, String... transports) {
-        Sock sock = new Sock(base, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
+    /** Connected to the server at {@code url} (an {@link OwnServer}'s, say) and {@code ready}. */
+    public static Sock connectTo(String url, String token, String... transports) {
+        Sock sock = open(url, options(token, transports.length == 0 ? new String[] {"websocket"} : transports));
         sock.awaitReady();
         return sock;
     }
@@ -91,6 +92,16 @@ public final class Sock implements AutoCloseable {
         }
         fail("connect_error instead of ready: " + first[0]);
         return null;
+    }
+
+    /** {@code "ready"} once ready, or the message of the {@code connect_error} it got instead. */
+    public String awaitOutcome() {
+        Object[] first = awaitAny("ready", Socket.EVENT_CONNECT_ERROR);
+        if (first[0] instanceof JSONObject payload && payload.has("user")) {
+            ready = payload;
+            return "ready";
+        }
+        return first[0] instanceof JSONObject json ? json.optString("message") : String.valueOf(first[0]);
     }
 
     /** The message of the {@code connect_error} this socket got. */
@@ -153,6 +164,13 @@ public final class Sock implements AutoCloseable {
     /** Whether nothing more of {@code event} has arrived so far (for use after a later event has been awaited). */
     public boolean noMore(String event) {
         return queue(event).isEmpty();
+    }
+
+    /** {@code session_terminated} with the reason, then the disconnect; the socket is closed after. */
+    public void awaitTerminated(String reason) {
+        assertEquals(reason, awaitJson("session_terminated").getString("reason"));
+        await(Socket.EVENT_DISCONNECT);
+        close();
     }
 
     public boolean connected() {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
+import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +147,97 @@ class ChatPageIT {
             laptop.await(By.cssSelector("[data-testid='session'][data-current='true']"));
             assertEquals(401, api.get("/api/users/me", script.token()).status());
             assertEquals(List.of(), laptop.problems(), "problems in the page");
+        }
+    }
+
+    @Test
+    void theAccountViewRenamesBlocksChangesThePasswordAndDeletesTheAccount() {
+        String ivy = Api.uniqueName("ivy");
+        assertEquals(201, api.register(ivy).status());
+        Login mallory = api.registerAndLogin("mallory");
+        try (Browser laptop = Browser.start("ivy-laptop"); Browser phone = Browser.start("ivy-phone")) {
+            signIn(laptop, ivy);
+            signIn(phone, ivy);
+
+            laptop.click("open-account");
+            laptop.awaitText(testId("view-title"), "Account");
+            laptop.awaitText(testId("account-handle"), "@" + ivy);
+            laptop.type("profile-display-name", "Ivy \u202Egnp");
+            laptop.click("profile-save");
+            laptop.awaitText(testId("profile-error"), "control or format characters");
+            laptop.type("profile-display-name", "Ivy Green");
+            laptop.click("profile-save");
+            laptop.awaitText(testId("me-name"), "Ivy Green");
+            laptop.awaitText(testId("account-name"), "Ivy Green");
+
+            // Mallory writes; Ivy blocks her from the conversation, and her next message is refused.
+            assertEquals(201, api.post("/api/conversations/" + ivy + "/messages", mallory.token(), Api.json("text", "Cheap watches!")).status());
+            String malloryConv = "conv-dm:" + mallory.username().toLowerCase(Locale.ROOT);
+            laptop.clickTestId(malloryConv);
+            laptop.awaitElementWithText(MESSAGE_TEXT, "Cheap watches!");
+            laptop.awaitElementWithText(testId("message-handle"), "@" + mallory.username());
+            laptop.clickTestId("block-user");
+            laptop.awaitText(By.id("view-sub"), "blocked");
+            laptop.awaitText(testId("block-user"), "Unblock");
+            assertEquals(403, api.post("/api/conversations/" + ivy + "/messages", mallory.token(), Api.json("text", "Hello?")).status());
+
+            laptop.click("open-account");
+            laptop.await(testId("blocked-" + mallory.username()));
+            laptop.resize(1280, 1300);
+            laptop.screenshot("10-account");
+            laptop.clickTestId("unblock-" + mallory.username());
+            laptop.awaitGone(testId("blocked-" + mallory.username()));
+            assertEquals(201, api.post("/api/conversations/" + ivy + "/messages", mallory.token(), Api.json("text", "Sorry.")).status());
+
+            // A new password signs the phone out, with the reason.
+            laptop.type("password-current", "not my password");
+            laptop.type("password-new", "battery staple");
+            laptop.click("password-save");
+            laptop.awaitText(testId("password-error"), "not your current password");
+            laptop.type("password-current", Api.PASSWORD);
+            laptop.type("password-new", "battery staple");
+            laptop.click("password-save");
+            laptop.awaitText(By.id("password-saved"), "Password changed");
+            phone.awaitText(testId("login-notice"), "Your password was changed in another session.");
+            assertNull(phone.script("return sessionStorage.getItem('parley.token')"), "the ended token is forgotten");
+            assertEquals(200, api.post("/api/auth/login", null, Api.credentials(ivy, "battery staple")).status());
+
+            laptop.click("delete-account");
+            laptop.type("delete-password", "battery staple");
+            laptop.screenshot("11-delete-account");
+            laptop.clickTestId("delete-confirm");
+            laptop.awaitText(testId("login-notice"), "Your account was deleted.");
+            assertEquals(401, api.post("/api/auth/login", null, Api.credentials(ivy, "battery staple")).status());
+            assertEquals(List.of(), laptop.problems(), "problems in the page");
+            assertEquals(List.of(), phone.problems(), "problems in the page");
+        }
+    }
+
+    @Test
+    void messagesShowTheUsernameBesideTheDisplayNameAndADeletedUserAsDeleted() {
+        Login gone = api.guest("gone");
+        Login stays = api.guest("stays");
+        api.send("PATCH", "/api/users/me", stays.token(), Api.json("displayName", "Judy Stays"));
+        String room = Chat.createRoom(api, gone, "leftovers");
+        Chat.join(api, stays, room);
+        Chat.post(api, gone, room, "I was here");
+        Chat.post(api, stays, room, "So was I");
+        assertEquals(204, api.send("DELETE", "/api/users/me", gone.token(), "{}").status());
+        try (Browser browser = Browser.start("reader")) {
+            browser.open(page).click("tab-guest");
+            browser.type("login-username", Api.uniqueName("reader"));
+            browser.click("login-submit");
+            browser.awaitText(testId("connection"), "Connected");
+            browser.click("browse-rooms");
+            browser.clickTestId("join-" + room);
+            WebElement left = browser.awaitElementWithText(MESSAGE_TEXT, "I was here");
+            WebElement row = left.findElement(By.xpath("ancestor::li[@data-testid='message']"));
+            assertEquals("Deleted user", row.findElement(testId("message-from")).getText());
+            assertTrue(row.findElements(testId("message-handle")).isEmpty(), "no username for a deleted user");
+            browser.awaitElementWithText(testId("message-from"), "Judy Stays");
+            browser.awaitElementWithText(testId("message-handle"), "@" + stays.username());
+            browser.screenshot("12-deleted-user");
+            assertEquals(List.of(), browser.problems(), "problems in the page");
         }
     }
 

@@ -2,8 +2,10 @@ package dev.parley.accounts.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.SignupLimit;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.platform.ClientAddress;
 import dev.parley.sessions.boundary.Caller;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
@@ -46,6 +48,12 @@ public class AuthResource {
     @Inject
     Caller caller;
 
+    @Inject
+    SignupLimit signups;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @Context
     HttpServletRequest request;
 
@@ -53,14 +61,17 @@ public class AuthResource {
     @Path("register")
     @PermitAll
     @Operation(operationId = "register", summary = "Create an account",
-            description = "Usernames are unique case-insensitively and shown as typed. Registering does not log in.")
+            description = "Usernames are unique case-insensitively and shown as typed. Registering does not log in. "
+                    + "An address gets 20 new accounts (registrations and guest logins together) an hour by default, then 429.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
     @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response register(Credentials body) {
         Credentials c = required(body);
+        signups.take(clientAddress.of(request));
         User user = accounts.register(c.username(), c.password(), c.displayName());
         return Response.status(201).entity(Map.of("user", user.view())).build();
     }
@@ -69,8 +80,10 @@ public class AuthResource {
     @Path("login")
     @PermitAll
     @Operation(operationId = "login", summary = "Log in: a new session and its token",
-            description = "An unknown user and a wrong password get the same 401. After repeated failures for a username "
-                    + "or from an address (10 in 15 minutes by default), logins are refused with 429 for a while.")
+            description = "An unknown user and a wrong password get the same 401. After repeated failures for a username from "
+                    + "one address (10 in 15 minutes by default), that username is refused from that address with 429 for a while; "
+                    + "after 100 failures from one address across usernames, that address is. A correct password from an address "
+                    + "that has not failed still gets in.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
@@ -79,7 +92,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
         Credentials c = required(body);
-        User user = accounts.authenticate(c.username(), c.password(), request.getRemoteAddr());
+        User user = accounts.authenticate(c.username(), c.password(), clientAddress.of(request));
         return open(user);
     }
 
@@ -88,21 +101,26 @@ public class AuthResource {
     @PermitAll
     @Operation(operationId = "guest", summary = "Log in by username only, as a throwaway guest",
             description = "Creates the guest account on first use. 403 when guest access is off on this server "
-                    + "(PARLEY_GUEST_ACCESS); 409 when the name belongs to a registered user.")
+                    + "(PARLEY_GUEST_ACCESS); 409 when the name belongs to a registered user. Guest logins count against the "
+                    + "address's new accounts (20 an hour by default, then 429).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "guest", value = "{\"username\": \"visitor42\"}")))
     @APIResponse(responseCode = "200", description = "Logged in as a guest", content = @Content(schema = @Schema(ref = "LoginResponse")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse guest(Credentials body) {
-        return open(accounts.guest(required(body).username()));
+        Credentials c = required(body);
+        signups.take(clientAddress.of(request));
+        return open(accounts.guest(c.username()));
     }
 
     @POST
     @Path("refresh")
     @RolesAllowed(Parley.USER_ROLE)
     @Operation(operationId = "refresh", summary = "A new token for the same session",
-            description = "Extends the session by the token lifetime (12 h by default). The old token keeps working until it expires or the session ends.")
+            description = "Extends the session by the token lifetime (12 h by default), but never past its absolute lifetime "
+                    + "(30 days after login by default). The old token keeps working until it expires or the session ends.")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -136,7 +154,7 @@ public class AuthResource {
     }
 
     private LoginResponse open(User user) {
-        return LoginResponse.of(sessions.open(user, request.getHeader(HttpHeaders.USER_AGENT), request.getRemoteAddr()));
+        return LoginResponse.of(sessions.open(user, request.getHeader(HttpHeaders.USER_AGENT), clientAddress.of(request)));
     }
 
     private static Credentials required(Credentials body) {

@@ -3,22 +3,43 @@ package dev.parley.accounts.boundary;
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.UserView;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.TooLarge;
+import dev.parley.platform.ClientAddress;
 import dev.parley.sessions.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** The caller's own account: who they are, their display name, their password, deleting it. */
 @Path("users")
 @RequestScoped
 @RolesAllowed(Parley.USER_ROLE)
@@ -26,11 +47,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)
 public class UsersResource {
+    private static final int MAX_DELETE_BODY = 64 * 1024;
+
     @Inject
     Caller caller;
 
     @Inject
     Accounts accounts;
+
+    @Context
+    HttpServletRequest request;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @GET
     @Path("me")
@@ -39,5 +68,88 @@ public class UsersResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, UserView> me() {
         return Map.of("user", accounts.byId(caller.userId()).view());
+    }
+
+    @PATCH
+    @Path("me")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeDisplayName", summary = "Change the caller's display name",
+            description = "At most 64 characters after stripping surrounding whitespace; control and format characters "
+                    + "(bidi overrides such as U+202E, zero-width characters, line and paragraph separators) are refused. "
+                    + "A blank name is the username. Messages already sent show the new name when read again.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.DisplayName.class),
+            examples = @ExampleObject(name = "displayName", value = "{\"displayName\": \"Alice Liddell\"}")))
+    @APIResponse(responseCode = "200", description = "The changed user", content = @Content(schema = @Schema(ref = "UserBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public Map<String, UserView> rename(AccountChanges.DisplayName body) {
+        if (body == null) throw new InvalidPayload("A JSON body is required");
+        return Map.of("user", accounts.rename(caller.userId(), body.displayName()).view());
+    }
+
+    @PUT
+    @Path("me/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changePassword", summary = "Change the caller's password",
+            description = "The current password is required; a wrong one is 401 and counts as a failed login (enough of them "
+                    + "and the login throttle answers 429). Every other session of the caller ends, its sockets getting "
+                    + "`session_terminated` with reason `password_changed`, unless `endOtherSessions` is false. "
+                    + "Guests have no password (403).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.Password.class),
+            examples = @ExampleObject(name = "password",
+                    value = "{\"currentPassword\": \"correct horse\", \"newPassword\": \"battery staple\", \"endOtherSessions\": true}")))
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void changePassword(AccountChanges.Password body) {
+        if (body == null) throw new InvalidPayload("A JSON body is required");
+        accounts.changePassword(caller.userId(), caller.sessionId(), body.currentPassword(), body.newPassword(),
+                !Boolean.FALSE.equals(body.endOtherSessions()), clientAddress.of(request));
+    }
+
+    @DELETE
+    @Path("me")
+    @Operation(operationId = "deleteAccount", summary = "Delete the caller's account",
+            description = "A registered user sends the password (a wrong one is 401 and counts as a failed login); a guest "
+                    + "sends `{}` or nothing. Every session ends, its sockets getting `session_terminated` with reason "
+                    + "`account_deleted`. The user's messages stay, shown as from a deleted user (`from: null`, "
+                    + "`fromDisplayName: \"Deleted user\"`); their room memberships, blocks and conversation list go, and the "
+                    + "name is free for a new account, which sees nothing of the old one.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.Deletion.class),
+            examples = @ExampleObject(name = "delete", value = "{\"password\": \"correct horse\"}")))
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void delete() {
+        accounts.delete(caller.userId(), password(), clientAddress.of(request));
+    }
+
+    /**
+     * Read from the request by hand: a DELETE often comes without a body or a Content-Type, which a
+     * typed entity parameter answers with 415, and a String parameter goes to the JSON-B reader.
+     */
+    private String password() {
+        JsonObject body;
+        try {
+            byte[] bytes = request.getInputStream().readNBytes(MAX_DELETE_BODY + 1);
+            if (bytes.length > MAX_DELETE_BODY) throw new TooLarge("The body is too large");
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.isBlank()) return null;
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                body = reader.readObject();
+            }
+        } catch (IOException | JsonException | ClassCastException e) {
+            throw new InvalidPayload("The body must be a JSON object");
+        }
+        JsonValue password = body.get("password");
+        if (password == null || password.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (password.getValueType() != JsonValue.ValueType.STRING) throw new InvalidPayload("password must be a string");
+        return ((JsonString) password).getString();
     }
 }

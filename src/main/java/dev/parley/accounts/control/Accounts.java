@@ -9,16 +9,20 @@ import dev.parley.errors.NotFound;
 import dev.parley.errors.RateLimited;
 import dev.parley.errors.Unauthorized;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Registering, proving who you are, and finding users. */
+/** Registering, proving who you are, finding users, and what users change of their own account. */
 @ApplicationScoped
 @Transactional
 public class Accounts {
@@ -37,6 +41,15 @@ public class Accounts {
     Rooms rooms;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
+    Event<AccountDeleted> deleted;
+
+    @Inject
+    Event<PasswordChanged> passwordChanged;
+
+    @Inject
     @ConfigProperty(name = "parley.guest-access")
     Optional<Boolean> guestAccess;
 
@@ -46,10 +59,8 @@ public class Accounts {
 
     public User register(String username, String password, String displayName) {
         requireUsername(username);
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            throw new InvalidPayload("password must be 8 to 128 characters");
-        }
-        String shown = displayNameOr(displayName, username);
+        requirePassword(password, "password");
+        String shown = DisplayNames.check(displayName, username);
         if (find(username).isPresent()) throw new Conflict("That username is taken");
         User user = new User(username, shown, passwords.hash(password), false);
         try {
@@ -66,32 +77,85 @@ public class Accounts {
     /** The same answer for an unknown user and a wrong password, in about the same time. */
     public User authenticate(String username, String password, String address) {
         if (username == null || password == null) throw new InvalidPayload("username and password are required");
-        String key = User.keyOf(username);
-        if (throttle.isLocked(key, address)) throw new RateLimited("Too many failed logins; try again later");
         Optional<User> user = find(username);
-        String stored = user.map(User::passwordHash).orElse(null);
-        if (!passwords.matches(password, stored)) {
-            throttle.recordFailure(key, address);
-            throw new Unauthorized("Wrong username or password");
-        }
-        throttle.recordSuccess(key);
+        prove(User.keyOf(username), user.map(User::passwordHash).orElse(null), password, address, "Wrong username or password");
         return user.get();
     }
 
-    /** Username-only login for throwaway accounts; a registered name stays its owner's. */
+    /**
+     * Username-only login for a new throwaway account. A name held by any account, guest or
+     * registered, is refused: handing an existing guest's account to whoever types its name gave
+     * away its direct messages and sessions. The name comes free once the guest is deleted
+     * ({@link GuestRetention}).
+     */
     public User guest(String username) {
         if (!guestAccessOn()) throw new Forbidden("Guest access is off on this server");
         requireUsername(username);
-        Optional<User> existing = find(username);
-        if (existing.isPresent()) {
-            if (!existing.get().guest()) throw new Conflict("That username belongs to a registered user");
-            return existing.get();
-        }
+        if (find(username).isPresent()) throw new Conflict("That username is taken");
         User user = new User(username, username, null, true);
-        em.persist(user);
-        em.flush();
+        try {
+            em.persist(user);
+            em.flush();
+        } catch (PersistenceException e) {
+            if (find(username).isPresent()) throw new Conflict("That username is taken"); // lost a race
+            throw e;
+        }
         rooms.joinFeed(user.id());
         return user;
+    }
+
+    public User rename(long userId, String displayName) {
+        if (displayName == null) throw new InvalidPayload("displayName is required");
+        User user = live(userId);
+        user.rename(DisplayNames.check(displayName, user.username()));
+        return user;
+    }
+
+    /** A wrong current password counts as a failed login; the other sessions end unless {@code endOthers} is false. */
+    public void changePassword(long userId, String sessionId, String currentPassword, String newPassword,
+                               boolean endOthers, String address) {
+        User user = live(userId);
+        if (user.guest()) throw new Forbidden("A guest account has no password");
+        if (currentPassword == null) throw new InvalidPayload("currentPassword is required");
+        requirePassword(newPassword, "newPassword");
+        prove(User.keyOf(user.username()), user.passwordHash(), currentPassword, address, "The current password is wrong");
+        user.changePassword(passwords.hash(newPassword));
+        if (endOthers) passwordChanged.fire(new PasswordChanged(userId, sessionId));
+    }
+
+    /** A registered user proves the password first (a wrong one counts as a failed login); a guest need not. */
+    public void delete(long userId, String password, String address) {
+        User user = live(userId);
+        if (!user.guest()) {
+            if (password == null) throw new InvalidPayload("password is required");
+            prove(User.keyOf(user.username()), user.passwordHash(), password, address, "The password is wrong");
+        }
+        erase(em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /**
+     * Guests with no session that ended after the horizon (a session past its expiry counts as
+     * ended then). Names the sessions table by its entity only, so that this component does not
+     * import the sessions component, which imports this one.
+     */
+    private static final String IDLE_GUESTS = "SELECT u.id FROM User u WHERE u.guest = TRUE AND u.deletedAt IS NULL"
+            + " AND u.createdAt < :horizon AND NOT EXISTS (SELECT s.id FROM Session s WHERE s.userId = u.id"
+            + " AND s.expiresAt > :horizon AND (s.endedAt IS NULL OR s.endedAt > :horizon))";
+
+    /** Guests idle since {@code horizon}, lowest id first. */
+    public List<Long> guestsIdleSince(Instant horizon, int limit) {
+        return em.createQuery(IDLE_GUESTS + " ORDER BY u.id", Long.class)
+                .setParameter("horizon", horizon).setMaxResults(limit).getResultList();
+    }
+
+    /** Deletes the guest if, once locked, it is still idle since {@code horizon}. */
+    public boolean deleteIdleGuest(long userId, Instant horizon) {
+        User user = em.find(User.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) return false;
+        boolean idle = !em.createQuery(IDLE_GUESTS + " AND u.id = :id", Long.class)
+                .setParameter("horizon", horizon).setParameter("id", userId).getResultList().isEmpty();
+        if (idle) erase(user);
+        return idle;
     }
 
     public boolean guestAccessOn() {
@@ -106,6 +170,35 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
+    /** One place checks passwords, so that every wrong one counts in the login throttle. */
+    private void prove(String usernameKey, String storedHash, String password, String address, String wrong) {
+        if (throttle.isLocked(usernameKey, address)) throw new RateLimited("Too many failed logins; try again later");
+        if (!passwords.matches(password, storedHash)) {
+            throttle.recordFailure(usernameKey, address);
+            throw new Unauthorized(wrong);
+        }
+        throttle.recordSuccess(usernameKey, address);
+    }
+
+    /**
+     * Ends every session (reason {@code account_deleted}, in this transaction), leaves every room,
+     * drops blocks both ways, and leaves a tombstone (see {@link User#erase}); messages stay, shown
+     * as from a deleted user.
+     */
+    private void erase(User user) {
+        deleted.fire(new AccountDeleted(user.id()));
+        rooms.leaveAll(user.id());
+        blocks.forget(user.id());
+        user.erase();
+        em.flush();
+    }
+
+    private User live(long userId) {
+        User user = em.find(User.class, userId);
+        if (user == null || user.deleted()) throw new Unauthorized("This account has been deleted");
+        return user;
+    }
+
     public User byId(long id) {
         User user = em.find(User.class, id);
         if (user == null) throw new NotFound("No such user");
@@ -118,10 +211,9 @@ public class Accounts {
         }
     }
 
-    private static String displayNameOr(String displayName, String username) {
-        if (displayName == null || displayName.isBlank()) return username;
-        String trimmed = displayName.strip();
-        if (trimmed.length() > 64) throw new InvalidPayload("displayName must be at most 64 characters");
-        return trimmed;
+    private static void requirePassword(String password, String field) {
+        if (password == null || password.length() < 8 || password.length() > 128) {
+            throw new InvalidPayload(field + " must be 8 to 128 characters");
+        }
     }
 }

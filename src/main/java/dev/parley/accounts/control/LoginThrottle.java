@@ -2,6 +2,7 @@ package dev.parley.accounts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,12 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Counts failed logins per username and per client address in a sliding window; past the limit,
- * further attempts are refused before the password is even checked. Kept per node: on a cluster
- * a guesser spread over nodes gets the limit once per node.
+ * Counts failed logins in a sliding window, per username from one address and per address across
+ * usernames; past either limit, that pair (or that address) is refused before the password is even
+ * checked. Failures never lock a username as such: a correct password from an address that has not
+ * failed still gets in, so nobody can lock another person out. Kept per node: on a cluster a guesser
+ * spread over nodes gets the limits once per node.
  */
 @ApplicationScoped
 public class LoginThrottle {
+    private static final int PRUNE_ABOVE = 100_000;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
     @Inject
@@ -24,20 +28,39 @@ public class LoginThrottle {
     int maxFailures;
 
     @Inject
+    @ConfigProperty(name = "parley.login.max-failures-per-address")
+    int maxFailuresPerAddress;
+
+    @Inject
     @ConfigProperty(name = "parley.login.failure-window")
     Duration window;
 
+    Clock clock = Clock.systemUTC();
+
+    /** Whether a login for this username from this address is refused now. */
     public boolean isLocked(String usernameKey, String address) {
-        return count("user:" + usernameKey) >= maxFailures || count("addr:" + address) >= maxFailures;
+        return count(pair(usernameKey, address)) >= maxFailures || count(ofAddress(address)) >= maxFailuresPerAddress;
     }
 
     public void recordFailure(String usernameKey, String address) {
-        add("user:" + usernameKey);
-        add("addr:" + address);
+        add(pair(usernameKey, address));
+        add(ofAddress(address));
     }
 
-    public void recordSuccess(String usernameKey) {
-        failures.remove("user:" + usernameKey);
+    /**
+     * The pair's count starts again. The address's does not: one account of one's own would
+     * otherwise let a guesser wipe the address's count as often as they liked.
+     */
+    public void recordSuccess(String usernameKey, String address) {
+        failures.remove(pair(usernameKey, address));
+    }
+
+    private static String pair(String usernameKey, String address) {
+        return "pair:" + address + " " + usernameKey;
+    }
+
+    private static String ofAddress(String address) {
+        return "addr:" + address;
     }
 
     private int count(String key) {
@@ -50,18 +73,19 @@ public class LoginThrottle {
     }
 
     private void add(String key) {
+        if (failures.size() > PRUNE_ABOVE) {
+            failures.values().removeIf(d -> { synchronized (d) { prune(d); return d.isEmpty(); } });
+        }
         Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (times) {
             prune(times);
-            times.addLast(Instant.now());
-        }
-        if (failures.size() > 100_000) {
-            failures.values().removeIf(d -> { synchronized (d) { prune(d); return d.isEmpty(); } });
+            times.addLast(clock.instant());
+            while (times.size() > Math.max(maxFailures, maxFailuresPerAddress)) times.removeFirst();
         }
     }
 
     private void prune(Deque<Instant> times) {
-        Instant horizon = Instant.now().minus(window);
-        while (!times.isEmpty() && times.peekFirst().isBefore(horizon)) times.removeFirst();
+        Instant horizon = clock.instant().minus(window);
+        while (!times.isEmpty() && !times.peekFirst().isAfter(horizon)) times.removeFirst();
     }
 }

@@ -18,17 +18,20 @@ import java.util.Locale;
 @NamedQuery(name = User.BY_KEY, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
 public class User {
     public static final String BY_KEY = "User.byKey";
+    /** How messages of a deleted account show their sender. */
+    public static final String DELETED_DISPLAY_NAME = "Deleted user";
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "user_id_seq", allocationSize = 1)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
     private Long id;
 
-    @Column(nullable = false)
+    /** Null once the account is deleted. */
+    @Column
     private String username;
 
-    /** Usernames are unique case-insensitively; this is the form they are compared in. */
-    @Column(name = "username_key", nullable = false)
+    /** Usernames are unique case-insensitively; this is the form they are compared in. Null (the name free) once deleted. */
+    @Column(name = "username_key")
     private String usernameKey;
 
     @Column(name = "display_name", nullable = false)
@@ -42,6 +45,9 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
 
     protected User() {
     }
@@ -65,6 +71,27 @@ public class User {
     public String passwordHash() { return passwordHash; }
     public boolean guest() { return guest; }
     public Instant createdAt() { return createdAt; }
+    public boolean deleted() { return deletedAt != null; }
+
+    public void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    /**
+     * Leaves a tombstone that keeps the id (messages, conversations and sessions point at it) and
+     * nothing that identifies the person; a null key frees the name.
+     */
+    public void erase() {
+        this.username = null;
+        this.usernameKey = null;
+        this.displayName = DELETED_DISPLAY_NAME;
+        this.passwordHash = null;
+        this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public UserView view() {
         return new UserView(id, username, displayName, createdAt, guest);

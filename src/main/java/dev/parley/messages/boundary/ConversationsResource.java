@@ -8,6 +8,7 @@ import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Page;
 import dev.parley.sessions.boundary.Caller;
+import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,25 +79,30 @@ public class ConversationsResource {
                 PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
+    @Write
     @POST
     @Path("{username}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postDirect", summary = "Send a direct message",
             description = "Stored, then sent as the Socket.IO `private_message` event to every socket of the recipient and the "
-                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user.")
+                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user; "
+                    + "403 when the recipient blocks the caller.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
             value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 
+    @Write
     @POST
     @Path("{username}/read")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,6 +114,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with, ReadUpTo body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         markers.readConversation(caller.userId(), with, body.upTo());

@@ -6,6 +6,7 @@ import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
 import dev.parley.messages.entity.Page;
 import dev.parley.sessions.boundary.Caller;
+import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,7 @@ public class RoomMessagesResource {
         return history.room(room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
+    @Write
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postToRoom", summary = "Post a message to a room",
@@ -76,6 +78,7 @@ public class RoomMessagesResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         var posted = messages.postToRoom(caller.userId(), null, room, body.text(), body.clientMsgId());

@@ -4,6 +4,7 @@ import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.sessions.boundary.Caller;
+import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class RoomReadResource {
     @Inject
     ReadMarkers markers;
 
+    @Write
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",
@@ -46,6 +48,7 @@ public class RoomReadResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, ReadUpTo body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         markers.readRoom(caller.userId(), room, body.upTo());

@@ -78,6 +78,8 @@ public class History {
                 .setParameter("user", userId).getResultList();
         for (Conversation c : all) {
             User other = em.find(User.class, c.other(userId));
+            // The other side deleted the account: its name may belong to someone new, so the old conversation cannot be named.
+            if (other.deleted()) continue;
             Page last = conversation(userId, other.username(), null, null, 1);
             views.add(new ConversationView(other.username(), last.messages().isEmpty() ? null : last.messages().get(0),
                     markers.unreadInConversation(c, userId)));

@@ -1,6 +1,7 @@
 package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
@@ -47,6 +48,9 @@ class MessageBatches {
     Accounts accounts;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
     Event<MessagePosted> posted;
 
     /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
@@ -69,6 +73,7 @@ class MessageBatches {
     List<Outcome> direct(long senderId, String toUsername, List<Pending> posts) {
         User recipient = accounts.find(toUsername).orElseThrow(() -> new NotFound("No such user"));
         if (recipient.id() == senderId) throw new InvalidPayload("A direct message needs someone else");
+        blocks.requireAccepts(recipient.id(), senderId); // the batch is one sender's to one recipient: one answer for all
         Conversation conversation = lockConversation(senderId, recipient.id());
         Map<Long, User> senders = Map.of(senderId, em.find(User.class, senderId));
         List<Outcome> outcomes = store(posts, senders, p -> null,

@@ -6,6 +6,7 @@ import dev.parley.sessions.control.Tokens;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.json.JSONObject;
 
 /**
@@ -32,7 +34,8 @@ import org.json.JSONObject;
 @ApplicationScoped
 public class ConnectGate {
     private static final Logger LOG = Logger.getLogger(ConnectGate.class.getName());
-    private static final String UNAUTHORIZED = "4{\"message\":\"unauthorized\"}";
+    private static final String UNAUTHORIZED = ConnectPacket.error(ConnectPacket.MAIN, "unauthorized");
+    private static final String RATE_LIMITED = ConnectPacket.error(ConnectPacket.MAIN, "rate_limited");
     private static final String CONNECT = "0";
 
     @Inject
@@ -43,6 +46,13 @@ public class ConnectGate {
 
     @Inject
     Engine engine;
+
+    @Inject
+    @ConfigProperty(name = "parley.socket.max-per-user")
+    int maxPerUser;
+
+    /** Connections let through per user, on this node; counted at admission so that a burst cannot overshoot. */
+    private final Map<Long, Integer> perUser = new ConcurrentHashMap<>();
 
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
     private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
@@ -66,7 +76,10 @@ public class ConnectGate {
                 admit(connection, packet, library);
             } // anything before CONNECT is for no namespace: the library would drop it too
         });
-        connection.once("close", args -> admitted.remove(connection.getId()));
+        connection.once("close", args -> {
+            Identity gone = admitted.remove(connection.getId());
+            if (gone != null) release(gone.userId());
+        });
     }
 
     /** The identity a connection was let through with, for the namespace's connection handler. */
@@ -86,16 +99,38 @@ public class ConnectGate {
         }
         try {
             Identity identity = authenticate(connect, connection.getInitialHeaders());
+            if (!reserve(identity.userId())) {
+                refuse(connection, RATE_LIMITED);
+                return;
+            }
             admitted.put(connection.getId(), identity);
+            if (connection.getReadyState() == ReadyState.CLOSED && admitted.remove(connection.getId()) != null) {
+                release(identity.userId()); // closed while being checked: its close listener has run already
+            }
             // The library keeps the CONNECT packet's data (the auth token, 0.9 KB per idle socket) for
             // getConnectData(), which nothing here reads: it gets a CONNECT to "/" without data.
             library.call(CONNECT);
         } catch (Unauthorized refused) {
-            refuse(connection);
+            refuse(connection, UNAUTHORIZED);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Socket.IO connect failed", e);
-            refuse(connection);
+            refuse(connection, UNAUTHORIZED);
         }
+    }
+
+    private boolean reserve(long userId) {
+        boolean[] granted = {false};
+        perUser.compute(userId, (user, n) -> {
+            int now = n == null ? 0 : n;
+            if (now >= maxPerUser) return n;
+            granted[0] = true;
+            return now + 1;
+        });
+        return granted[0];
+    }
+
+    private void release(long userId) {
+        perUser.computeIfPresent(userId, (user, n) -> n > 1 ? n - 1 : null);
     }
 
     private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
@@ -130,9 +165,9 @@ public class ConnectGate {
      * on {@code connect_error}, and closing at once could overtake the error while a long-polling
      * client is upgrading to WebSocket.
      */
-    private void refuse(EngineIoSocket connection) {
+    private void refuse(EngineIoSocket connection, String why) {
         Packet<String> error = new Packet<>(Packet.MESSAGE);
-        error.data = UNAUTHORIZED;
+        error.data = why;
         connection.send(error);
         engine.transports().getScheduledExecutor().schedule(connection::close, 2, TimeUnit.SECONDS);
     }

@@ -1,5 +1,7 @@
 package dev.parley.realtime.control;
 
+import dev.parley.platform.RateBucket;
+import dev.parley.sessions.control.ConnectedSessions;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -7,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +22,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The sockets connected to this node, by session and by user, with what each is showing (its focus). */
 @ApplicationScoped
-public class Connections {
+public class Connections implements ConnectedSessions {
     private final Map<SocketIoSocket, Attached> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketIoSocket>> bySession = new ConcurrentHashMap<>();
     private final Map<Long, Set<SocketIoSocket>> byUser = new ConcurrentHashMap<>();
@@ -127,6 +130,16 @@ public class Connections {
 
     public int countOf(String sessionId) {
         return bySession.getOrDefault(sessionId, Set.of()).size();
+    }
+
+    @Override
+    public Collection<String> sessionIds() {
+        return bySession.keySet();
+    }
+
+    @Override
+    public int socketsOf(String sessionId) {
+        return countOf(sessionId);
     }
 
     private static <K> void removeFrom(Map<K, Set<SocketIoSocket>> index, K key, SocketIoSocket socket) {

@@ -12,7 +12,7 @@ import org.glassfish.tyrus.spi.Writer;
  * Writes a WebSocket's frames straight to its socket channel while nothing else is pending on the
  * connection. A write through Tyrus's servlet writer passes Payara's and Grizzly's output buffers, a
  * flush and Grizzly's filter chain, which cost about as much again as the system call itself, once
- * per write; below saturation that is once per delivery (README, "Performance: the WebSocket
+ * per write; below saturation that is once per delivery (docs/performance.md, "The WebSocket
  * engine"). Whatever the kernel does not take at once goes on through Tyrus's writer, so Grizzly
  * queues it, waits for the socket to drain and completes the write; from then on writes take that
  * way until Grizzly's queue is empty again. Holding the writer's lock (Tyrus's writer synchronises

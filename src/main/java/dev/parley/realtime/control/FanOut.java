@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A broadcast walks a room's members as a plain array, each member holding its WebSocket once it
  * has one: walking hash sets and looking each socket's WebSocket up by id cost as much as queuing
- * the frame (JFR, README "Performance"). A room's array is copied when someone joins or leaves, far
+ * the frame (JFR, docs/performance.md). A room's array is copied when someone joins or leaves, far
  * rarer than a message.
  *
  * <p>{@link #deliverLocally} is the node-local half of a broadcast, the seam where cluster fan-out

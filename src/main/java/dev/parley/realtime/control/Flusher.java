@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * thousand sockets) only queues, and each socket's turn here writes everything it has queued by then
  * in one write. A socket's turn comes {@code delay} after its first frame was queued, so that frames
  * sent meanwhile leave in the same write: one write costs about as much as the frame's whole
- * delivery otherwise (README, "Performance: the WebSocket engine"). Under load frames pile up anyway
+ * delivery otherwise (docs/performance.md, "The WebSocket engine"). Under load frames pile up anyway
  * while the writer works through the other sockets, so writes per frame fall as load rises. One thread
  * suffices: a write hands bytes to a non-blocking socket.
  */

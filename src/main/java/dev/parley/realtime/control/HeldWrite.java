@@ -13,7 +13,7 @@ import org.glassfish.tyrus.spi.Writer;
  * after the write, until the next large write or the end of the HTTP response, which for an upgraded
  * connection is its close. So every idle socket kept the last large frame it was sent alive, most
  * often its own {@code ready} (about 91 bytes per user online when it connected): 18 KB per socket
- * at 1,000 and 2,000 idle sockets (bench/idle-heap.sh; README, "Connecting and idle sockets").
+ * at 1,000 and 2,000 idle sockets (bench/idle-heap.sh; docs/performance.md, "Connecting and idle sockets").
  *
  * <p>{@link #release} resets that buffer when the socket has nothing more to write, under the
  * writer's lock: {@code TyrusServletWriter.write} holds it for the whole write, and the buffer is

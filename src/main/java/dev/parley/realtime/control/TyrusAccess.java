@@ -19,7 +19,7 @@ import org.glassfish.tyrus.spi.Writer;
 /**
  * The places where Parley reaches into Tyrus 2.1.5 (the WebSocket implementation inside Payara
  * 6.2025.10), each falling back to plain JSR-356 when the internals are not as expected. Both are
- * measured costs with no public way around them (README, "The WebSocket send cost").
+ * measured costs with no public way around them (docs/performance.md, "The WebSocket engine").
  *
  * <ol>
  * <li>Idle timer: {@code TyrusSession.restartIdleTimeoutExecutor} schedules a task on every send,

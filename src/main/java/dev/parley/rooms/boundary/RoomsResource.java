@@ -5,6 +5,7 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.boundary.Caller;
+import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -58,6 +59,7 @@ public class RoomsResource {
         return rooms.list(caller.userId());
     }
 
+    @Write
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRoom", summary = "Create a room",
@@ -68,6 +70,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response create(NewRoom body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
         RoomView room = rooms.create(caller.userId(), body.name(), body.topic());

@@ -99,6 +99,12 @@ public class Rooms {
         addMember(byName(Room.FEED).id(), userId);
     }
 
+    /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leaveAll(long userId) {
+        em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
+    }
+
     @Transactional
     public Room requireMember(long userId, String name) {
         Room room = byName(name);

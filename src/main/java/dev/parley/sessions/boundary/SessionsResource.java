@@ -1,7 +1,7 @@
 package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
-import dev.parley.realtime.control.Connections;
+import dev.parley.sessions.control.ConnectedSessions;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import dev.parley.sessions.entity.SessionView;
@@ -39,7 +39,7 @@ public class SessionsResource {
     Sessions sessions;
 
     @Inject
-    Connections connections;
+    ConnectedSessions connections;
 
     @GET
     @Operation(operationId = "listSessions", summary = "The caller's live sessions",
@@ -48,7 +48,7 @@ public class SessionsResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<SessionView> list() {
         return sessions.live(caller.userId()).stream()
-                .map(s -> SessionView.of(s, caller.sessionId(), connections.countOf(s.id())))
+                .map(s -> SessionView.of(s, caller.sessionId(), connections.socketsOf(s.id())))
                 .toList();
     }
 

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,6 +44,26 @@ public class SessionCache {
 
     void put(LiveSession session) {
         sessions.merge(session.id(), session, (old, fresh) -> old.ended() ? old : fresh);
+    }
+
+    /** Ended as far as the database knows (by another node, say), before this node heard of it. */
+    void markEnded(String sessionId) {
+        sessions.compute(sessionId, (k, old) -> old == null
+                ? new LiveSession(sessionId, -1, Instant.now().plus(tokenTtl), true)
+                : old.asEnded());
+    }
+
+    /**
+     * Which of these sessions this node believes have run out of time and not yet ended; sessions
+     * it knows nothing of are included, for the database to decide. No query.
+     */
+    List<String> dueAmong(Collection<String> sessionIds, Instant now) {
+        List<String> due = new ArrayList<>();
+        for (String id : sessionIds) {
+            LiveSession known = sessions.get(id);
+            if (known == null || (!known.ended() && !known.isLive(now))) due.add(id);
+        }
+        return due;
     }
 
     // Before any other observer: a socket connecting meanwhile re-checks its session and must see it ended.

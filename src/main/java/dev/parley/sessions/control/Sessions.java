@@ -1,5 +1,7 @@
 package dev.parley.sessions.control;
 
+import dev.parley.accounts.control.AccountDeleted;
+import dev.parley.accounts.control.PasswordChanged;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.Unauthorized;
@@ -8,6 +10,7 @@ import dev.parley.sessions.entity.LiveSession;
 import dev.parley.sessions.entity.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,7 +18,11 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,24 +50,35 @@ public class Sessions {
     Duration tokenTtl;
 
     @Inject
+    @ConfigProperty(name = "parley.session-max-age")
+    Duration maxAge;
+
+    @Inject
     LastSeen lastSeen;
 
     /** A new session and its first token. */
     public Login open(User user, String userAgent, String ip) {
-        Session session = new Session(user.id(), expiry(), userAgent, ip);
+        Instant now = Instant.now();
+        Session session = new Session(user.id(), lifetime().expiryAt(now, now), userAgent, ip);
         em.persist(session);
         cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false));
         lastSeen.wrote(session.id(), session.lastSeenAt()); // else the first socket's connect would write it again
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
     }
 
-    /** A fresh token for a live session, which lives on until the new token's expiry. */
+    /**
+     * A fresh token for a live session, which lives on until the new token's expiry, but never past
+     * its absolute lifetime.
+     */
     public Login refresh(String sessionId) {
         Session session = em.find(Session.class, sessionId);
-        if (session == null || !session.isLive(Instant.now())) throw new Unauthorized("This session has ended");
-        session.extendTo(expiry());
-        session.seenAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        cache.put(new LiveSession(session.id(), session.userId(), session.expiresAt(), false));
+        Instant now = Instant.now();
+        if (session == null || !session.isLive(now) || lifetime().isOver(session.createdAt(), session.expiresAt(), now)) {
+            throw new Unauthorized("This session has ended");
+        }
+        session.extendTo(lifetime().expiryAt(session.createdAt(), now));
+        session.seenAt(now.truncatedTo(ChronoUnit.MILLIS));
+        cache.put(liveOf(session));
         User user = em.find(User.class, session.userId());
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
     }
@@ -72,16 +90,58 @@ public class Sessions {
     public LiveSession requireLive(String sessionId) {
         LiveSession session = cache.get(sessionId, this::load);
         Instant now = Instant.now();
+        if (session != null && !session.ended() && !session.isLive(now)) {
+            // Expired as far as this node knows; another node may have refreshed it since.
+            session = load(sessionId);
+            if (session != null && session.isLive(now)) cache.put(session);
+        }
         if (session == null || !session.isLive(now)) throw new Unauthorized("This session has ended");
         lastSeen.touch(sessionId, now);
         return session;
     }
 
     public List<Session> live(long userId) {
+        Instant now = Instant.now();
         return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
                 .setParameter("user", userId)
-                .setParameter("now", Instant.now())
+                .setParameter("now", now)
+                .setParameter("oldest", now.minus(maxAge))
                 .getResultList();
+    }
+
+    /**
+     * Ends those of the given sessions whose time is up, by the database (a refresh on another node
+     * may have extended one: the cache learns that instead). One query for all of them.
+     */
+    public int endExpired(Collection<String> sessionIds) {
+        if (sessionIds.isEmpty()) return 0;
+        Instant now = Instant.now();
+        List<Session> unended = em.createNamedQuery(Session.UNENDED_AMONG, Session.class)
+                .setParameter("ids", sessionIds)
+                .getResultList();
+        List<Session> over = new ArrayList<>();
+        for (Session s : unended) {
+            if (lifetime().isOver(s.createdAt(), s.expiresAt(), now)) over.add(s);
+            else cache.put(liveOf(s));
+        }
+        Set<String> found = unended.stream().map(Session::id).collect(Collectors.toSet());
+        sessionIds.stream().filter(id -> !found.contains(id)).forEach(cache::markEnded); // ended elsewhere meanwhile
+        return endExpiredSessions(over);
+    }
+
+    /** Ends, at most {@code max} at a time, sessions whose time is up that nothing has ended yet. */
+    public int endExpired(int max) {
+        Instant now = Instant.now();
+        return endExpiredSessions(em.createNamedQuery(Session.OVER_BUT_UNENDED, Session.class)
+                .setParameter("now", now)
+                .setParameter("oldest", now.minus(maxAge))
+                .setMaxResults(max)
+                .getResultList());
+    }
+
+    private int endExpiredSessions(List<Session> over) {
+        over.forEach(s -> s.endAt(EndReason.EXPIRED, lifetime().endOf(s.createdAt(), s.expiresAt())));
+        return endWhere(over, EndReason.EXPIRED);
     }
 
     /** Ends one of the user's own sessions; anyone else's is {@link NotFound}, as if it did not exist. */
@@ -100,9 +160,19 @@ public class Sessions {
                 EndReason.TERMINATED_BY_OTHER_SESSION);
     }
 
+    // In the accounts transaction: the account change and the endings commit together.
+    void accountDeleted(@Observes AccountDeleted deleted) {
+        endAll(deleted.userId(), EndReason.ACCOUNT_DELETED);
+    }
+
+    void passwordChanged(@Observes PasswordChanged changed) {
+        endWhere(live(changed.userId()).stream().filter(s -> !s.id().equals(changed.keepSessionId())).toList(),
+                EndReason.PASSWORD_CHANGED);
+    }
+
     private int endWhere(List<Session> sessions, EndReason reason) {
         if (sessions.isEmpty()) return 0;
-        sessions.forEach(s -> s.end(reason));
+        if (reason != EndReason.EXPIRED) sessions.forEach(s -> s.end(reason)); // expired ones have their time
         em.flush();
         sessions.forEach(s -> lastSeen.forget(s.id()));
         ended.fire(new SessionsEnded(sessions.stream().map(Session::id).toList(), reason));
@@ -112,11 +182,16 @@ public class Sessions {
     private LiveSession load(String sessionId) {
         Session session = em.find(Session.class, sessionId);
         if (session == null) return null;
-        return new LiveSession(session.id(), session.userId(), session.expiresAt(), !session.isLive(Instant.now()));
+        return liveOf(session);
     }
 
-    private Instant expiry() {
-        return Instant.now().plus(tokenTtl).truncatedTo(ChronoUnit.MILLIS);
+    /** Ended only if it was ended: one whose time is up but not yet ended is still for {@link Expiry} to end. */
+    private LiveSession liveOf(Session s) {
+        return new LiveSession(s.id(), s.userId(), lifetime().endOf(s.createdAt(), s.expiresAt()), s.ended());
+    }
+
+    private SessionLifetime lifetime() {
+        return new SessionLifetime(tokenTtl, maxAge);
     }
 
     /** A token together with the session and user it belongs to. */

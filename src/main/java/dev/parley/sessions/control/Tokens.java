@@ -12,6 +12,7 @@ import dev.parley.Parley;
 import dev.parley.errors.Unauthorized;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues RS256 tokens carrying the session id ({@code sid}). REST requests are verified by MP-JWT;
- * the Socket.IO handshake is no JAX-RS request, so {@link #verify} checks those with the same key.
+ * the Socket.IO handshake is no JAX-RS request, so {@link #verify} checks those with the same keys.
  */
 @ApplicationScoped
 public class Tokens {
@@ -65,8 +66,9 @@ public class Tokens {
         if (token == null || token.isBlank()) throw new Unauthorized("A token is required");
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new RSASSAVerifier(key.publicKey()))) {
+            RSAPublicKey publicKey = key.publicKey(jwt.getHeader().getKeyID()); // the current key, or one rotated out lately
+            if (publicKey == null || !JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
+                    || !jwt.verify(new RSASSAVerifier(publicKey))) {
                 throw new Unauthorized("Invalid token");
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

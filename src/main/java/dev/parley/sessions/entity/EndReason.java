@@ -7,7 +7,11 @@ public enum EndReason {
     LOGOUT,
     LOGOUT_ALL,
     TERMINATED_BY_OTHER_SESSION,
-    REVOKED;
+    REVOKED,
+    PASSWORD_CHANGED,
+    ACCOUNT_DELETED,
+    /** Not refreshed within the token lifetime, or past the absolute session lifetime. */
+    EXPIRED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -15,9 +15,16 @@ import java.util.UUID;
 @Entity
 @Table(name = "sessions")
 @NamedQuery(name = Session.LIVE_OF_USER,
-        query = "SELECT s FROM Session s WHERE s.userId = :user AND s.endedAt IS NULL AND s.expiresAt > :now ORDER BY s.createdAt")
+        query = "SELECT s FROM Session s WHERE s.userId = :user AND s.endedAt IS NULL AND s.expiresAt > :now"
+                + " AND s.createdAt > :oldest ORDER BY s.createdAt")
+@NamedQuery(name = Session.UNENDED_AMONG,
+        query = "SELECT s FROM Session s WHERE s.id IN :ids AND s.endedAt IS NULL")
+@NamedQuery(name = Session.OVER_BUT_UNENDED,
+        query = "SELECT s FROM Session s WHERE s.endedAt IS NULL AND (s.expiresAt <= :now OR s.createdAt <= :oldest)")
 public class Session {
     public static final String LIVE_OF_USER = "Session.liveOfUser";
+    public static final String UNENDED_AMONG = "Session.unendedAmong";
+    public static final String OVER_BUT_UNENDED = "Session.overButUnended";
 
     @Id
     private String id;
@@ -65,8 +72,18 @@ public class Session {
         return endedAt == null && expiresAt.isAfter(now);
     }
 
+    /** Ended by someone or by time; a session whose time is up may not have been ended yet. */
+    public boolean ended() {
+        return endedAt != null;
+    }
+
     public void end(EndReason reason) {
-        this.endedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        endAt(reason, Instant.now());
+    }
+
+    /** Ended at {@code when}: an expired session ended when its time ran out, not when that was noticed. */
+    public void endAt(EndReason reason, Instant when) {
+        this.endedAt = when.truncatedTo(ChronoUnit.MILLIS);
         this.endReason = reason;
     }
 

@@ -1,0 +1,77 @@
+package dev.parley.accounts.control;
+
+import dev.parley.accounts.entity.Block;
+import dev.parley.accounts.entity.BlockView;
+import dev.parley.accounts.entity.User;
+import dev.parley.errors.Forbidden;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Who blocks whom, and the rule that follows: a blocked user may not send the blocker direct
+ * messages. Both protocols post direct messages through the messages component, which asks
+ * {@link #requireAccepts} here.
+ */
+@ApplicationScoped
+@Transactional
+public class Blocks {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    /** Idempotent: blocking someone already blocked changes nothing. */
+    public void block(long blockerId, String username) {
+        User blocked = target(username);
+        if (blocked.id() == blockerId) throw new InvalidPayload("You cannot block yourself");
+        em.find(User.class, blockerId, LockModeType.PESSIMISTIC_WRITE); // two blocks of the same pair at once insert once
+        if (!exists(blockerId, blocked.id())) em.persist(new Block(blockerId, blocked.id()));
+    }
+
+    /** Idempotent: unblocking someone not blocked changes nothing. */
+    public void unblock(long blockerId, String username) {
+        User blocked = target(username);
+        em.createQuery("DELETE FROM Block b WHERE b.blockerId = :blocker AND b.blockedId = :blocked")
+                .setParameter("blocker", blockerId).setParameter("blocked", blocked.id()).executeUpdate();
+    }
+
+    /** Oldest block first. */
+    public List<BlockView> of(long blockerId) {
+        return em.createQuery("SELECT b, u FROM Block b, User u WHERE b.blockerId = :blocker AND u.id = b.blockedId"
+                        + " ORDER BY b.blockedAt, u.id", Object[].class)
+                .setParameter("blocker", blockerId).getResultStream()
+                .map(r -> new BlockView(((User) r[1]).username(), ((User) r[1]).displayName(), ((Block) r[0]).blockedAt()))
+                .toList();
+    }
+
+    /** {@link Forbidden} when the recipient blocks the sender. */
+    public void requireAccepts(long recipientId, long senderId) {
+        if (exists(recipientId, senderId)) throw new Forbidden("This user does not accept your direct messages");
+    }
+
+    /** A deleted account's blocks go, both ways. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void forget(long userId) {
+        em.createQuery("DELETE FROM Block b WHERE b.blockerId = :user OR b.blockedId = :user")
+                .setParameter("user", userId).executeUpdate();
+    }
+
+    // A query, not em.find: an entity read could be answered from what this transaction saw before.
+    private boolean exists(long blockerId, long blockedId) {
+        return em.createQuery("SELECT COUNT(b) FROM Block b WHERE b.blockerId = :blocker AND b.blockedId = :blocked", Long.class)
+                .setParameter("blocker", blockerId).setParameter("blocked", blockedId).getSingleResult() > 0;
+    }
+
+    private User target(String username) {
+        if (username == null || username.isBlank()) throw new InvalidPayload("username is required");
+        return accounts.find(username).orElseThrow(() -> new NotFound("No such user"));
+    }
+}

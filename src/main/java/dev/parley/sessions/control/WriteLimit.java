@@ -1,0 +1,35 @@
+package dev.parley.sessions.control;
+
+import dev.parley.platform.RateBuckets;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * One write budget per user for REST (posts, rooms, read markers, edits, reactions, invites), the
+ * same size as a socket's event budget by default, so that REST is no way around the socket limits.
+ * Kept per node.
+ */
+@ApplicationScoped
+public class WriteLimit {
+    @Inject
+    @ConfigProperty(name = "parley.rest.rate.burst")
+    int burst;
+
+    @Inject
+    @ConfigProperty(name = "parley.rest.rate.per-second")
+    double perSecond;
+
+    private RateBuckets<Long> byUser;
+
+    @PostConstruct
+    void init() {
+        byUser = new RateBuckets<>(burst, perSecond);
+    }
+
+    /** Whether the user may write once more now (and if so, it is counted). */
+    public boolean take(long userId) {
+        return byUser.take(userId);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.parley.accounts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** A blocked user's direct messages to the blocker are refused over REST and Socket.IO alike, until unblocked. */
+class BlockingIT {
+    private final Api api = Api.server();
+
+    @Test
+    void aBlockedUsersDirectMessagesAreRefusedOnBothProtocolsUntilUnblocked() {
+        Login bob = api.guest("bob");
+        Login mallory = api.guest("mallory");
+        try (Sock bobs = Sock.connect(bob.token()); Sock mallorys = Sock.connect(mallory.token())) {
+            assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username().toUpperCase(), bob.token()).status());
+
+            Reply rest = api.post("/api/conversations/" + bob.username() + "/messages", mallory.token(), Api.json("text", "let me in"));
+            assertEquals(403, rest.status(), rest.body());
+            assertEquals("forbidden", rest.errorCode());
+            JSONObject ack = mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "let me in"));
+            assertEquals("forbidden", Chat.ackError(ack));
+            assertEquals(0, api.get("/api/conversations/" + mallory.username() + "/messages", bob.token())
+                    .json().getJsonArray("messages").size(), "nothing was stored");
+
+            // The blocker can still write; the answer comes back through unblocking only.
+            Chat.postDirect(api, bob, mallory.username(), "stop it");
+            assertEquals("stop it", mallorys.awaitJson("private_message").getString("text"));
+            assertEquals("stop it", bobs.awaitJson("private_message").getString("text"), "bob's own, to his other sockets");
+            assertTrue(bobs.noMore("private_message"), "bob got none of mallory's messages");
+
+            assertEquals(204, api.delete("/api/users/me/blocks/" + mallory.username(), bob.token()).status());
+            assertEquals(201, api.post("/api/conversations/" + bob.username() + "/messages", mallory.token(),
+                    Api.json("text", "sorry")).status());
+            assertEquals("sorry", bobs.awaitJson("private_message").getString("text"));
+            Chat.ok(mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "really")));
+            assertEquals("really", bobs.awaitJson("private_message").getString("text"));
+        }
+    }
+
+    @Test
+    void theBlockListShowsWhoAndWhenAndBlockingIsIdempotent() {
+        Login me = api.guest("lister");
+        Login first = api.guest("first");
+        Login second = api.guest("second");
+        api.send("PATCH", "/api/users/me", second.token(), "{\"displayName\":\"Second Person\"}");
+        assertEquals("[]", api.get("/api/users/me/blocks", me.token()).body());
+        assertEquals(204, api.put("/api/users/me/blocks/" + first.username(), me.token()).status());
+        assertEquals(204, api.put("/api/users/me/blocks/" + second.username(), me.token()).status());
+        assertEquals(204, api.put("/api/users/me/blocks/" + first.username(), me.token()).status());
+
+        Reply list = api.get("/api/users/me/blocks", me.token());
+        assertEquals(200, list.status(), list.body());
+        JsonArray blocked = list.structure().asJsonArray();
+        assertEquals(2, blocked.size(), list.body());
+        JsonObject one = blocked.getJsonObject(0);
+        assertEquals(first.username(), one.getString("username"));
+        assertEquals(first.username(), one.getString("displayName"));
+        assertTrue(one.getString("blockedAt").endsWith("Z"));
+        assertEquals("Second Person", blocked.getJsonObject(1).getString("displayName"));
+
+        assertEquals(204, api.delete("/api/users/me/blocks/" + first.username(), me.token()).status());
+        assertEquals(204, api.delete("/api/users/me/blocks/" + first.username(), me.token()).status());
+        assertEquals(1, api.get("/api/users/me/blocks", me.token()).structure().asJsonArray().size());
+        assertEquals(0, api.get("/api/users/me/blocks", first.token()).structure().asJsonArray().size(), "blocks are the blocker's own");
+    }
+
+    @Test
+    void blockingAnUnknownUserOrYourselfIsRefused() {
+        Login me = api.guest("refuser");
+        Reply unknown = api.put("/api/users/me/blocks/" + Api.uniqueName("nobody"), me.token());
+        assertEquals(404, unknown.status());
+        assertEquals("not_found", unknown.errorCode());
+        assertEquals(404, api.delete("/api/users/me/blocks/" + Api.uniqueName("nobody"), me.token()).status());
+        Reply self = api.put("/api/users/me/blocks/" + me.username(), me.token());
+        assertEquals(400, self.status());
+        assertEquals("invalid_payload", self.errorCode());
+        assertEquals(401, api.put("/api/users/me/blocks/" + me.username(), null).status());
+        assertEquals(401, api.get("/api/users/me/blocks", null).status());
+        assertEquals("[]", api.get("/api/users/me/blocks", me.token()).body());
+    }
+
+    @Test
+    void aDeletedUsersBlocksGoWithIt() {
+        Login blocker = api.guest("blocker");
+        Login blocked = api.guest("blocked");
+        api.put("/api/users/me/blocks/" + blocked.username(), blocker.token());
+        assertEquals(204, api.send("DELETE", "/api/users/me", blocked.token(), "{}").status());
+        assertEquals("[]", api.get("/api/users/me/blocks", blocker.token()).body());
+    }
+}
