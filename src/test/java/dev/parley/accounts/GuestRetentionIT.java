@@ -25,7 +25,7 @@ class GuestRetentionIT {
 
     @BeforeAll
     static void start() {
-        server = OwnServer.named("retention", 0)
+        server = OwnServer.named("retention", 5)
                 .with("parley.guest-access", "true")
                 .with("parley.guest-retention", "PT2S")
                 .with("parley.guest-sweep-interval", "PT0.5S")

@@ -56,7 +56,7 @@ class LoseNothingIT {
     @BeforeAll
     static void start() {
         proxy = DbProxy.start();
-        server = OwnServer.named("faults", 0);
+        server = OwnServer.named("faults", 3);
         server.with("parley.db.url", proxy.url(server.databaseName()))
                 // the test sends thousands of events per socket: the budget would refuse them
                 .with("parley.socket.rate.burst", "1000000")

@@ -30,7 +30,7 @@ class OriginIT {
 
     @BeforeAll
     static void startAServerThatListsAnOrigin() {
-        listing = OwnServer.named("origins", 0).with("parley.allowed-origins", ALLOWED).start();
+        listing = OwnServer.named("origins", 4).with("parley.allowed-origins", ALLOWED).start();
     }
 
     @AfterAll
