@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Chat;
+import dev.parley.support.Polling;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.ServerLog;
@@ -14,8 +15,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * shape, at most one log line per refusal, never a stack trace, and nothing changed.
  */
 class BadInputIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final int MAX_BODY = 65536;
     private final Api api = Api.server();
     private final ServerLog log = ServerLog.shared();
@@ -41,33 +39,33 @@ class BadInputIT {
     @Test
     void malformedPollingPayloadsAre400WithoutAStackTrace() throws Exception {
         Login me = api.registerAndLogin("bi_poll");
-        String sid = handshake();
+        String sid = Polling.handshake();
         long mark = log.mark();
         List<String> malformed = List.of("garbage!!", "zzzz", "9abc", "", "b!!!", "4ok\u001e", "\u001e40", "7");
         for (String payload : malformed) {
-            HttpResponse<String> refused = post(sid, payload);
+            HttpResponse<String> refused = Polling.post(sid, payload);
             assertEquals(400, refused.statusCode(), "[" + payload + "] " + refused.body());
             assertEquals(3, new JSONObject(refused.body()).getInt("code"), refused.body());
         }
         quietFor(mark, malformed.size(), "Engine");
         // Nothing was taken from them: the session connects as if they had not been sent.
-        assertEquals(200, post(sid, "40" + new JSONObject().put("token", me.token())).statusCode());
-        assertTrue(get(sid).startsWith("40{\"sid\":"));
+        assertEquals(200, Polling.post(sid, "40" + new JSONObject().put("token", me.token())).statusCode());
+        assertTrue(Polling.get(sid).startsWith("40{\"sid\":"));
     }
 
     @Test
     void aSocketIoPacketWithBrokenJsonClosesThatConnectionWithoutAStackTrace() throws Exception {
         Login me = api.registerAndLogin("bi_json");
-        String sid = handshake();
-        post(sid, "40" + new JSONObject().put("token", me.token()));
-        assertTrue(get(sid).startsWith("40{\"sid\":"));
+        String sid = Polling.handshake();
+        Polling.post(sid, "40" + new JSONObject().put("token", me.token()));
+        assertTrue(Polling.get(sid).startsWith("40{\"sid\":"));
         long mark = log.mark();
         for (String broken : List.of("42[", "42[\"message\"")) {
-            assertEquals(200, post(sid, broken).statusCode(), "Engine.IO took the packet; Socket.IO could not read it");
+            assertEquals(200, Polling.post(sid, broken).statusCode(), "Engine.IO took the packet; Socket.IO could not read it");
         }
         // The connection is closed, as the reference server closes one it cannot parse.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 400);
+                Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 400);
         quietFor(mark, 0, "JSON");
     }
 
@@ -75,7 +73,7 @@ class BadInputIT {
     void aMalformedWebSocketFrameClosesThatSocketWithoutAStackTrace() throws Exception {
         long mark = log.mark();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket ws = HTTP.newWebSocketBuilder().buildAsync(
+        WebSocket ws = Polling.HTTP.newWebSocketBuilder().buildAsync(
                 URI.create(Server.url().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket"),
                 new WebSocket.Listener() {
                     @Override
@@ -96,11 +94,11 @@ class BadInputIT {
 
     @Test
     void aSecondPendingGetIs400WithoutAStackTrace() throws Exception {
-        String sid = handshake();
-        var first = HTTP.sendAsync(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String sid = Polling.handshake();
+        var first = Polling.HTTP.sendAsync(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
         Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !first.isDone());
         long mark = log.mark();
-        HttpResponse<String> second = HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> second = Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, second.statusCode(), second.body());
         assertEquals(200, first.get(10, TimeUnit.SECONDS).statusCode());
         quietFor(mark, 1, "Engine");
@@ -196,27 +194,5 @@ class BadInputIT {
         });
         String logged = log.since(mark);
         assertFalse(ServerLog.hasStackTrace(logged), logged);
-    }
-
-    private static String handshake() throws Exception {
-        HttpResponse<String> open = HTTP.send(HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, open.statusCode(), open.body());
-        return new JSONObject(open.body().substring(1)).getString("sid");
-    }
-
-    private static HttpRequest.Builder poll(String sid) {
-        return HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
-                .timeout(Duration.ofSeconds(20));
-    }
-
-    private static HttpResponse<String> post(String sid, String payload) throws Exception {
-        return HTTP.send(poll(sid).POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String get(String sid) throws Exception {
-        HttpResponse<String> response = HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
     }
 }

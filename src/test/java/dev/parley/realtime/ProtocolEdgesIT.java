@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Chat;
+import dev.parley.support.Polling;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** Where the Engine.IO v4 and Socket.IO v5 protocol documents say what a server answers. */
 class ProtocolEdgesIT {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Api api = Api.server();
 
     @Test
@@ -39,49 +37,49 @@ class ProtocolEdgesIT {
 
     @Test
     void pollingIsGetAndPostOnly() throws Exception {
-        String sid = handshake();
+        String sid = Polling.handshake();
         for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
-            HttpResponse<String> refused = HTTP.send(poll(sid).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse<String> refused = Polling.HTTP.send(Polling.request(sid).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(405, refused.statusCode(), method + ": " + refused.body());
         }
         assertEquals(405, RawHttp.server().send("HEAD", "/socket.io/?EIO=4&transport=polling&sid=" + sid, new String[0], null, true).status());
-        assertEquals(200, post(sid, "40{\"token\":\"x\"}").statusCode(), "the session is still there");
+        assertEquals(200, Polling.post(sid, "40{\"token\":\"x\"}").statusCode(), "the session is still there");
     }
 
     @Test
     void aPollingSessionClosedByTheClientAnswersThePendingGetWithNoopAndThenIsGone() throws Exception {
-        String sid = handshake();
-        CompletableFuture<HttpResponse<String>> pending = HTTP.sendAsync(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String sid = Polling.handshake();
+        CompletableFuture<HttpResponse<String>> pending = Polling.HTTP.sendAsync(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
         // Nothing is queued for a session without a namespace: the GET waits at the server.
         Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !pending.isDone());
 
-        HttpResponse<String> close = post(sid, "1");
+        HttpResponse<String> close = Polling.post(sid, "1");
         assertEquals(200, close.statusCode(), close.body());
         HttpResponse<String> answered = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(200, answered.statusCode());
         assertEquals("6", answered.body());
 
-        assertEquals(400, HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        assertEquals(400, post(sid, "40").statusCode());
+        assertEquals(400, Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(400, Polling.post(sid, "40").statusCode());
     }
 
     @Test
     void aConnectToAnotherNamespaceGetsInvalidNamespaceForThatNamespace() throws Exception {
         Login me = api.registerAndLogin("pe_nsp");
-        String sid = handshake();
-        post(sid, "40/admin," + new JSONObject().put("token", me.token()));
-        assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", get(sid));
+        String sid = Polling.handshake();
+        Polling.post(sid, "40/admin," + new JSONObject().put("token", me.token()));
+        assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", Polling.get(sid));
         // The connection stays for the namespace that exists.
-        post(sid, "40" + new JSONObject().put("token", me.token()));
-        assertTrue(get(sid).startsWith("40{\"sid\":"));
+        Polling.post(sid, "40" + new JSONObject().put("token", me.token()));
+        assertTrue(Polling.get(sid).startsWith("40{\"sid\":"));
     }
 
     @Test
     void aRefusedConnectToTheMainNamespaceCarriesNoNamespace() throws Exception {
-        String sid = handshake();
-        post(sid, "40{\"token\":\"not a token\"}");
-        assertEquals("44{\"message\":\"unauthorized\"}", get(sid));
+        String sid = Polling.handshake();
+        Polling.post(sid, "40{\"token\":\"not a token\"}");
+        assertEquals("44{\"message\":\"unauthorized\"}", Polling.get(sid));
     }
 
     @Test
@@ -104,27 +102,5 @@ class ProtocolEdgesIT {
             assertEquals("invalid_payload", Chat.ackError(sock.ack("ready")));
             assertTrue(sock.ack("message", "still connected").getBoolean("ok"));
         }
-    }
-
-    private static String handshake() throws Exception {
-        HttpResponse<String> open = HTTP.send(HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, open.statusCode(), open.body());
-        return new JSONObject(open.body().substring(1)).getString("sid");
-    }
-
-    private static HttpRequest.Builder poll(String sid) {
-        return HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
-                .timeout(Duration.ofSeconds(20));
-    }
-
-    private static HttpResponse<String> post(String sid, String payload) throws Exception {
-        return HTTP.send(poll(sid).POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String get(String sid) throws Exception {
-        HttpResponse<String> response = HTTP.send(poll(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * A WebSocket upgrade to the engine that is not Engine.IO v4 (no {@code EIO=4}, or a query the
@@ -15,20 +16,34 @@ import java.io.IOException;
  * refuse an upgrade only by its Origin (403), so this runs as a filter, before Tyrus's own, on every
  * request the container maps to the engine's path once it has decoded it; {@link WebSocketBridge}
  * closes any that still reach it.
+ *
+ * <p>A client that hangs up in the middle of its upgrade makes Tyrus's flush of the 101 throw, and the
+ * container would log that with a stack trace per client (found by faults/MalformedFramesIT): the
+ * peer is gone and nothing is left to answer, so it is one FINE line here.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UpgradeVersionFilter extends HttpFilter {
+    private static final Logger LOG = Logger.getLogger(UpgradeVersionFilter.class.getName());
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
-                && EngineServlet.class.getName().equals(request.getHttpServletMapping().getServletName())
-                && !EngineIoInput.query(request.getQueryString()).map(EngineIoInput::supportedVersion).orElse(false)) {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                && EngineServlet.class.getName().equals(request.getHttpServletMapping().getServletName());
+        if (!upgrade) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!EngineIoInput.query(request.getQueryString()).map(EngineIoInput::supportedVersion).orElse(false)) {
             response.setStatus(400);
             response.setContentType("application/json");
             response.getWriter().write("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
             return;
         }
-        chain.doFilter(request, response);
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException peerGone) {
+            LOG.fine(() -> "WebSocket upgrade abandoned by the client: " + peerGone.getMessage());
+        }
     }
 }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.websocket.Session;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +72,8 @@ public class Engine {
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
     private final WebSockets webSockets = new WebSockets();
+    /** Engine.IO connections not yet closed, by sid (see {@link #isOpen}). */
+    private final Map<String, EngineIoSocket> open = new ConcurrentHashMap<>();
     private static final AtomicLong TIMER_THREADS = new AtomicLong();
     private ScheduledThreadPoolExecutor timers;
     private Flusher flusher;
@@ -112,6 +115,8 @@ public class Engine {
 
         transports.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];
+            open.put(connection.getId(), connection);
+            connection.once("close", closed -> open.remove(connection.getId()));
             BridgedWebSocket opening = OPENING.get(); // set while this thread hands a new WebSocket to the engine
             if (opening != null) webSockets.opened(connection, opening);
             else webSockets.follow(connection);
@@ -152,6 +157,16 @@ public class Engine {
 
     public SocketIoNamespace namespace() {
         return namespace;
+    }
+
+    /**
+     * Whether the Engine.IO connection {@code sid} is still open. engine.io-server 6.3.2 lets a
+     * long-poll GET that found its connection just before the client's close packet was applied
+     * register on the closed transport afterwards, where nothing answers it until its 3-minute async
+     * timeout; {@code EngineServlet} asks this to answer such a GET at once.
+     */
+    public boolean isOpen(String sid) {
+        return sid != null && open.containsKey(sid);
     }
 
     public int maxPayload() {
