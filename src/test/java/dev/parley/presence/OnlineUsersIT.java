@@ -34,7 +34,7 @@ class OnlineUsersIT {
 
     @BeforeAll
     static void startAServerWhoseReadyListsThree() {
-        capped = OwnServer.named("online-cap", 0).with("parley.presence.ready-online-max", String.valueOf(READY_MAX)).start();
+        capped = OwnServer.named("online_cap", 7).with("parley.presence.ready-online-max", String.valueOf(READY_MAX)).start();
     }
 
     @AfterAll
