@@ -26,6 +26,7 @@ const ENDED = {
 let started = false;
 let refreshTimer = null;
 let readySeen = false;
+let onlineAsOf = 0; // ready.serverTime in ms: presence changes before it are in ready's list already
 let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EVERY_MS per conversation
 
 async function boot() {
@@ -114,12 +115,13 @@ const handlers = {
   },
   refused: () => end("Your session has ended or expired. Sign in again."),
   session_terminated: ({ reason }) => end(ENDED[reason] || "This session was ended."),
-  ready: ({ user, rooms, online, onlineCount }) => {
+  ready: ({ user, rooms, online, onlineCount, serverTime }) => {
     state.me = user;
     rooms.forEach((room) => roomConv({ ...room, member: true }));
     // `online` is the first 200 by username; `onlineCount` counts everyone.
     state.online = new Map(online.map((p) => [p.username.toLowerCase(), p]));
     state.onlineCount = Math.max(onlineCount ?? online.length, online.length);
+    onlineAsOf = Date.parse(serverTime) || 0;
     online.forEach((p) => learnName(p.username, p.displayName));
     const reconnect = readySeen;
     readySeen = true;
@@ -140,8 +142,9 @@ const handlers = {
     changed();
   },
   presence({ users }) {
-    // A batch, each user once with their latest state.
-    users.forEach(({ username, displayName, online }) => {
+    // A batch, each user once with their latest state; changes from before ready's list are in it already.
+    users.forEach(({ username, displayName, online, at }) => {
+      if (Date.parse(at) < onlineAsOf) return;
       const key = username.toLowerCase();
       learnName(username, displayName);
       const known = state.online.has(key);

@@ -37,7 +37,7 @@ export function renderSidebar(open, startDm) {
   const me = state.me.username.toLowerCase();
   const others = [...state.online.values()].filter((p) => p.username.toLowerCase() !== me);
   const people = others.sort((a, b) => (a.displayName || a.username).localeCompare(b.displayName || b.username)).slice(0, ONLINE_SHOWN);
-  const total = Math.max(state.onlineCount - (state.online.has(me) ? 1 : 0), others.length);
+  const total = Math.max(state.onlineCount - 1, others.length); // the count has this user in it
   const more = total - people.length;
   $("online-count").textContent = total ? `· ${total}` : "";
   draw("online-list", [...people.map((p) => [p.username, p.displayName]), more], () => (people.length ? [...people.map((p) => el("li", {},

@@ -59,8 +59,12 @@ public class Presence {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** The first users online as a JSON array (at most {@code parley.presence.ready-online-max}), and how many are online in all. */
-    public record Listed(String json, int count) {
+    /**
+     * The first users online as a JSON array (at most {@code parley.presence.ready-online-max}), how
+     * many are online in all, and the moment both were true: a client applies only the presence
+     * changes {@code at} or after it, the earlier ones being in the list already.
+     */
+    public record Listed(String json, int count, Instant asOf) {
     }
 
     private static final class State {
@@ -134,17 +138,18 @@ public class Presence {
             }
             readyJson = json.append(']').toString();
         }
-        return new Listed(readyJson, byUsername.size());
+        return new Listed(readyJson, byUsername.size(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void wentOffline(long userId, State state) {
-        synchronized (this) {
+        Instant now;
+        synchronized (this) { // the time under the lock, as for coming online: a Listed.asOf before it still lists the user
             if (users.get(userId) != state || state.sockets > 0) return;
             users.remove(userId);
             byUsername.remove(state.user.username());
             readyJson = null;
+            now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }
-        changed.fire(new PresenceChanged(state.user.username(), state.user.displayName(), false,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        changed.fire(new PresenceChanged(state.user.username(), state.user.displayName(), false, now));
     }
 }

@@ -22,8 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.json.JSONObject;
 
@@ -118,6 +116,6 @@ public class SocketEvents {
         Encoded.send(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
                 + ",\"rooms\":" + Json.JSONB.toJson(mine)
                 + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()
-                + ",\"serverTime\":" + Json.JSONB.toJson(Instant.now().truncatedTo(ChronoUnit.MILLIS)) + "}");
+                + ",\"serverTime\":" + Json.JSONB.toJson(online.asOf()) + "}");
     }
 }
