@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
+import dev.parley.support.Browser;
 import dev.parley.support.OwnServer;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
@@ -122,6 +123,24 @@ class OnlineUsersIT {
             assertEquals(List.of(base + 4, base + 5), names(rest));
             assertEquals(5, rest.getInt("total"));
             assertFalse(rest.getBoolean("hasMore"));
+
+            // The page lists whom ready listed and counts the rest; those arriving later it lists too.
+            String viewer = base + 6;
+            loginOn(own, viewer);
+            try (Browser page = Browser.start("online_more")) {
+                page.open(capped.url() + "/").click("tab-login");
+                page.type("login-username", viewer);
+                page.type("login-password", Api.PASSWORD);
+                page.click("login-submit");
+                page.awaitText(Browser.testId("connection"), "Connected");
+                page.await(Browser.testId("online-" + base + 1));
+                page.awaitText(Browser.testId("online-more"), "and 2 more");
+                Login late = loginOn(own, base + 7);
+                socks.add(Sock.connectTo(capped.url(), late.token()));
+                page.await(Browser.testId("online-" + base + 7));
+                page.awaitText(Browser.testId("online-more"), "and 2 more"); // 6 others, 4 of them listed
+                page.screenshot("online-and-more");
+            }
         } finally {
             socks.forEach(Sock::close);
         }
