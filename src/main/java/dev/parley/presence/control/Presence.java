@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -108,13 +109,11 @@ public class Presence {
 
     /** Up to {@code limit} users online after the username {@code after} (from the first when null). */
     public synchronized OnlinePage page(String after, int limit) {
-        NavigableMap<String, State> from = after == null ? byUsername : byUsername.tailMap(after, false);
-        List<OnlineUser> page = new ArrayList<>(Math.min(limit, from.size()));
-        for (State state : from.values()) {
-            if (page.size() == limit) break;
-            page.add(state.user);
-        }
-        return new OnlinePage(page, byUsername.size(), from.size() > page.size());
+        // Not tailMap().size(): a sub-map counts by walking every entry to its end.
+        Iterator<State> from = (after == null ? byUsername : byUsername.tailMap(after, false)).values().iterator();
+        List<OnlineUser> page = new ArrayList<>(Math.min(limit, byUsername.size()));
+        while (page.size() < limit && from.hasNext()) page.add(from.next().user);
+        return new OnlinePage(page, byUsername.size(), from.hasNext());
     }
 
     /** A page size asked for, if the contract allows it (1 to {@value #MAX_PAGE}). */
