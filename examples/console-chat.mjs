@@ -109,9 +109,11 @@ socket.on("connect_error", (err) => {
   process.exit(1);
 });
 
-socket.once("ready", async ({ user: me, rooms, online }) => {
+socket.once("ready", async ({ user: me, rooms, online, onlineCount }) => {
+  // `online` lists the first 200 by username; onlineCount counts everyone.
+  const more = onlineCount > online.length ? ` and ${onlineCount - online.length} more` : "";
   say(`ready: signed in as ${me.username} (rooms: ${rooms.map((r) => r.name).join(", ")}; ` +
-      `online: ${online.map((u) => u.username).join(", ")})`);
+      `online: ${online.map((u) => u.username).join(", ")}${more})`);
   try {
     await showHistory("feed");
   } catch (e) {
@@ -127,7 +129,7 @@ socket.once("ready", async ({ user: me, rooms, online }) => {
 socket.on("message", (m) => say(formatMessage(m)));
 socket.on("private_message", (m) => say(formatMessage(m)));
 socket.on("room_created", (r) => say(`* room ${r.name} created by ${r.createdBy}`));
-socket.on("presence", (p) => say(`* ${p.username} is ${p.online ? "online" : "offline"}`));
+socket.on("presence", ({ users }) => users.forEach((p) => say(`* ${p.username} is ${p.online ? "online" : "offline"}`)));
 socket.on("error", (e) => say(`! ${e.code}: ${e.message}`));
 socket.on("session_terminated", ({ reason }) => {
   // After pending acks' output (logout_all's "ended n sessions" comes in the same read as this event).

@@ -24,9 +24,9 @@ socket.on("connect_error", (err) => {
   process.exit(1);
 });
 
-socket.on("ready", ({ user, rooms, online }) => {
+socket.on("ready", ({ user, rooms, onlineCount }) => {
   console.log(`ready: signed in as ${user.username} (rooms: ${rooms.map((r) => r.name).join(", ")}; ` +
-      `online: ${online.length})`);
+      `online: ${onlineCount})`);
   // The ack comes once the message is stored: it carries the stored message, or {ok: false, error}.
   socket.emit("message", { text: args.text }, (ack) => {
     if (ack.ok) console.log(`sent #${ack.message.id}: ${ack.message.text}`);

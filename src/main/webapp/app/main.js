@@ -26,6 +26,7 @@ const ENDED = {
 let started = false;
 let refreshTimer = null;
 let readySeen = false;
+let onlineAsOf = 0; // ready.serverTime in ms: presence changes before it are in ready's list already
 let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EVERY_MS per conversation
 
 async function boot() {
@@ -50,6 +51,7 @@ function start(user) {
   state.me = user;
   state.convs.clear();
   state.online.clear();
+  state.onlineCount = 0;
   state.rooms.clear();
   state.typing.clear();
   state.blocked = new Map();
@@ -113,10 +115,13 @@ const handlers = {
   },
   refused: () => end("Your session has ended or expired. Sign in again."),
   session_terminated: ({ reason }) => end(ENDED[reason] || "This session was ended."),
-  ready: ({ user, rooms, online }) => {
+  ready: ({ user, rooms, online, onlineCount, serverTime }) => {
     state.me = user;
     rooms.forEach((room) => roomConv({ ...room, member: true }));
+    // `online` is the first 200 by username; `onlineCount` counts everyone.
     state.online = new Map(online.map((p) => [p.username.toLowerCase(), p]));
+    state.onlineCount = Math.max(onlineCount ?? online.length, online.length);
+    onlineAsOf = Date.parse(serverTime) || 0;
     online.forEach((p) => learnName(p.username, p.displayName));
     const reconnect = readySeen;
     readySeen = true;
@@ -136,18 +141,23 @@ const handlers = {
     });
     changed();
   },
-  presence({ username, online }) {
-    const key = username.toLowerCase();
-    if (online) state.online.set(key, state.online.get(key) || { username, displayName: nameOf(username) });
-    else state.online.delete(key);
-    // The event has no display name; the list has.
-    if (online) api("GET", "api/users/online").then((list) => {
-      list.forEach((p) => {
-        learnName(p.username, p.displayName);
-        if (state.online.has(p.username.toLowerCase())) state.online.set(p.username.toLowerCase(), p);
-      });
-      changed();
-    }).catch(() => {});
+  presence({ users }) {
+    // A batch, each user once with their latest state; changes from before ready's list are in it already.
+    users.forEach(({ username, displayName, online, at }) => {
+      if (Date.parse(at) < onlineAsOf) return;
+      const key = username.toLowerCase();
+      learnName(username, displayName);
+      const known = state.online.has(key);
+      if (online) {
+        state.online.set(key, { username, displayName });
+        if (!known) state.onlineCount += 1;
+      } else {
+        state.online.delete(key);
+        // One not listed (past the first 200 of ready) was counted all the same.
+        if (known || state.onlineCount > state.online.size) state.onlineCount -= 1;
+      }
+      state.onlineCount = Math.max(state.onlineCount, state.online.size);
+    });
     changed();
   },
   room_created(room) {

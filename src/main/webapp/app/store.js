@@ -6,7 +6,8 @@ export const state = {
   convs: new Map(), // "room:<name>" or "dm:<username>" -> conversation
   current: "room:feed",
   view: "chat", // or "sessions" or "account"
-  online: new Map(), // username -> {username, displayName}
+  online: new Map(), // username (lower case) -> {username, displayName}: the first 200 of ready, and presence since
+  onlineCount: 0, // everyone online, listed or not
   rooms: new Map(), // every public room by name, for the rooms dialog
   typing: new Map(), // conversation key -> Map(username -> expiry ms)
   names: new Map(), // username (lower case) -> display name, from messages and presence

@@ -3,6 +3,7 @@ import { $, avatar, dayLabel, el, time } from "./dom.js";
 import { currentConv, DELETED_USER, nameOf, state, typingIn } from "./store.js";
 
 const GROUP_WITHIN_MS = 5 * 60 * 1000;
+const ONLINE_SHOWN = 200; // as many as ready lists; the rest are counted, "and N more"
 const drawn = new Map(); // list id -> signature of what it shows
 
 /**
@@ -33,13 +34,17 @@ export function renderSidebar(open, startDm) {
     () => (dms.length ? dms.map((c) => item(c, withPresence(c.name, c.displayName), c.displayName, open, c.name))
       : [el("li", { class: "side-empty" }, "No conversations yet")]));
 
-  const people = [...state.online.values()].filter((p) => p.username.toLowerCase() !== state.me.username.toLowerCase())
-    .sort((a, b) => (a.displayName || a.username).localeCompare(b.displayName || b.username));
-  $("online-count").textContent = people.length ? `· ${people.length}` : "";
-  draw("online-list", people.map((p) => [p.username, p.displayName]), () => (people.length ? people.map((p) => el("li", {},
+  const me = state.me.username.toLowerCase();
+  const others = [...state.online.values()].filter((p) => p.username.toLowerCase() !== me);
+  const people = others.sort((a, b) => (a.displayName || a.username).localeCompare(b.displayName || b.username)).slice(0, ONLINE_SHOWN);
+  const total = Math.max(state.onlineCount - 1, others.length); // the count has this user in it
+  const more = total - people.length;
+  $("online-count").textContent = total ? `· ${total}` : "";
+  draw("online-list", [...people.map((p) => [p.username, p.displayName]), more], () => (people.length ? [...people.map((p) => el("li", {},
     el("button", { type: "button", class: "side-item", "data-testid": `online-${p.username}`, title: `Message ${p.username}`, onclick: () => startDm(p.username, p.displayName) },
-      withPresence(p.username, p.displayName), named(p.displayName || p.username, p.username))))
-    : [el("li", { class: "side-empty" }, "Nobody else is here right now")]));
+      withPresence(p.username, p.displayName), named(p.displayName || p.username, p.username)))),
+    ...(more > 0 ? [el("li", { class: "side-empty", "data-testid": "online-more" }, `and ${more} more`)] : [])]
+    : [el("li", { class: "side-empty" }, more > 0 ? `${more} online` : "Nobody else is here right now")]));
 
   const unreadAnywhere = [...state.convs.values()].some((c) => shownUnread(c) > 0);
   $("drawer-badge").hidden = !unreadAnywhere;

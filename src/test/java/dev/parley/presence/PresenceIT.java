@@ -11,12 +11,17 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -26,8 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user is online while any of their sockets is connected, and goes offline only after a grace
- * period (5 s by default) with none. Other tests' users come and go meanwhile, so every check looks
- * only at the presence events of the users it made.
+ * period (5 s by default) with none; changes reach every socket in batches ({@code {users}}), at
+ * most one {@code presence} event per 250 ms. Other tests' users come and go meanwhile, so every
+ * check looks only at the entries of the users it made.
  */
 class PresenceIT {
     private static final Duration EVENT = Duration.ofSeconds(Sock.TIMEOUT_SECONDS);
@@ -48,6 +54,7 @@ class PresenceIT {
             try (Sock arriving = Sock.connect(newcomer.token())) {
                 JSONObject online = log.next(EVENT, name).event();
                 assertTrue(online.getBoolean("online"));
+                assertEquals("New Comer", online.getString("displayName"));
                 Instant.parse(online.getString("at"));
 
                 JsonObject listed = listedOnline(watcher, name);
@@ -167,12 +174,49 @@ class PresenceIT {
         }
     }
 
-    /** The entry of {@code username} in {@code GET /api/users/online}, or null. */
+    @Test
+    void aStormOfConnectsReachesEachSocketInAFewBatches() {
+        int storm = 30;
+        Login watcher = api.registerAndLogin("p_watch");
+        List<Login> arriving = new ArrayList<>();
+        for (int i = 0; i < storm; i++) arriving.add(api.guest("p_storm")); // guests: no password hashing
+        Set<String> expected = new HashSet<>();
+        arriving.forEach(l -> expected.add(l.username()));
+        List<Sock> socks = new ArrayList<>();
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            long start = System.nanoTime();
+            for (Login login : arriving) socks.add(Sock.open(Sock.options(login.token(), "websocket")));
+            socks.forEach(Sock::awaitReady);
+            Set<String> seen = new HashSet<>();
+            while (!seen.containsAll(expected)) {
+                Seen next = log.next(EVENT, expected.toArray(String[]::new));
+                assertTrue(next.online(), "went offline in the storm: " + next.event());
+                seen.add(next.username());
+            }
+            long stormMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            long frames = log.framesSince(start);
+            assertTrue(frames <= stormMs / 250 + 2, frames + " presence events in a storm of " + stormMs + " ms");
+            assertTrue(log.duplicates.isEmpty(), "a user twice in one batch: " + log.duplicates);
+        } finally {
+            socks.forEach(Sock::close);
+        }
+    }
+
+    /** The entry of {@code username} in {@code GET /api/users/online}, paging through it, or null. */
     private JsonObject listedOnline(Login caller, String username) {
-        var reply = api.get("/api/users/online", caller.token());
-        assertEquals(200, reply.status(), reply.body());
-        return ((JsonArray) reply.structure()).getValuesAs(JsonObject.class).stream()
-                .filter(u -> u.getString("username").equals(username)).findFirst().orElse(null);
+        String after = "";
+        while (true) {
+            var reply = api.get("/api/users/online?limit=500&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8), caller.token());
+            assertEquals(200, reply.status(), reply.body());
+            JsonObject page = reply.json();
+            List<JsonObject> users = page.getJsonArray("users").getValuesAs(JsonObject.class);
+            for (JsonObject user : users) {
+                if (user.getString("username").equals(username)) return user;
+            }
+            if (!page.getBoolean("hasMore") || users.isEmpty()) return null;
+            after = users.get(users.size() - 1).getString("username");
+        }
     }
 
     private static boolean readyOnlineHas(Sock sock, String username) {
@@ -207,12 +251,29 @@ class PresenceIT {
         }
     }
 
-    /** Every presence event one socket gets from now on, with the moment it arrived. */
+    /** Every user entry of the presence batches one socket gets from now on, with the moment it arrived. */
     private static final class PresenceLog {
         private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
+        private final Queue<Long> frames = new ConcurrentLinkedQueue<>();
+        final Queue<String> duplicates = new ConcurrentLinkedQueue<>();
 
         PresenceLog(Sock sock) {
-            sock.socket().on("presence", args -> seen.add(new Seen((JSONObject) args[0], System.nanoTime())));
+            sock.socket().on("presence", args -> {
+                long now = System.nanoTime();
+                frames.add(now);
+                JSONArray users = ((JSONObject) args[0]).getJSONArray("users");
+                Set<String> inBatch = new HashSet<>();
+                for (int i = 0; i < users.length(); i++) {
+                    JSONObject user = users.getJSONObject(i);
+                    if (!inBatch.add(user.getString("username"))) duplicates.add(user.getString("username"));
+                    seen.add(new Seen(user, now));
+                }
+            });
+        }
+
+        /** How many presence events arrived since {@code nanos} (a {@link System#nanoTime()}). */
+        long framesSince(long nanos) {
+            return frames.stream().filter(t -> t - nanos >= 0).count();
         }
 
         /** The next presence event about one of {@code usernames}, skipping everyone else's. */

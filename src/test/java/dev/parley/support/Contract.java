@@ -43,7 +43,7 @@ public final class Contract {
             authed("PUT", "/api/users/me/blocks/{username}", 204, 400, 404),
             authed("DELETE", "/api/users/me/blocks/{username}", 204, 404),
             authed("GET", "/api/users/me/blocks", 200),
-            authed("GET", "/api/users/online", 200),
+            authed("GET", "/api/users/online", 200, 400),
             authed("GET", "/api/rooms", 200),
             authed("POST", "/api/rooms", 201, 400, 409),
             authed("PUT", "/api/rooms/{name}/members/me", 200, 404),

@@ -1,19 +1,22 @@
 package dev.parley.presence.boundary;
 
 import dev.parley.Parley;
+import dev.parley.errors.InvalidPayload;
 import dev.parley.presence.control.Presence;
-import dev.parley.presence.entity.OnlineUser;
+import dev.parley.presence.entity.OnlinePage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,11 +32,23 @@ public class OnlineUsersResource {
     Presence presence;
 
     @GET
-    @Operation(operationId = "onlineUsers", summary = "Who is online now",
-            description = "Users with a connected socket, or within the grace period (5 s by default) after their last one went away, across the whole cluster.")
-    @APIResponse(responseCode = "200", description = "The users online", content = @Content(schema = @Schema(ref = "OnlineUserList")))
+    @Operation(operationId = "onlineUsers", summary = "Who is online now, a page at a time",
+            description = "Users with a connected socket, or within the grace period (5 s by default) after their last one went away, across the whole cluster, by username (case-insensitive). `ready.online` is the first page of 200: page on with `after` set to the last username held.")
+    @APIResponse(responseCode = "200", description = "A page of the users online", content = @Content(schema = @Schema(ref = "OnlineUserPage")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
-    public List<OnlineUser> online() {
-        return presence.online();
+    public OnlinePage online(@Parameter(description = "Only users whose username sorts after this one (case-insensitive)", example = "alice") @QueryParam("after") String after,
+                             @Parameter(description = "1 to 500, default 200", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
+        return presence.page(after == null || after.isEmpty() ? null : after, limit(limit));
+    }
+
+    /** Parsed here: JAX-RS answers a malformed query number with 404, not the contract's 400. */
+    private static int limit(String value) {
+        if (value == null || value.isEmpty()) return Presence.DEFAULT_PAGE;
+        try {
+            return Presence.pageLimit(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new InvalidPayload("limit must be a whole number");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.presence.control;
 
+import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.Json;
+import dev.parley.presence.entity.OnlinePage;
 import dev.parley.presence.entity.OnlineUser;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -10,10 +12,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,13 +29,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * grace period with none, so that a reload does not flicker. Changes are announced as
  * {@link PresenceChanged}. Counted per node: with several nodes this is the state the cluster seam
  * will share.
+ *
+ * <p>Listed by username, case-insensitive (ties, names differing only in case, by exact name): the
+ * order {@code GET /api/users/online} pages in, so that a client holding {@code ready.online} pages
+ * on with {@code after} = its last username.
  */
 @ApplicationScoped
 public class Presence {
-    /** In the order users came online, which is the order of {@code since}. */
-    private final Map<Long, State> users = new LinkedHashMap<>();
-    /** {@link #onlineJson}, kept until the next change: a connect storm asks for it once per socket. */
-    private String onlineJson;
+    public static final Comparator<String> BY_USERNAME = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    public static final int DEFAULT_PAGE = 200;
+    public static final int MAX_PAGE = 500;
+
+    private final Map<Long, State> users = new HashMap<>();
+    private final NavigableMap<String, State> byUsername = new TreeMap<>(BY_USERNAME);
+    /** {@link #forReady}'s list, kept until the next change: a connect storm asks for it once per socket. */
+    private String readyJson;
 
     @Inject
     Event<PresenceChanged> changed;
@@ -38,8 +53,20 @@ public class Presence {
     @ConfigProperty(name = "parley.presence.grace")
     Duration grace;
 
+    @Inject
+    @ConfigProperty(name = "parley.presence.ready-online-max")
+    int readyMax;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /**
+     * The first users online as a JSON array (at most {@code parley.presence.ready-online-max}), how
+     * many are online in all, and the moment both were true: a client applies only the presence
+     * changes {@code at} or after it, the earlier ones being in the list already.
+     */
+    public record Listed(String json, int count, Instant asOf) {
+    }
 
     private static final class State {
         final OnlineUser user;
@@ -53,7 +80,7 @@ public class Presence {
         }
     }
 
-    /** Events are fired outside the lock: their observers broadcast, which takes the adapter's lock. */
+    /** Events are fired outside the lock: their observers take locks of their own. */
     public void connected(long userId, String username, String displayName) {
         PresenceChanged cameOnline = null;
         synchronized (this) {
@@ -62,8 +89,9 @@ public class Presence {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 state = new State(new OnlineUser(username, displayName, now));
                 users.put(userId, state);
-                onlineJson = null;
-                cameOnline = new PresenceChanged(username, true, now);
+                byUsername.put(username, state);
+                readyJson = null;
+                cameOnline = new PresenceChanged(username, displayName, true, now);
             } else if (state.goingOffline != null) {
                 state.goingOffline.cancel(false); // back within the grace period: no flicker
                 state.goingOffline = null;
@@ -79,32 +107,48 @@ public class Presence {
         state.goingOffline = scheduler.schedule(() -> wentOffline(userId, state), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public synchronized List<OnlineUser> online() {
-        return users.values().stream().map(s -> s.user).sorted(Comparator.comparing(OnlineUser::since)).toList();
+    /** Up to {@code limit} users online after the username {@code after} (from the first when null). */
+    public synchronized OnlinePage page(String after, int limit) {
+        // Not tailMap().size(): a sub-map counts by walking every entry to its end.
+        Iterator<State> from = (after == null ? byUsername : byUsername.tailMap(after, false)).values().iterator();
+        List<OnlineUser> page = new ArrayList<>(Math.min(limit, byUsername.size()));
+        while (page.size() < limit && from.hasNext()) page.add(from.next().user);
+        return new OnlinePage(page, byUsername.size(), from.hasNext());
+    }
+
+    /** A page size asked for, if the contract allows it (1 to {@value #MAX_PAGE}). */
+    public static int pageLimit(long limit) {
+        if (limit < 1 || limit > MAX_PAGE) throw new InvalidPayload("limit must be 1 to " + MAX_PAGE);
+        return (int) limit;
     }
 
     /**
-     * {@link #online()} as a JSON array, encoded once per change of who is online rather than once per
-     * socket told {@code ready}: joining the users' encodings costs no more than the bytes sent.
+     * The list for {@code ready}, encoded once per change of who is online rather than once per
+     * socket told: joining the users' encodings costs no more than the bytes sent.
      */
-    public synchronized String onlineJson() {
-        if (onlineJson == null) {
-            StringBuilder json = new StringBuilder(users.size() * 96 + 2).append('[');
-            for (State state : users.values()) {
-                if (json.length() > 1) json.append(',');
+    public synchronized Listed forReady() {
+        if (readyJson == null) {
+            StringBuilder json = new StringBuilder(Math.min(readyMax, byUsername.size()) * 96 + 2).append('[');
+            int shown = 0;
+            for (State state : byUsername.values()) {
+                if (shown == readyMax) break;
+                if (shown++ > 0) json.append(',');
                 json.append(state.json);
             }
-            onlineJson = json.append(']').toString();
+            readyJson = json.append(']').toString();
         }
-        return onlineJson;
+        return new Listed(readyJson, byUsername.size(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private void wentOffline(long userId, State state) {
-        synchronized (this) {
+        Instant now;
+        synchronized (this) { // the time under the lock, as for coming online: a Listed.asOf before it still lists the user
             if (users.get(userId) != state || state.sockets > 0) return;
             users.remove(userId);
-            onlineJson = null;
+            byUsername.remove(state.user.username());
+            readyJson = null;
+            now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         }
-        changed.fire(new PresenceChanged(state.user.username(), false, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        changed.fire(new PresenceChanged(state.user.username(), state.user.displayName(), false, now));
     }
 }

@@ -111,9 +111,11 @@ public class SocketEvents {
         ReadyState transport = socket.getClient().getConnection().getReadyState();
         if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
         if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
-        // The online list is O(users): written once per change of who is online, not per socket.
+        // The online list is written once per change of who is online, not per socket.
+        Presence.Listed online = presence.forReady();
         Encoded.send(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
                 + ",\"rooms\":" + Json.JSONB.toJson(mine)
-                + ",\"online\":" + presence.onlineJson() + "}");
+                + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()
+                + ",\"serverTime\":" + Json.JSONB.toJson(online.asOf()) + "}");
     }
 }

@@ -3,7 +3,7 @@ package dev.parley.realtime.control;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.presence.control.PresenceChanged;
+import dev.parley.presence.control.PresenceBatched;
 import dev.parley.rooms.control.MembershipChanged;
 import dev.parley.rooms.control.RoomCreated;
 import dev.parley.rooms.control.Rooms;
@@ -127,8 +127,9 @@ public class Delivery {
         creators.forEach(s -> s.send("room_created", mine));
     }
 
-    void presence(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceChanged change) {
-        engine.namespace().broadcast((String) null, "presence", Wire.json(change));
+    /** One frame for every socket, encoded once: {@code {users: [{username, displayName, online, at}]}}. */
+    void presence(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceBatched batch) {
+        engine.fanOut().deliver(Packets.event("presence", Wire.json(batch)), null, null);
     }
 
     /** To the room's other members, or to the other person; none of the typist's own sockets. */
