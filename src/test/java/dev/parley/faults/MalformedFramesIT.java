@@ -3,7 +3,6 @@ package dev.parley.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
@@ -83,8 +82,8 @@ class MalformedFramesIT {
         warmPolling.join(TimeUnit.MINUTES.toMillis(2));
         webSockets.set(0);
         awaitQuiet();
-        double socketsBefore = metric("parley_connected_sockets");
-        double threadsBefore = metric("thread_count");
+        double socketsBefore = api.metric("parley_connected_sockets");
+        double threadsBefore = api.metric("thread_count");
         ServerLog log = ServerLog.shared();
         long mark = log.mark();
 
@@ -113,16 +112,16 @@ class MalformedFramesIT {
         // Nothing left behind: sockets, polling sessions, threads.
         awaitQuiet();
         Awaitility.await("connected sockets back to " + socketsBefore + " (" + replay + ")").atMost(Duration.ofSeconds(15))
-                .pollInterval(Duration.ofMillis(250)).until(() -> metric("parley_connected_sockets") <= socketsBefore + SOCKET_TOLERANCE);
-        double socketsAfter = metric("parley_connected_sockets");
+                .pollInterval(Duration.ofMillis(250)).until(() -> api.metric("parley_connected_sockets") <= socketsBefore + SOCKET_TOLERANCE);
+        double socketsAfter = api.metric("parley_connected_sockets");
         for (String sid : pollingSessions) {
             HttpResponse<String> stale = HTTP.send(HttpRequest.newBuilder(URI.create(pollingUrl() + "&sid=" + sid))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(400, stale.statusCode(), () -> replay + ": polling session " + sid + " still known after its close: " + stale.body());
         }
         Awaitility.await("threads back to about " + threadsBefore + " (" + replay + ")").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500)).until(() -> metric("thread_count") <= threadsBefore + THREAD_TOLERANCE);
-        double threadsAfter = metric("thread_count");
+                .pollInterval(Duration.ofMillis(500)).until(() -> api.metric("thread_count") <= threadsBefore + THREAD_TOLERANCE);
+        double threadsAfter = api.metric("thread_count");
 
         String logged = log.since(mark);
         assertFalse(HANDLER_FRAME.matcher(logged).find(), () -> replay + ": a stack trace through Parley's or the Socket.IO "
@@ -333,19 +332,13 @@ class MalformedFramesIT {
         double[] last = {-1};
         Awaitility.await("the server quiet after fuzzing").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    double now = metric("parley_connected_sockets");
+                    double now = api.metric("parley_connected_sockets");
                     boolean steady = now == last[0];
                     last[0] = now;
                     return steady;
                 });
     }
 
-    private double metric(String name) {
-        String body = api.get("/metrics", null).body();
-        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
-        if (!m.find()) fail(name + " missing from /metrics");
-        return Double.parseDouble(m.group(1));
-    }
 
     private static String excerpt(String logged) {
         return logged.length() <= 6000 ? logged : logged.substring(0, 6000) + "\n...";

@@ -11,8 +11,6 @@ import dev.parley.support.Sock;
 import dev.parley.support.StalledSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -37,18 +35,18 @@ class SlowConsumerIT {
         Login reader = api.guest("sc_reader");
         String room = Chat.roomOf(api, poster, slow, reader);
         String big = "x".repeat(3_900);
-        double cutBefore = metric("parley_slow_client_disconnects_total");
+        double cutBefore = api.metric("parley_slow_client_disconnects_total");
         long before = ServerHeap.liveBytes(Server.url());
         List<Long> whileStalled = new ArrayList<>();
         int posted = 0;
         try (StalledSocket stalled = StalledSocket.connect(slow.token()); Sock reading = Sock.connect(reader.token())) {
-            while (metric("parley_slow_client_disconnects_total") <= cutBefore && posted < MAX_MESSAGES) {
+            while (api.metric("parley_slow_client_disconnects_total") <= cutBefore && posted < MAX_MESSAGES) {
                 Chat.postMany(api, poster, room, big, CHUNK);
                 posted += CHUNK;
                 whileStalled.add(ServerHeap.liveBytes(Server.url()));
             }
             int sent = posted;
-            assertTrue(metric("parley_slow_client_disconnects_total") > cutBefore,
+            assertTrue(api.metric("parley_slow_client_disconnects_total") > cutBefore,
                     () -> "the stalled client was not cut off after " + sent + " messages of 4 KB; live heap " + mb(before) + " -> " + mbs(whileStalled));
             stalled.awaitClosedByServer();
             Chat.post(api, poster, room, "after the cut");
@@ -71,10 +69,4 @@ class SlowConsumerIT {
         return bytes.stream().map(SlowConsumerIT::mb).toList().toString();
     }
 
-    private double metric(String name) {
-        String body = api.get("/metrics", null).body();
-        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
-        assertTrue(m.find(), name + " missing from /metrics");
-        return Double.parseDouble(m.group(1));
-    }
 }

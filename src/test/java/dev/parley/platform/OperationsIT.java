@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OperationsIT {
@@ -27,17 +25,17 @@ class OperationsIT {
         Login a = api.registerAndLogin("m_a");
         Login b = api.registerAndLogin("m_b");
         try (Sock sender = Sock.connect(a.token()); Sock receiver = Sock.connect(b.token())) {
-            double stored = metric("parley_messages_stored_total");
-            double delivered = metric("parley_deliveries_total");
-            double writes = metric("parley_websocket_writes");
-            assertTrue(metric("parley_connected_sockets") >= 2);
+            double stored = api.metric("parley_messages_stored_total");
+            double delivered = api.metric("parley_deliveries_total");
+            double writes = api.metric("parley_websocket_writes");
+            assertTrue(api.metric("parley_connected_sockets") >= 2);
             sender.ack("message", "counted");
             receiver.awaitJson("message");
-            assertEquals(stored + 1, metric("parley_messages_stored_total"));
-            assertTrue(metric("parley_deliveries_total") >= delivered + 1);
-            double writesNow = metric("parley_websocket_writes");
+            assertEquals(stored + 1, api.metric("parley_messages_stored_total"));
+            assertTrue(api.metric("parley_deliveries_total") >= delivered + 1);
+            double writesNow = api.metric("parley_websocket_writes");
             assertTrue(writesNow >= writes + 2, "the ack and the message were written");
-            assertTrue(metric("parley_websocket_frames") >= writesNow, "a write carries one frame or more");
+            assertTrue(api.metric("parley_websocket_frames") >= writesNow, "a write carries one frame or more");
         }
     }
 
@@ -57,10 +55,4 @@ class OperationsIT {
         assertEquals("not_found", reply.errorCode());
     }
 
-    private double metric(String name) {
-        String body = api.get("/metrics", null).body();
-        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
-        assertTrue(m.find(), name + " missing from /metrics");
-        return Double.parseDouble(m.group(1));
-    }
 }

@@ -12,8 +12,6 @@ import dev.parley.support.StalledSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -45,13 +43,13 @@ class FanOutIT {
         Login reader = api.registerAndLogin("fo_fast");
         String room = Chat.roomOf(api, poster, slow, reader);
         String big = "x".repeat(3_900);
-        double cutOffBefore = metric("parley_slow_client_disconnects_total");
+        double cutOffBefore = api.metric("parley_slow_client_disconnects_total");
         try (StalledSocket stalled = StalledSocket.connect(slow.token()); Sock reading = Sock.connect(reader.token())) {
             List<Long> posted = new ArrayList<>();
             // The IT server's queue bound is 64 frames (pom.xml); the kernel's and the container's buffers fill first.
             await("the stalled client cut off").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ZERO).until(() -> {
                 posted.addAll(Chat.postMany(api, poster, room, big, 50));
-                return metric("parley_slow_client_disconnects_total") > cutOffBefore;
+                return api.metric("parley_slow_client_disconnects_total") > cutOffBefore;
             });
             stalled.awaitClosedByServer(); // what was sent before the cut, then the end of the stream
             assertEquals(posted, receivedIds(reading, posted.size()));
@@ -67,10 +65,4 @@ class FanOutIT {
         return ids;
     }
 
-    private double metric(String name) {
-        String body = api.get("/metrics", null).body();
-        Matcher m = Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE).matcher(body);
-        assertTrue(m.find(), name + " missing from /metrics");
-        return Double.parseDouble(m.group(1));
-    }
 }

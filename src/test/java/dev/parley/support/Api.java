@@ -60,6 +60,14 @@ public final class Api {
     public record Login(String username, String token, String sessionId, JsonObject body) {
     }
 
+    /** A metric's value from {@code /metrics} (the first series of that name). */
+    public double metric(String name) {
+        String body = get("/metrics", null).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", java.util.regex.Pattern.MULTILINE).matcher(body);
+        if (!m.find()) throw new AssertionError(name + " missing from /metrics");
+        return Double.parseDouble(m.group(1));
+    }
+
     public Reply get(String path, String token) {
         return send(request(path, token).GET());
     }

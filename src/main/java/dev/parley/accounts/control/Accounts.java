@@ -170,6 +170,11 @@ public class Accounts {
                 .getResultStream().findFirst();
     }
 
+    /** The user named {@code username}, or {@link NotFound}: every "no such user" answer comes from here. */
+    public User require(String username) {
+        return find(username).orElseThrow(() -> new NotFound("No such user"));
+    }
+
     /** One place checks passwords, so that every wrong one counts in the login throttle. */
     private void prove(String usernameKey, String storedHash, String password, String address, String wrong) {
         if (throttle.isLocked(usernameKey, address)) throw new RateLimited("Too many failed logins; try again later");

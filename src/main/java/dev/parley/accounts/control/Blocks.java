@@ -5,7 +5,6 @@ import dev.parley.accounts.entity.BlockView;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.errors.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,6 +71,6 @@ public class Blocks {
 
     private User target(String username) {
         if (username == null || username.isBlank()) throw new InvalidPayload("username is required");
-        return accounts.find(username).orElseThrow(() -> new NotFound("No such user"));
+        return accounts.require(username);
     }
 }

@@ -3,7 +3,6 @@ package dev.parley.messages.control;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.errors.NotFound;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Message;
@@ -113,7 +112,7 @@ public class History {
 
     User otherUser(String username) {
         if (username == null || username.isBlank()) throw new InvalidPayload("with is required");
-        return accounts.find(username).orElseThrow(() -> new NotFound("No such user"));
+        return accounts.require(username);
     }
 
     private interface ViewOf {

@@ -5,7 +5,6 @@ import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
 import dev.parley.messages.control.GroupCommit.Pending;
 import dev.parley.messages.control.Messages.Posted;
@@ -71,7 +70,7 @@ class MessageBatches {
 
     /** Posts of one sender to one user (lines are per sender and recipient; the row lock orders both ways). */
     List<Outcome> direct(long senderId, String toUsername, List<Pending> posts) {
-        User recipient = accounts.find(toUsername).orElseThrow(() -> new NotFound("No such user"));
+        User recipient = accounts.require(toUsername);
         if (recipient.id() == senderId) throw new InvalidPayload("A direct message needs someone else");
         blocks.requireAccepts(recipient.id(), senderId); // the batch is one sender's to one recipient: one answer for all
         Conversation conversation = lockConversation(senderId, recipient.id());

@@ -41,8 +41,7 @@ public class ReadMarkers {
 
     public void readConversation(long userId, String withUsername, Long upTo) {
         long marker = checkUpTo(upTo);
-        long other = accounts.find(withUsername == null ? "" : withUsername)
-                .orElseThrow(() -> new dev.parley.errors.NotFound("No such user")).id();
+        long other = accounts.require(withUsername).id();
         em.createNamedQuery(Conversation.BETWEEN, Conversation.class)
                 .setParameter("low", Math.min(userId, other)).setParameter("high", Math.max(userId, other))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)

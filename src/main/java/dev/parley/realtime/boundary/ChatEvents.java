@@ -2,7 +2,6 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.errors.NotFound;
 import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
 import dev.parley.messages.control.ReadMarkers;
@@ -102,7 +101,7 @@ public class ChatEvents {
             Room room = rooms.requireMember(me.userId(), target.room());
             typing.fire(new Typing(room.name(), null, me.userId(), me.username()));
         } else {
-            long to = accounts.find(target.user()).orElseThrow(() -> new NotFound("No such user")).id();
+            long to = accounts.require(target.user()).id();
             typing.fire(new Typing(null, to, me.userId(), me.username()));
         }
         return Map.of();
