@@ -2,6 +2,7 @@ package dev.parley.messages;
 
 import static dev.parley.support.Chat.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
@@ -30,6 +31,7 @@ class NotificationsIT {
     private static void assertRoomNotification(JSONObject n, String room, String from, String preview, int unread) {
         assertEquals("message", n.getString("kind"), n.toString());
         assertEquals(room, n.getString("room"), n.toString());
+        assertTrue(n.getLong("messageId") > 0, n.toString());
         assertEquals(from, n.getString("from"), n.toString());
         assertEquals(preview, n.getString("preview"), n.toString());
         assertEquals(unread, n.getInt("unread"), n.toString());
@@ -127,7 +129,10 @@ class NotificationsIT {
             ok(looking.ack("focus", new JSONObject().put("with", alice.username())));
             long id = ok(alices.ack("private_message", dm(bob.username(), "just you"))).getJSONObject("message").getLong("id");
             assertEquals(id, looking.awaitJson("private_message").getLong("id"));
-            assertDirectNotification(unfocused.awaitJson("notification"), alice.username(), "just you", 1);
+            JSONObject first = unfocused.awaitJson("notification");
+            assertDirectNotification(first, alice.username(), "just you", 1);
+            assertEquals(alice.username(), first.getString("with"), "the other party of the conversation");
+            assertEquals(id, first.getLong("messageId"));
             Chat.postDirect(api, alice, bob.username(), "and again");
             assertDirectNotification(unfocused.awaitJson("notification"), alice.username(), "and again", 2);
 

@@ -96,14 +96,16 @@ public class Delivery {
                 .filter(s -> !focus.equals(connections.focusOf(s))).toList();
         if (sockets.isEmpty()) return;
         JSONObject note = notification("private_message", posted.message(),
-                markers.unreadOfRecipient(posted.senderId(), posted.recipientId()));
+                markers.unreadOfRecipient(posted.senderId(), posted.recipientId()))
+                .put("with", posted.message().from()); // the other party, seen from the recipient
         sockets.forEach(s -> s.send("notification", note));
     }
 
     private static JSONObject notification(String kind, MessageView message, long unread) {
         String text = message.text();
         String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
-        return new JSONObject().put("kind", kind).put("from", message.from()).put("preview", preview).put("unread", unread);
+        return new JSONObject().put("kind", kind).put("from", message.from()).put("preview", preview).put("unread", unread)
+                .put("messageId", message.id());
     }
 
     /** Joining or leaving on one socket moves every socket of the user. */
