@@ -1,5 +1,6 @@
 package dev.parley;
 
+import dev.parley.platform.Caller;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles(Parley.USER_ROLE)
+@DeclareRoles(Caller.ROLE)
 @ApplicationScoped
 @OpenAPIDefinition(
         info = @Info(title = "Parley", version = "1",
@@ -41,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityScheme(securitySchemeName = Parley.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "The token from login, guest login or refresh")
 public class Parley extends Application {
-    /** The one role every signed-in caller has; tokens carry it as their only group. */
-    public static final String USER_ROLE = "user";
     /** The OpenAPI name of the bearer-token security scheme. */
     public static final String BEARER = "bearer";
 }

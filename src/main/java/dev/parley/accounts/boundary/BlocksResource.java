@@ -3,7 +3,7 @@ package dev.parley.accounts.boundary;
 import dev.parley.Parley;
 import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.BlockView;
-import dev.parley.sessions.boundary.Caller;
+import dev.parley.platform.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The people the caller blocks: their direct messages to the caller are refused. */
 @Path("users/me/blocks")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)

@@ -5,8 +5,8 @@ import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.UserView;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
+import dev.parley.platform.Caller;
 import dev.parley.platform.ClientAddress;
-import dev.parley.sessions.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The caller's own account: who they are, their display name, their password, deleting it. */
 @Path("users")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)

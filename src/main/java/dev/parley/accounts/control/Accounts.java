@@ -1,7 +1,6 @@
 package dev.parley.accounts.control;
 
 import dev.parley.accounts.entity.User;
-import dev.parley.rooms.control.Rooms;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
@@ -38,10 +37,10 @@ public class Accounts {
     LoginThrottle throttle;
 
     @Inject
-    Rooms rooms;
+    Blocks blocks;
 
     @Inject
-    Blocks blocks;
+    Event<AccountCreated> created;
 
     @Inject
     Event<AccountDeleted> deleted;
@@ -66,7 +65,7 @@ public class Accounts {
         try {
             em.persist(user);
             em.flush();
-            rooms.joinFeed(user.id());
+            created.fire(new AccountCreated(user.id()));
         } catch (PersistenceException e) {
             if (find(username).isPresent()) throw new Conflict("That username is taken"); // lost a race
             throw e;
@@ -100,7 +99,7 @@ public class Accounts {
             if (find(username).isPresent()) throw new Conflict("That username is taken"); // lost a race
             throw e;
         }
-        rooms.joinFeed(user.id());
+        created.fire(new AccountCreated(user.id()));
         return user;
     }
 
@@ -192,7 +191,6 @@ public class Accounts {
      */
     private void erase(User user) {
         deleted.fire(new AccountDeleted(user.id()));
-        rooms.leaveAll(user.id());
         blocks.forget(user.id());
         user.erase();
         em.flush();

@@ -7,7 +7,7 @@ import dev.parley.messages.control.Messages;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Page;
-import dev.parley.sessions.boundary.Caller;
+import dev.parley.platform.Caller;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Direct conversations over REST: the same effect as {@code private_message}, {@code history} and {@code read}. */
 @Path("conversations")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "messages")
 @SecurityRequirement(name = Parley.BEARER)

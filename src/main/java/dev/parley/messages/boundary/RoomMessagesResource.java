@@ -5,7 +5,7 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
 import dev.parley.messages.entity.Page;
-import dev.parley.sessions.boundary.Caller;
+import dev.parley.platform.Caller;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A room's messages over REST: the same effect as the Socket.IO {@code message} and {@code history} events. */
 @Path("rooms/{name}/messages")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "messages")
 @SecurityRequirement(name = Parley.BEARER)

@@ -3,7 +3,7 @@ package dev.parley.messages.boundary;
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.ReadMarkers;
-import dev.parley.sessions.boundary.Caller;
+import dev.parley.platform.Caller;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The caller's read marker in a room: the same effect as the Socket.IO {@code read} event. */
 @Path("rooms/{name}/read")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Tag(ref = "messages")
 @SecurityRequirement(name = Parley.BEARER)
 public class RoomReadResource {

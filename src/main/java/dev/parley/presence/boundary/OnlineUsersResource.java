@@ -2,6 +2,7 @@ package dev.parley.presence.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.platform.Caller;
 import dev.parley.presence.control.Presence;
 import dev.parley.presence.entity.OnlinePage;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("users/online")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)

@@ -2,9 +2,9 @@ package dev.parley.rooms.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.platform.Caller;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.RoomView;
-import dev.parley.sessions.boundary.Caller;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Public rooms: list, create, join, leave. The same effect as the Socket.IO room events. */
 @Path("rooms")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "rooms")
 @SecurityRequirement(name = Parley.BEARER)

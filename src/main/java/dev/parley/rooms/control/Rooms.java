@@ -1,5 +1,7 @@
 package dev.parley.rooms.control;
 
+import dev.parley.accounts.control.AccountCreated;
+import dev.parley.accounts.control.AccountDeleted;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
@@ -8,6 +10,7 @@ import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -94,15 +97,16 @@ public class Rooms {
         if (removed > 0) membership.fire(new MembershipChanged(userId, room.name(), false));
     }
 
-    /** Every user starts in feed. */
-    public void joinFeed(long userId) {
-        addMember(byName(Room.FEED).id(), userId);
+    /** Every user starts in feed, in the transaction that creates the account. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void joinFeed(@Observes AccountCreated created) {
+        addMember(byName(Room.FEED).id(), created.userId());
     }
 
     /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void leaveAll(long userId) {
-        em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
+    void leaveAll(@Observes AccountDeleted deleted) {
+        em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, deleted.userId()).executeUpdate();
     }
 
     @Transactional

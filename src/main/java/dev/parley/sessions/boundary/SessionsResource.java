@@ -1,6 +1,7 @@
 package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
+import dev.parley.platform.Caller;
 import dev.parley.sessions.control.ConnectedSessions;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The caller's own sessions: list them, end one, end all the others. */
 @Path("sessions")
 @RequestScoped
-@RolesAllowed(Parley.USER_ROLE)
+@RolesAllowed(Caller.ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "sessions")
 @SecurityRequirement(name = Parley.BEARER)

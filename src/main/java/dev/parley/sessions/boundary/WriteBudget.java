@@ -3,6 +3,7 @@ package dev.parley.sessions.boundary;
 import dev.parley.errors.ErrorBody;
 import dev.parley.errors.ErrorCode;
 import dev.parley.errors.RestErrors;
+import dev.parley.platform.Caller;
 import dev.parley.sessions.control.WriteLimit;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

@@ -8,8 +8,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.parley.Parley;
 import dev.parley.errors.Unauthorized;
+import dev.parley.platform.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.interfaces.RSAPublicKey;
@@ -26,8 +26,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Tokens {
-    public static final String SESSION_CLAIM = "sid";
-
     @Inject
     SigningKey key;
 
@@ -45,8 +43,8 @@ public class Tokens {
                 .issuer(issuer)
                 .subject(Long.toString(userId))
                 .claim("upn", username)
-                .claim("groups", List.of(Parley.USER_ROLE))
-                .claim(SESSION_CLAIM, sessionId)
+                .claim("groups", List.of(Caller.ROLE))
+                .claim(Caller.SESSION_CLAIM, sessionId)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
@@ -76,7 +74,7 @@ public class Tokens {
             if (!issuer.equals(claims.getIssuer()) || expiry == null || !expiry.toInstant().isAfter(Instant.now())) {
                 throw new Unauthorized("Invalid or expired token");
             }
-            String sessionId = claims.getStringClaim(SESSION_CLAIM);
+            String sessionId = claims.getStringClaim(Caller.SESSION_CLAIM);
             if (sessionId == null) throw new Unauthorized("Invalid token");
             return new Claims(Long.parseLong(claims.getSubject()), claims.getStringClaim("upn"), sessionId);
         } catch (ParseException | JOSEException | NumberFormatException e) {

@@ -1,4 +1,4 @@
-package dev.parley.accounts.boundary;
+package dev.parley.sessions.boundary;
 
 import dev.parley.accounts.entity.UserView;
 import dev.parley.sessions.control.Sessions;

@@ -1,12 +1,12 @@
-package dev.parley.accounts.boundary;
+package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.SignupLimit;
+import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
-import dev.parley.errors.InvalidPayload;
+import dev.parley.platform.Caller;
 import dev.parley.platform.ClientAddress;
-import dev.parley.sessions.boundary.Caller;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import jakarta.annotation.security.PermitAll;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,13 +31,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Register, log in (with a password or as a guest), refresh the token, log out. */
+/**
+ * Log in (with a password or as a guest), refresh the token, log out: the session operations under
+ * {@code /api/auth}. Registering, an account operation, is {@code accounts}' {@code RegisterResource}.
+ */
 @Path("auth")
 @RequestScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "accounts")
-public class AuthResource {
+public class LoginResource {
     @Inject
     Accounts accounts;
 
@@ -58,25 +60,6 @@ public class AuthResource {
     HttpServletRequest request;
 
     @POST
-    @Path("register")
-    @PermitAll
-    @Operation(operationId = "register", summary = "Create an account",
-            description = "Usernames are unique case-insensitively and shown as typed. Registering does not log in. "
-                    + "An address gets 20 new accounts (registrations and guest logins together) an hour by default, then 429.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
-            value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
-    @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "429", ref = "RateLimited")
-    public Response register(Credentials body) {
-        Credentials c = required(body);
-        signups.take(clientAddress.of(request));
-        User user = accounts.register(c.username(), c.password(), c.displayName());
-        return Response.status(201).entity(Map.of("user", user.view())).build();
-    }
-
-    @POST
     @Path("login")
     @PermitAll
     @Operation(operationId = "login", summary = "Log in: a new session and its token",
@@ -91,7 +74,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
-        Credentials c = required(body);
+        Credentials c = Credentials.required(body);
         User user = accounts.authenticate(c.username(), c.password(), clientAddress.of(request));
         return open(user);
     }
@@ -110,14 +93,14 @@ public class AuthResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse guest(Credentials body) {
-        Credentials c = required(body);
+        Credentials c = Credentials.required(body);
         signups.take(clientAddress.of(request));
         return open(accounts.guest(c.username()));
     }
 
     @POST
     @Path("refresh")
-    @RolesAllowed(Parley.USER_ROLE)
+    @RolesAllowed(Caller.ROLE)
     @Operation(operationId = "refresh", summary = "A new token for the same session",
             description = "Extends the session by the token lifetime (12 h by default), but never past its absolute lifetime "
                     + "(30 days after login by default). The old token keeps working until it expires or the session ends.")
@@ -130,7 +113,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed(Parley.USER_ROLE)
+    @RolesAllowed(Caller.ROLE)
     @Operation(operationId = "logout", summary = "End the current session and disconnect its sockets",
             description = "Its sockets get `session_terminated` with reason `logout`, then are disconnected; the token is refused from then on.")
     @SecurityRequirement(name = Parley.BEARER)
@@ -142,7 +125,7 @@ public class AuthResource {
 
     @POST
     @Path("logout-all")
-    @RolesAllowed(Parley.USER_ROLE)
+    @RolesAllowed(Caller.ROLE)
     @Operation(operationId = "logoutAll", summary = "End every session of the caller, this one included",
             description = "Every socket of every session gets `session_terminated` with reason `logout_all` and is disconnected.")
     @SecurityRequirement(name = Parley.BEARER)
@@ -155,10 +138,5 @@ public class AuthResource {
 
     private LoginResponse open(User user) {
         return LoginResponse.of(sessions.open(user, request.getHeader(HttpHeaders.USER_AGENT), clientAddress.of(request)));
-    }
-
-    private static Credentials required(Credentials body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
-        return body;
     }
 }

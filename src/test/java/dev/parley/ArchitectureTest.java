@@ -1,0 +1,143 @@
+package dev.parley;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The component graph of docs/architecture.md, and the layers inside each component, checked on the
+ * compiled classes (ArchUnit). A new arrow between components goes into {@link #MAY_USE} on purpose,
+ * and into the document with it.
+ */
+class ArchitectureTest {
+    static final JavaClasses CODE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.parley");
+
+    /** Each component and the components it may use: a DAG, bottom first. */
+    static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
+
+    static {
+        MAY_USE.put("errors", Set.of());
+        MAY_USE.put("platform", Set.of("errors"));
+        MAY_USE.put("accounts", Set.of("errors", "platform"));
+        MAY_USE.put("sessions", Set.of("errors", "platform", "accounts"));
+        MAY_USE.put("presence", Set.of("errors", "platform", "accounts", "sessions"));
+        MAY_USE.put("rooms", Set.of("errors", "platform", "accounts", "sessions"));
+        MAY_USE.put("messages", Set.of("errors", "platform", "accounts", "sessions", "presence", "rooms"));
+        MAY_USE.put("realtime", Set.of("errors", "platform", "accounts", "sessions", "presence", "rooms", "messages"));
+    }
+
+    /**
+     * The only classes that may touch the servlet container's WebSocket internals (Tyrus, Grizzly),
+     * by type or by name: the realtime component's container adapter.
+     */
+    static final List<String> CONTAINER_ADAPTER = List.of(
+            "dev.parley.realtime.control.TyrusAccess",
+            "dev.parley.realtime.control.HeldWrite",
+            "dev.parley.realtime.control.DirectOutput",
+            "dev.parley.realtime.control.BridgedWebSocket",
+            "dev.parley.realtime.control.UpgradeLeftovers");
+
+    static final String[] CONTAINER_INTERNALS = {"org.glassfish.tyrus..", "org.glassfish.grizzly.."};
+
+    @Test
+    void componentsHaveNoCycles() {
+        slices().matching("dev.parley.(*)..").should().beFreeOfCycles().check(CODE);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachComponentUsesOnlyTheComponentsBelowIt() {
+        return MAY_USE.entrySet().stream().map(component -> DynamicTest.dynamicTest(component.getKey(), () -> {
+            String[] forbidden = MAY_USE.keySet().stream()
+                    .filter(other -> !other.equals(component.getKey()) && !component.getValue().contains(other))
+                    .map(other -> "dev.parley." + other + "..")
+                    .toArray(String[]::new);
+            if (forbidden.length == 0) return;
+            noClasses().that().resideInAPackage("dev.parley." + component.getKey() + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .check(CODE);
+        }));
+    }
+
+    @Test
+    void everyPackageBelongsToAComponentOfTheGraph() {
+        List<String> strays = CODE.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> !p.equals("dev.parley"))
+                .map(p -> p.substring("dev.parley.".length()).split("\\.")[0])
+                .filter(component -> !MAY_USE.containsKey(component))
+                .distinct().toList();
+        assertEquals(List.of(), strays, "components missing from MAY_USE (and from docs/architecture.md)");
+    }
+
+    @Test
+    void entitiesUseNoControlOrBoundary() {
+        noClasses().that().resideInAPackage("dev.parley..entity..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley..control..", "dev.parley..boundary..")
+                .check(CODE);
+    }
+
+    @Test
+    void controlUsesNoBoundary() {
+        noClasses().that().resideInAPackage("dev.parley..control..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley..boundary..")
+                .check(CODE);
+    }
+
+    /** The JAX-RS application class names the OpenAPI security scheme for the REST boundaries; nothing else needs it. */
+    @Test
+    void onlyBoundariesUseTheApplicationClass() {
+        noClasses().that().resideOutsideOfPackage("dev.parley..boundary..").and().doNotHaveFullyQualifiedName(Parley.class.getName())
+                .should().dependOnClassesThat().haveFullyQualifiedName(Parley.class.getName())
+                .check(CODE);
+    }
+
+    @Test
+    void onlyTheContainerAdapterUsesContainerTypes() {
+        noClasses().that(describe("are outside the container adapter",
+                        c -> CONTAINER_ADAPTER.stream().noneMatch(a -> c.getName().equals(a) || c.getName().startsWith(a + "$"))))
+                .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_INTERNALS)
+                .check(CODE);
+    }
+
+    /** Most of the adapter reaches Tyrus and Grizzly by reflection, by class name, which no class file shows as a dependency. */
+    @Test
+    void onlyTheContainerAdapterNamesContainerClasses() throws IOException {
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<String> naming = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> read(f).contains("org.glassfish.tyrus") || read(f).contains("org.glassfish.grizzly"))
+                    .map(f -> sources.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", ""))
+                    .filter(name -> !CONTAINER_ADAPTER.contains(name))
+                    .sorted().toList();
+            assertEquals(List.of(), naming, "classes outside the container adapter naming Tyrus or Grizzly classes");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
