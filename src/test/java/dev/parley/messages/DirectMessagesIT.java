@@ -1,6 +1,7 @@
 package dev.parley.messages;
 
 import static dev.parley.support.Chat.ackError;
+import static dev.parley.support.Chat.dm;
 import static dev.parley.support.Chat.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,10 +21,6 @@ import org.junit.jupiter.api.Test;
 /** Direct messages: {@code private_message} and {@code /api/conversations}. */
 class DirectMessagesIT {
     private final Api api = Api.server();
-
-    private static JSONObject dm(String to, String text) {
-        return new JSONObject().put("to", to).put("text", text);
-    }
 
     @Test
     void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient() {

@@ -1,6 +1,8 @@
 package dev.parley.messages;
 
+import static dev.parley.support.Chat.dm;
 import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Chat.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,14 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class NotificationsIT {
     private final Api api = Api.server();
-
-    private static JSONObject say(String room, String text) {
-        return new JSONObject().put("room", room).put("text", text);
-    }
-
-    private static JSONObject dm(String to, String text) {
-        return new JSONObject().put("to", to).put("text", text);
-    }
 
     private static void assertRoomNotification(JSONObject n, String room, String from, String preview, int unread) {
         assertEquals("message", n.getString("kind"), n.toString());

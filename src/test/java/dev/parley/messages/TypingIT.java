@@ -1,5 +1,6 @@
 package dev.parley.messages;
 
+import static dev.parley.support.Chat.inRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,10 +105,6 @@ class TypingIT {
         var reply = api.get(path + "?limit=200", caller.token());
         assertEquals(200, reply.status(), reply.body());
         return reply.json().getJsonArray("messages").getValuesAs(JsonObject.class).size();
-    }
-
-    private static JSONObject inRoom(String room) {
-        return new JSONObject().put("room", room);
     }
 
     private static JSONObject to(Login user) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -233,12 +232,7 @@ class PresenceIT {
 
     /** Until the server has seen the session's sockets come and go: its {@code connections} count. */
     private void awaitConnections(Login login, int expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> {
-            JsonArray sessions = (JsonArray) api.get("/api/sessions", login.token()).structure();
-            return sessions.getValuesAs(JsonObject.class).stream()
-                    .filter(s -> s.getString("id").equals(login.sessionId()))
-                    .mapToInt(s -> s.getInt("connections")).sum() == expected;
-        });
+        Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> api.connections(login) == expected);
     }
 
     private record Seen(JSONObject event, long arrivedNanos) {

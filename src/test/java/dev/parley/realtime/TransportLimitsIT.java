@@ -13,8 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import java.util.List;
@@ -89,22 +87,15 @@ class TransportLimitsIT {
         Login greedy = api.login(bystanding.username());
         try (Sock bystander = Sock.connect(bystanding.token());
              Sock big = Sock.connect(greedy.token())) {
-            assertEquals(1, connectionsOf(greedy));
+            assertEquals(1, api.connections(greedy));
             big.emit("message", new JSONObject().put("text", "z".repeat(MAX_PAYLOAD + 10)));
             // The server closes that socket (1009); its session shows no connection left.
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> connectionsOf(greedy) == 0);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.connections(greedy) == 0);
             assertTrue(bystander.ack("message", "after the big one").getBoolean("ok"));
             try (Sock again = Sock.connect(greedy.token())) {
                 assertTrue(again.ack("message", "back again").getBoolean("ok"));
             }
         }
-    }
-
-    private int connectionsOf(Login login) {
-        JsonArray sessions = (JsonArray) api.get("/api/sessions", login.token()).structure();
-        return sessions.getValuesAs(JsonObject.class).stream()
-                .filter(s -> s.getString("id").equals(login.sessionId()))
-                .mapToInt(s -> s.getInt("connections")).sum();
     }
 
     private static JSONObject handshake(String origin) throws Exception {

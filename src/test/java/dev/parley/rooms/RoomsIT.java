@@ -3,8 +3,10 @@ package dev.parley.rooms;
 import static dev.parley.support.Chat.ackError;
 import static dev.parley.support.Chat.awaitRoomCreated;
 import static dev.parley.support.Chat.createRoom;
+import static dev.parley.support.Chat.inRoom;
 import static dev.parley.support.Chat.join;
 import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Chat.say;
 import static dev.parley.support.Chat.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,14 +29,6 @@ import org.junit.jupiter.api.Test;
 /** Rooms over REST and Socket.IO: creating, listing, joining, leaving, and who hears a room's messages. */
 class RoomsIT {
     private final Api api = Api.server();
-
-    private static JSONObject say(String room, String text) {
-        return new JSONObject().put("room", room).put("text", text);
-    }
-
-    private static JSONObject room(String name) {
-        return new JSONObject().put("room", name);
-    }
 
     @Test
     void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember() {
@@ -164,7 +158,7 @@ class RoomsIT {
             Reply rest = api.delete("/api/rooms/feed/members/me", alice.token());
             assertEquals(403, rest.status());
             assertEquals("forbidden", rest.errorCode());
-            assertEquals("forbidden", ackError(alices.ack("leave", room("feed"))));
+            assertEquals("forbidden", ackError(alices.ack("leave", inRoom("feed"))));
             assertTrue(Chat.room(api, alice, "feed").getBoolean("member"));
             long id = ok(bobs.ack("message", say("feed", "still here?"))).getJSONObject("message").getLong("id");
             assertEquals(id, alices.awaitJson("message").getLong("id"));
@@ -177,12 +171,12 @@ class RoomsIT {
         Login bob = api.registerAndLogin("r_sj_b");
         String name = createRoom(api, alice, "r_sj");
         try (Sock bobs = Sock.connect(bob.token())) {
-            JSONObject joined = ok(bobs.ack("join", room(name))).getJSONObject("room");
+            JSONObject joined = ok(bobs.ack("join", inRoom(name))).getJSONObject("room");
             assertEquals(name, joined.getString("name"));
             assertTrue(joined.getBoolean("member"));
             assertEquals(2, joined.getInt("members"));
             assertTrue(Chat.room(api, bob, name).getBoolean("member"));
-            JSONObject left = ok(bobs.ack("leave", room(name))).getJSONObject("room");
+            JSONObject left = ok(bobs.ack("leave", inRoom(name))).getJSONObject("room");
             assertEquals(name, left.getString("name"));
             assertFalse(left.getBoolean("member"));
             assertEquals(1, left.getInt("members"));
@@ -196,7 +190,7 @@ class RoomsIT {
         Login bob = api.registerAndLogin("r_all_b");
         String name = createRoom(api, alice, "r_all");
         try (Sock joining = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
-            ok(joining.ack("join", room(name)));
+            ok(joining.ack("join", inRoom(name)));
             long id = Chat.post(api, alice, name, "welcome");
             for (Sock sock : List.of(joining, other)) {
                 JSONObject got = sock.awaitJson("message");
@@ -218,7 +212,7 @@ class RoomsIT {
             long welcome = Chat.post(api, alice, leaving, "before leaving");
             for (Sock sock : List.of(leaver, other)) assertEquals(welcome, sock.awaitJson("message").getLong("id"));
 
-            ok(leaver.ack("leave", room(leaving)));
+            ok(leaver.ack("leave", inRoom(leaving)));
             Chat.post(api, alice, leaving, "after leaving");
             long marker = Chat.post(api, alice, staying, "in the room bob kept");
             for (Sock sock : List.of(leaver, other)) {
@@ -272,8 +266,8 @@ class RoomsIT {
         String nowhere = uniqueRoom("r_nowhere");
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals("not_found", ackError(sock.ack("message", say(nowhere, "hello?"))));
-            assertEquals("not_found", ackError(sock.ack("join", room(nowhere))));
-            assertEquals("not_found", ackError(sock.ack("leave", room(nowhere))));
+            assertEquals("not_found", ackError(sock.ack("join", inRoom(nowhere))));
+            assertEquals("not_found", ackError(sock.ack("leave", inRoom(nowhere))));
         }
         for (Reply reply : List.of(api.put("/api/rooms/" + nowhere + "/members/me", alice.token()),
                 api.delete("/api/rooms/" + nowhere + "/members/me", alice.token()),

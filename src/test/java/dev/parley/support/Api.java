@@ -1,6 +1,7 @@
 package dev.parley.support;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -66,6 +67,14 @@ public final class Api {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^" + name + "\\{[^}]*} ([0-9.E+-]+)$", java.util.regex.Pattern.MULTILINE).matcher(body);
         if (!m.find()) throw new AssertionError(name + " missing from /metrics");
         return Double.parseDouble(m.group(1));
+    }
+
+    /** How many sockets the server counts for this login's session ({@code connections} in {@code /api/sessions}). */
+    public int connections(Login login) {
+        JsonArray sessions = (JsonArray) get("/api/sessions", login.token()).structure();
+        return sessions.getValuesAs(JsonObject.class).stream()
+                .filter(s -> s.getString("id").equals(login.sessionId()))
+                .mapToInt(s -> s.getInt("connections")).sum();
     }
 
     public Reply get(String path, String token) {

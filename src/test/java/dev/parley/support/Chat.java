@@ -136,6 +136,21 @@ public final class Chat {
         return ack.getJSONObject("error").getString("code");
     }
 
+    /** The {@code message} payload for a room. */
+    public static JSONObject say(String room, String text) {
+        return new JSONObject().put("room", room).put("text", text);
+    }
+
+    /** The {@code private_message} payload. */
+    public static JSONObject dm(String to, String text) {
+        return new JSONObject().put("to", to).put("text", text);
+    }
+
+    /** A payload naming only a room ({@code join}, {@code leave}, {@code typing}, {@code focus}). */
+    public static JSONObject inRoom(String room) {
+        return new JSONObject().put("room", room);
+    }
+
     /** The ack, after checking {@code ok} is true. */
     public static JSONObject ok(JSONObject ack) {
         assertEquals(true, ack.getBoolean("ok"), () -> "expected a successful ack: " + ack);

@@ -1,22 +1,20 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.accounts.control.Accounts;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
 import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.control.TypingAnnouncer;
 import dev.parley.messages.entity.Page;
 import dev.parley.realtime.control.Connections;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.Payload;
 import dev.parley.realtime.control.SocketRooms;
-import dev.parley.realtime.control.Typing;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -36,16 +34,10 @@ public class ChatEvents {
     ReadMarkers markers;
 
     @Inject
-    Rooms rooms;
-
-    @Inject
-    Accounts accounts;
-
-    @Inject
     Connections connections;
 
     @Inject
-    Event<Typing> typing;
+    TypingAnnouncer typing;
 
     /** Registers the handlers, once for all sockets. */
     public void register() {
@@ -87,23 +79,15 @@ public class ChatEvents {
     private Map<String, ?> read(Identity me, SocketIoSocket socket, Object payload) {
         Payload p = Payload.of(payload);
         Target target = Target.of(p, "with");
-        Long upTo = p.optLong("upTo");
-        if (upTo == null) throw new InvalidPayload("upTo is required");
+        Long upTo = p.optLong("upTo"); // null and negative ids are ReadMarkers' to refuse, as for REST
         if (target.room() != null) markers.readRoom(me.userId(), target.room(), upTo);
         else markers.readConversation(me.userId(), target.user(), upTo);
         return Map.of();
     }
 
     private Map<String, ?> typing(Identity me, SocketIoSocket socket, Object payload) {
-        Payload p = Payload.of(payload);
-        Target target = Target.of(p, "to");
-        if (target.room() != null) {
-            Room room = rooms.requireMember(me.userId(), target.room());
-            typing.fire(new Typing(room.name(), null, me.userId(), me.username()));
-        } else {
-            long to = accounts.require(target.user()).id();
-            typing.fire(new Typing(null, to, me.userId(), me.username()));
-        }
+        Target target = Target.of(Payload.of(payload), "to");
+        typing.typing(me.userId(), me.username(), target.room(), target.user());
         return Map.of();
     }
 

@@ -7,6 +7,7 @@ import dev.parley.platform.Json;
 import dev.parley.presence.control.Presence;
 import dev.parley.realtime.control.ConnectGate;
 import dev.parley.realtime.control.Connections;
+import dev.parley.realtime.control.Delivery;
 import dev.parley.realtime.control.Encoded;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.control.Handlers;
@@ -15,7 +16,6 @@ import dev.parley.realtime.control.SocketRooms;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
-import dev.parley.sessions.entity.EndReason;
 import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +23,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.json.JSONObject;
 
 /**
  * A socket's life on this node: admitted by the gate, put in its user's rooms, given its event
@@ -92,8 +91,7 @@ public class SocketEvents {
             sessions.requireLive(who.sessionId()); // it may have ended since the gate let it through
         } catch (Unauthorized ended) {
             connections.remove(socket);
-            socket.send("session_terminated", new JSONObject().put("reason", EndReason.REVOKED.wire()));
-            socket.disconnect(true);
+            Delivery.cutOff(socket, sessions.whyOver(who.sessionId()));
             return;
         }
         User user = accounts.byId(who.userId());

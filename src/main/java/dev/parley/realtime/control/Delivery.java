@@ -2,6 +2,7 @@ package dev.parley.realtime.control;
 
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.control.Typing;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.presence.control.PresenceBatched;
 import dev.parley.rooms.control.MembershipChanged;
@@ -10,6 +11,7 @@ import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.SessionsEnded;
+import dev.parley.sessions.entity.EndReason;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -143,17 +145,18 @@ public class Delivery {
         engine.fanOut().deliver(Packets.event("typing", payload), new String[] {target}, exclude);
     }
 
-    /** {@code session_terminated} with the reason, then the socket is disconnected. */
     void cutOff(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
-        JSONObject reason = new JSONObject().put("reason", ended.reason().wire());
         for (String sessionId : ended.sessionIds()) {
             for (SocketIoSocket socket : connections.ofSession(sessionId)) {
                 // The socket that asked (logout_all over Socket.IO) gets its ack first.
-                Handlers.afterAck(socket, () -> {
-                    socket.send("session_terminated", reason);
-                    socket.disconnect(true);
-                });
+                Handlers.afterAck(socket, () -> cutOff(socket, ended.reason()));
             }
         }
+    }
+
+    /** {@code session_terminated} with the reason, then the socket is disconnected: every socket whose session is over. */
+    public static void cutOff(SocketIoSocket socket, EndReason reason) {
+        socket.send("session_terminated", new JSONObject().put("reason", reason.wire()));
+        socket.disconnect(true);
     }
 }

@@ -100,6 +100,15 @@ public class Sessions {
         return session;
     }
 
+    /**
+     * Why a session that {@link #requireLive} refused is over: the reason it was ended with, or
+     * {@code expired} when it ran out of time and no sweep has ended it yet.
+     */
+    public EndReason whyOver(String sessionId) {
+        Session session = em.find(Session.class, sessionId);
+        return session != null && session.endReason() != null ? session.endReason() : EndReason.EXPIRED;
+    }
+
     public List<Session> live(long userId) {
         Instant now = Instant.now();
         return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)

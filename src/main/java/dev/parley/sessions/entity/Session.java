@@ -102,4 +102,5 @@ public class Session {
     public Instant expiresAt() { return expiresAt; }
     public String userAgent() { return userAgent; }
     public String ip() { return ip; }
+    public EndReason endReason() { return endReason; }
 }

@@ -1,0 +1,32 @@
+package dev.parley.messages.control;
+
+import dev.parley.accounts.control.Accounts;
+import dev.parley.rooms.control.Rooms;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+/**
+ * Who may be seen typing where: in a room, only a member (others get {@code forbidden}); to a user,
+ * anyone, as long as the user exists ({@code not_found}). Whichever protocol asks, the rule is here.
+ */
+@ApplicationScoped
+public class TypingAnnouncer {
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Event<Typing> typing;
+
+    /** Exactly one of {@code room} and {@code toUsername} is set. */
+    public void typing(long userId, String username, String room, String toUsername) {
+        if (room != null) {
+            typing.fire(new Typing(rooms.requireMember(userId, room).name(), null, userId, username));
+        } else {
+            typing.fire(new Typing(null, accounts.require(toUsername).id(), userId, username));
+        }
+    }
+}
