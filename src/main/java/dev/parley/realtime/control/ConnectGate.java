@@ -140,7 +140,7 @@ public class ConnectGate {
     }
 
     /** {@code auth.token} of the CONNECT packet, else {@code Authorization: Bearer} of the handshake. */
-    private static String tokenFrom(String connectJson, Map<String, List<String>> headers) {
+    static String tokenFrom(String connectJson, Map<String, List<String>> headers) {
         if (!connectJson.isBlank()) {
             try {
                 Object token = new JSONObject(connectJson).opt("token");
