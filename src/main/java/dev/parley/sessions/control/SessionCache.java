@@ -68,11 +68,7 @@ public class SessionCache {
 
     // Before any other observer: a socket connecting meanwhile re-checks its session and must see it ended.
     void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.PLATFORM_BEFORE) SessionsEnded ended) {
-        for (String id : ended.sessionIds()) {
-            sessions.compute(id, (k, old) -> old == null
-                    ? new LiveSession(id, -1, Instant.now().plus(tokenTtl), true)
-                    : old.asEnded());
-        }
+        ended.sessionIds().forEach(this::markEnded);
     }
 
     private void prune() {
