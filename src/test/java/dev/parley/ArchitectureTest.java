@@ -1,6 +1,9 @@
 package dev.parley;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +102,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.parley..control..")
                 .should().dependOnClassesThat().resideInAPackage("dev.parley..boundary..")
                 .check(CODE);
+    }
+
+    /**
+     * What the outside calls is no API for the other components: they use each other's control and
+     * entity. The one exception is {@code @Write}, the name binding of the REST write budget that
+     * resources of several components carry.
+     */
+    @TestFactory
+    Stream<DynamicTest> aComponentsBoundaryIsItsOwn() {
+        return MAY_USE.keySet().stream().map(component -> DynamicTest.dynamicTest(component, () ->
+                noClasses().that().resideOutsideOfPackage("dev.parley." + component + "..")
+                        .should().dependOnClassesThat(resideInAPackage("dev.parley." + component + ".boundary..")
+                                .and(not(equivalentTo(dev.parley.sessions.boundary.Write.class))))
+                        .allowEmptyShould(true)
+                        .check(CODE)));
     }
 
     /** The JAX-RS application class names the OpenAPI security scheme for the REST boundaries; nothing else needs it. */
