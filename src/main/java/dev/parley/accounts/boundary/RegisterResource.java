@@ -4,6 +4,7 @@ import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
+import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -59,7 +60,7 @@ public class RegisterResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response register(Credentials body) {
-        Credentials c = Credentials.required(body);
+        Credentials c = InvalidPayload.requireBody(body);
         signups.take(clientAddress.of(request));
         User user = accounts.register(c.username(), c.password(), c.displayName());
         return Response.status(201).entity(Map.of("user", user.view())).build();

@@ -84,7 +84,7 @@ public class UsersResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, UserView> rename(AccountChanges.DisplayName body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         return Map.of("user", accounts.rename(caller.userId(), body.displayName()).view());
     }
 
@@ -106,7 +106,7 @@ public class UsersResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void changePassword(AccountChanges.Password body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         accounts.changePassword(caller.userId(), caller.sessionId(), body.currentPassword(), body.newPassword(),
                 !Boolean.FALSE.equals(body.endOtherSessions()), clientAddress.of(request));
     }

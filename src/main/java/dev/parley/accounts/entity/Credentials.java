@@ -1,6 +1,5 @@
 package dev.parley.accounts.entity;
 
-import dev.parley.errors.InvalidPayload;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -12,10 +11,4 @@ public record Credentials(
         @Schema(description = "3 to 32 characters of A-Z a-z 0-9 _ . -", example = "alice") String username,
         @Schema(description = "8 to 128 characters", example = "correct horse") String password,
         @Schema(description = "register only; at most 64 characters, the username when absent", example = "Alice") String displayName) {
-
-    /** The body, or {@link InvalidPayload} when there is none. */
-    public static Credentials required(Credentials body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
-        return body;
-    }
 }

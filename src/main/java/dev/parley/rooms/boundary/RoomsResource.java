@@ -72,7 +72,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response create(NewRoom body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         RoomView room = rooms.create(caller.userId(), body.name(), body.topic());
         return Response.status(201).entity(Map.of("room", room)).build();
     }

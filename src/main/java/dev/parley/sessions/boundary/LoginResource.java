@@ -5,6 +5,7 @@ import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
+import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.Caller;
 import dev.parley.platform.ClientAddress;
 import dev.parley.sessions.control.Sessions;
@@ -74,7 +75,7 @@ public class LoginResource {
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
-        Credentials c = Credentials.required(body);
+        Credentials c = InvalidPayload.requireBody(body);
         User user = accounts.authenticate(c.username(), c.password(), clientAddress.of(request));
         return open(user);
     }
@@ -93,7 +94,7 @@ public class LoginResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse guest(Credentials body) {
-        Credentials c = Credentials.required(body);
+        Credentials c = InvalidPayload.requireBody(body);
         signups.take(clientAddress.of(request));
         return open(accounts.guest(c.username()));
     }
