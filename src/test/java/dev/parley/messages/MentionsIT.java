@@ -34,10 +34,7 @@ class MentionsIT {
             assertEquals(message.getLong("id"), note.getLong("messageId"));
             long plain = Chat.post(api, alice, room, "no mention");
             assertEquals("message", bobs.awaitJson("notification").getString("kind"));
-            long fence = Chat.post(api, bob, "feed", "fence");
-            while (outsiders.awaitJson("message").getLong("id") != fence) {
-                // feed traffic before the fence
-            }
+            Chat.fence(api, bob, outsiders);
             assertTrue(outsiders.noMore("notification"), "a non-member is not mentioned in a room");
             assertTrue(alices.noMore("notification"), "the sender is never notified");
             assertEquals(1, Chat.room(api, bob, room).getInt("mentions"));
@@ -81,10 +78,7 @@ class MentionsIT {
             JSONObject note = bobs.awaitJson("notification");
             assertEquals("mention", note.getString("kind"));
             assertEquals(alice.username(), note.getString("with"));
-            long fence = Chat.post(api, bob, "feed", "fence");
-            while (carols.awaitJson("message").getLong("id") != fence) {
-                // feed traffic before the fence
-            }
+            Chat.fence(api, bob, carols);
             assertTrue(carols.noMore("notification"), "a third party is never told of a DM");
         }
     }

@@ -25,16 +25,6 @@ class MessageChangesIT {
         return new JSONObject().put("text", text).toString();
     }
 
-    /** A post that everyone's sockets receive, so that a socket that got nothing else before it got nothing else. */
-    private void fence(Login by, Sock... socks) {
-        long id = Chat.post(api, by, "feed", "fence");
-        for (Sock s : socks) {
-            while (s.awaitJson("message").getLong("id") != id) {
-                // earlier feed traffic from other tests
-            }
-        }
-    }
-
     @Test
     void aReplyNamesAMessageOfTheSameRoomOrConversationOnly() {
         Login alice = api.registerAndLogin("rp_alice");
@@ -97,7 +87,7 @@ class MessageChangesIT {
             assertEquals("hello, all", rest.json().getJsonObject("message").getString("text"));
             for (Sock s : List.of(alice1, alice2, bobs)) assertEquals("hello, all", s.awaitJson("message_updated").getString("text"));
 
-            fence(alice, strangers, bobs);
+            Chat.fence(api, alice, strangers, bobs);
             assertTrue(strangers.noMore("message_updated"), "a non-member hears nothing of the room");
             JsonObject inHistory = api.get("/api/rooms/" + room + "/messages?limit=1", stranger.token()).json()
                     .getJsonArray("messages").getJsonObject(0);
@@ -166,7 +156,7 @@ class MessageChangesIT {
                 assertEquals(bob.username(), deleted.getString("to"));
                 assertFalse(deleted.has("room"));
             }
-            fence(alice, eves);
+            Chat.fence(api, alice, eves);
             assertTrue(eves.noMore("message_updated") && eves.noMore("message_deleted"), "a third party hears nothing of a DM");
         }
     }
