@@ -73,6 +73,7 @@ export async function loadOlder(conv) {
  */
 export function markRead(conv) {
   conv.unread = 0;
+  conv.mentions = 0;
   if (conv.readTimer) return;
   conv.readTimer = setTimeout(() => {
     conv.readTimer = null;
@@ -83,11 +84,11 @@ export function markRead(conv) {
   }, READ_EVERY_MS);
 }
 
-export function send(text, retrying) {
+export function send(text, retrying, replyTo) {
   const conv = currentConv();
   const message = retrying || {
     pending: true, clientMsgId: newClientMsgId(), seq: ++sequence, from: state.me.username,
-    fromDisplayName: state.me.displayName, text, createdAt: new Date().toISOString(),
+    fromDisplayName: state.me.displayName, text, createdAt: new Date().toISOString(), replyTo: replyTo || null,
   };
   message.failed = null;
   if (!retrying) conv.messages.push(message);
@@ -95,7 +96,8 @@ export function send(text, retrying) {
   changed();
   const event = conv.kind === "room" ? "message" : "private_message";
   const payload = conv.kind === "room" ? { room: conv.name } : { to: conv.name };
-  live.request(event, { ...payload, text: message.text, clientMsgId: message.clientMsgId }).then((ack) => {
+  const reply = message.replyTo ? { replyTo: message.replyTo } : {};
+  live.request(event, { ...payload, text: message.text, clientMsgId: message.clientMsgId, ...reply }).then((ack) => {
     if (ack.ok) merge(conv, [ack.message]);
     else message.failed = ack.error.message;
     if (showing(conv)) markRead(conv);

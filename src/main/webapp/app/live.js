@@ -12,7 +12,8 @@ let socket = null;
 export function connect(token, on) {
   disconnect();
   socket = io({ auth: { token }, reconnectionDelayMax: 8000 });
-  for (const event of ["ready", "message", "private_message", "notification", "presence", "room_created", "typing", "session_terminated", "error"]) {
+  for (const event of ["ready", "message", "private_message", "notification", "presence", "room_created", "typing", "session_terminated", "error",
+    "message_updated", "message_deleted"]) {
     socket.on(event, (payload) => on[event] && on[event](payload));
   }
   socket.on("connect", () => on.status(true));

@@ -2,13 +2,14 @@
 import { block, isBlocked, loadBlocks, setUpAccount, showAccount, unblock } from "./account.js";
 import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
+import { clearContext, saveEdit, setUpMessageActions } from "./actions.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
 import { $, avatar } from "./dom.js";
 import * as live from "./live.js";
 import { setUpLogin, showLogin } from "./login.js";
 import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
 import { loadSessions, setUpSessions } from "./sessions.js";
-import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnName, merge, nameOf, onChange, roomConv, roomKey, sameUser, state } from "./store.js";
+import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
 import { onRetry, redrawAll, renderConnection, renderHeader, renderMessages, renderSidebar, renderTyping } from "./views.js";
 
 const TYPING_EVERY_MS = 2500;
@@ -36,6 +37,7 @@ async function boot() {
   setUpDialogs({ join, create: createRoom, startDm });
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
+  setUpMessageActions();
   onChange(render);
   if (!token.get()) return showLogin();
   try {
@@ -57,6 +59,8 @@ function start(user) {
   state.blocked = new Map();
   state.current = roomKey("feed");
   state.view = "chat";
+  state.syncedAt = null;
+  clearContext();
   roomConv({ name: "feed", member: true });
   readySeen = false;
   started = true;
@@ -122,6 +126,7 @@ const handlers = {
     state.online = new Map(online.map((p) => [p.username.toLowerCase(), p]));
     state.onlineCount = Math.max(onlineCount ?? online.length, online.length);
     onlineAsOf = Date.parse(serverTime) || 0;
+    if (!state.syncedAt) state.syncedAt = serverTime; // changes after this come as events, or in sync's updates
     online.forEach((p) => learnName(p.username, p.displayName));
     const reconnect = readySeen;
     readySeen = true;
@@ -135,8 +140,10 @@ const handlers = {
   notification(note) {
     const conv = note.room ? roomConv({ name: note.room }) : dmConv(note.from);
     conv.unread = note.unread;
+    if (note.kind === "mention" && !showing(conv)) conv.mentions = (conv.mentions || 0) + 1;
+    const where = note.room ? ` in #${note.room}` : "";
     notify({
-      title: note.room ? `${nameOf(note.from)} in #${note.room}` : nameOf(note.from),
+      title: note.kind === "mention" ? `${nameOf(note.from)} mentioned you${where}` : `${nameOf(note.from)}${where}`,
       text: note.preview, from: note.from, fromDisplayName: nameOf(note.from), tag: conv.key, onOpen: () => open(conv.key),
     });
     changed();
@@ -170,6 +177,12 @@ const handlers = {
     state.typing.get(key).set(from, Date.now() + TYPING_SHOWN_MS);
     setTimeout(changed, TYPING_SHOWN_MS + 50);
     changed();
+  },
+  message_updated: (message) => {
+    if (replace(message)) changed();
+  },
+  message_deleted: ({ id, room, to, from }) => {
+    if (replace({ id, room, to, from, deleted: true, text: "", reactions: [], mentions: [] })) changed();
   },
   error: (error) => errorToast(error.message || "The server refused that."),
 };
@@ -217,8 +230,13 @@ async function catchUp() {
     if (conv.kind === "room") rooms[conv.name] = lastId(conv);
     else conversations[conv.name] = lastId(conv);
   }
-  const ack = await live.request("sync", { rooms, conversations });
-  if (ack.ok) ack.messages.forEach(received);
+  const ack = await live.request("sync", { rooms, conversations, ...(state.syncedAt ? { since: state.syncedAt } : {}) });
+  if (ack.ok) {
+    ack.messages.forEach(received);
+    ack.updates.forEach(replace); // edits, deletions and reactions made while away
+    state.syncedAt = ack.syncedAt;
+    changed();
+  }
   const conv = currentConv();
   live.tell("focus", focusOf(conv));
   if (showing(conv)) markRead(conv);
@@ -268,7 +286,10 @@ function wireControls() {
     input.style.height = "";
     // The others stop showing us as typing when the message arrives; typing again must tell them.
     lastTyping = { key: null, at: 0 };
-    send(text);
+    if (state.editing) return saveEdit(text);
+    const replyTo = state.replyTo ? state.replyTo.id : null;
+    clearContext();
+    send(text, null, replyTo);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {

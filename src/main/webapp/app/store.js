@@ -14,6 +14,9 @@ export const state = {
   blocked: new Map(), // username (lower case) -> {username, displayName, blockedAt}: whom this user blocks
   connected: false,
   stickToBottom: false, // the next render scrolls the message list to the end
+  replyTo: null, // the message the composer answers, if any
+  editing: null, // the message of ours the composer edits, if any
+  syncedAt: null, // ready.serverTime, then each sync's syncedAt: what sync's `since` is
 };
 
 const listeners = [];
@@ -37,7 +40,7 @@ function conversation(key, kind, name) {
   let conv = state.convs.get(key);
   if (!conv) {
     conv = { key, kind, name, topic: "", members: 0, displayName: name, messages: [], ids: new Set(),
-      hasMore: true, loaded: false, loading: false, unread: 0, readUpTo: 0, joined: kind === "dm" };
+      hasMore: true, loaded: false, loading: false, unread: 0, mentions: 0, readUpTo: 0, joined: kind === "dm" };
     state.convs.set(key, conv);
   }
   return conv;
@@ -48,6 +51,7 @@ export function roomConv(room) {
   conv.topic = room.topic || "";
   conv.members = room.members ?? conv.members;
   if (room.unread !== undefined) conv.unread = room.unread;
+  if (room.mentions !== undefined) conv.mentions = room.mentions;
   if (room.member !== undefined) conv.joined = room.member;
   return conv;
 }
@@ -99,6 +103,17 @@ export function merge(conv, messages) {
   }
   if (fresh.length) conv.messages.sort(byId);
   return fresh;
+}
+
+/** An edited, reacted-to or deleted message takes the place of what the page had; false if it had none. */
+export function replace(message) {
+  if (!message.room && !message.from && !message.to) return false;
+  const conv = message.room ? state.convs.get(roomKey(message.room)) : state.convs.get(dmKey(sameUser(message.from, state.me.username) ? message.to : message.from));
+  if (!conv) return false;
+  const at = conv.messages.findIndex((m) => m.id === message.id);
+  if (at < 0) return false;
+  conv.messages[at] = { ...conv.messages[at], ...message };
+  return true;
 }
 
 // Pending messages (no id yet) stay at the end, in the order they were sent.

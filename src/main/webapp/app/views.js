@@ -1,5 +1,6 @@
 // Rendering from the store: the sidebar, the header, the message list and the typing line.
 import { $, avatar, dayLabel, el, time } from "./dom.js";
+import { mentionsMe, quote, reactions, textWithMentions, toolbar } from "./parts.js";
 import { currentConv, DELETED_USER, nameOf, state, typingIn } from "./store.js";
 
 const GROUP_WITHIN_MS = 5 * 60 * 1000;
@@ -25,7 +26,7 @@ export const redrawAll = () => drawn.clear();
 export function renderSidebar(open, startDm) {
   const rooms = [...state.convs.values()].filter((c) => c.kind === "room" && c.joined)
     .sort((a, b) => (a.name === "feed" ? -1 : b.name === "feed" ? 1 : a.name.localeCompare(b.name)));
-  draw("room-list", rooms.map((c) => [c.key, shownUnread(c), isActive(c)]),
+  draw("room-list", rooms.map((c) => [c.key, shownUnread(c), shownMentions(c), isActive(c)]),
     () => rooms.map((c) => item(c, el("span", { class: "hash", "aria-hidden": "true" }, "#"), c.name, open)));
 
   const dms = [...state.convs.values()].filter((c) => c.kind === "dm")
@@ -64,14 +65,21 @@ function item(conv, icon, label, open, username) {
     "data-testid": `conv-${conv.key}`, "aria-current": active ? "page" : false, onclick: () => open(conv.key),
     "aria-label": unread ? `${label}, ${unread} unread` : label,
   }, icon, username ? named(label, username) : el("span", { class: "label" }, label),
+  shownMentions(conv) ? el("span", { class: "badge badge-mention", "data-testid": `mentions-${conv.key}`, title: "Mentions of you" }, `@${shownMentions(conv)}`) : null,
   unread ? el("span", { class: "badge", "data-testid": `unread-${conv.key}` }, unread > 99 ? "99+" : unread) : null));
+}
+
+/** Unread mentions of the reader, a badge of its own; nothing for the conversation on screen. */
+export function shownMentions(conv) {
+  return onScreen(conv) ? 0 : conv.mentions || 0;
 }
 
 /** Unread as the user sees it: nothing for the conversation on screen. */
 export function shownUnread(conv) {
-  const onScreen = state.view === "chat" && conv.key === state.current && !document.hidden;
-  return onScreen ? 0 : conv.unread;
+  return onScreen(conv) ? 0 : conv.unread;
 }
+
+const onScreen = (conv) => state.view === "chat" && conv.key === state.current && !document.hidden;
 
 const isActive = (conv) => state.view === "chat" && conv.key === state.current;
 const isOnline = (username) => state.online.has(username.toLowerCase());
@@ -127,7 +135,8 @@ export function renderMessages(forceBottom = false) {
   const box = $("messages");
   const fromBottom = box.scrollHeight - box.scrollTop;
   const atBottom = fromBottom - box.clientHeight < 60;
-  const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0])];
+  const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0, m.text, m.editedAt,
+    m.deleted, m.reactions, m.replyTo])];
   const redrawn = draw("message-list", signature, () => messageRows(conv));
   $("history-status").textContent = conv.loading ? "Loading earlier messages…"
     : conv.loaded && !conv.hasMore && conv.messages.length ? "This is the beginning of the conversation." : "";
@@ -145,7 +154,7 @@ function messageRows(conv) {
     }
     const grouped = previous && previous.from === message.from
       && new Date(message.createdAt) - new Date(previous.createdAt) < GROUP_WITHIN_MS;
-    rows.push(row(message, !grouped));
+    rows.push(row(message, !grouped || !!message.replyTo, conv)); // a reply starts a group: its quote needs the name above
     previous = message;
   }
   if (!conv.messages.length && conv.loaded) rows.push(emptyState(conv));
@@ -155,9 +164,10 @@ function messageRows(conv) {
 let retry = () => {};
 export const onRetry = (handler) => { retry = handler; };
 
-function row(message, first) {
+function row(message, first, conv) {
   const gone = !message.from; // a deleted account's message
-  const classes = ["msg", first ? "first" : "", gone ? "from-deleted" : "", message.pending ? "pending" : "", message.failed ? "failed" : ""].filter(Boolean).join(" ");
+  const classes = ["msg", first ? "first" : "", gone ? "from-deleted" : "", message.pending ? "pending" : "", message.failed ? "failed" : "",
+    message.deleted ? "deleted" : "", mentionsMe(message) ? "mentions-me" : ""].filter(Boolean).join(" ");
   return el("li", { class: classes, "data-testid": "message", "data-id": message.id || "", "data-from": message.from || "" },
     gone ? el("span", { class: "avatar avatar-deleted", "aria-hidden": "true" }, "?") : avatar(message.from, message.fromDisplayName),
     el("div", { class: "msg-meta" },
@@ -165,7 +175,12 @@ function row(message, first) {
       gone ? null : el("span", { class: "msg-handle", "data-testid": "message-handle" }, `@${message.from}`),
       el("time", { class: "msg-time", datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString() }, time(message.createdAt))),
     el("div", { class: "msg-body" },
-      el("div", { class: "msg-text", "data-testid": "message-text" }, message.text),
+      quote(message, conv),
+      message.deleted ? el("div", { class: "msg-text msg-tombstone", "data-testid": "message-text" }, "This message was deleted.")
+        : el("div", { class: "msg-text", "data-testid": "message-text" }, textWithMentions(message),
+          message.editedAt ? el("span", { class: "msg-edited", "data-testid": "edited", title: new Date(message.editedAt).toLocaleString() }, " (edited)") : null),
+      reactions(message),
+      toolbar(message),
       message.failed ? el("div", { class: "msg-state" }, `Not sent: ${message.failed} `,
         el("button", { type: "button", onclick: () => retry(message) }, "Try again")) : null));
 }

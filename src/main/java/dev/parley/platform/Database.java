@@ -4,16 +4,22 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
  * Parley's one database: the embedded H2 default or whatever {@code PARLEY_DB_URL} names. The
- * schema is brought up to date by Flyway before anything else runs; the same migrations serve both.
+ * schema is brought up to date by Flyway before anything else runs; the same migrations serve both,
+ * plus, for PostgreSQL, what H2 lacks ({@code db/postgresql}: the full-text index).
  */
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
@@ -43,15 +49,30 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    private boolean postgres;
+
     @PostConstruct
     void migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached", e);
+        }
+        String[] locations = postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                : new String[] {"classpath:db/migration"};
         var result = Flyway.configure(Database.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations)
                 .load()
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** PostgreSQL, or else the embedded H2: where their SQL differs (full-text search). */
+    @Lock(LockType.READ)
+    public boolean postgres() {
+        return postgres;
     }
 
     public DataSource dataSource() {

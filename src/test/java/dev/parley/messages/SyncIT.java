@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** After a reconnect, {@code sync} gives exactly what the client missed in each room and conversation. */
 class SyncIT {
+    private static final int SYNC_LIMIT = 500;
     private final Api api = Api.server();
 
     @Test
@@ -97,6 +98,51 @@ class SyncIT {
                 assertEquals(Map.of("room:" + room, List.of(roomId, nextInRoom),
                         "with:" + me.username(), List.of(directId, nextDirect)), byConversation(sync.getJSONArray("messages"), bob));
             }
+        }
+    }
+
+    @Test
+    void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort() {
+        Login me = api.registerAndLogin("su_me");
+        Login bob = api.registerAndLogin("su_bob");
+        String room = Chat.roomOf(api, bob, me);
+        long edited = Chat.post(api, bob, room, "first draft");
+        long deleted = Chat.post(api, bob, room, "regret");
+        long reacted = Chat.post(api, bob, room, "nice");
+        long untouched = Chat.post(api, bob, room, "plain");
+        long direct = Chat.postDirect(api, bob, me.username(), "psst");
+        String since;
+        try (Sock before = Sock.connect(me.token())) {
+            since = before.awaitReady().getString("serverTime");
+        }
+        // While the client is away:
+        assertEquals(200, api.send("PATCH", "/api/messages/" + edited, bob.token(), "{\"text\": \"final\"}").status());
+        assertEquals(204, api.delete("/api/messages/" + deleted, bob.token()).status());
+        assertEquals(204, api.put("/api/messages/" + reacted + "/reactions/:tada:", bob.token()).status());
+        assertEquals(204, api.put("/api/messages/" + direct + "/reactions/:eyes:", bob.token()).status());
+        List<Long> unseen = Chat.postMany(api, bob, room, "later ", SYNC_LIMIT + 1);
+
+        try (Sock after = Sock.connect(me.token(), "polling")) {
+            JSONObject ack = after.ack("sync", new JSONObject().put("since", since)
+                    .put("rooms", new JSONObject().put(room, untouched))
+                    .put("conversations", new JSONObject().put(bob.username(), direct)));
+            assertTrue(ack.getBoolean("ok"), ack.toString());
+            JSONArray updates = ack.getJSONArray("updates");
+            assertEquals(List.of(edited, deleted, reacted, direct), Chat.ids(updates));
+            assertEquals("final", updates.getJSONObject(0).getString("text"));
+            assertTrue(updates.getJSONObject(1).getBoolean("deleted"));
+            assertEquals(":tada:", updates.getJSONObject(2).getJSONArray("reactions").getJSONObject(0).getString("emoji"));
+            assertEquals(unseen.subList(0, SYNC_LIMIT), Chat.ids(ack.getJSONArray("messages")));
+            assertEquals(Map.of(room, true), ack.getJSONObject("hasMore").getJSONObject("rooms").toMap());
+            assertTrue(ack.getJSONObject("hasMore").getJSONObject("conversations").isEmpty());
+            String syncedAt = ack.getString("syncedAt");
+
+            JSONObject again = after.ack("sync", new JSONObject().put("since", syncedAt)
+                    .put("rooms", new JSONObject().put(room, unseen.get(unseen.size() - 1))));
+            assertTrue(again.getJSONArray("messages").isEmpty(), again.toString());
+            // Changes from the grace period before since may come again; nothing older than since's grace does.
+            assertTrue(Chat.ids(again.getJSONArray("updates")).stream().allMatch(List.of(edited, deleted, reacted)::contains));
+            assertEquals("invalid_payload", Chat.ackError(after.ack("sync", new JSONObject().put("since", "yesterday"))));
         }
     }
 

@@ -12,7 +12,10 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** The schema comes from the same Flyway migrations the server runs, on an empty PostgreSQL database. */
+/**
+ * The schema comes from the same Flyway migrations the server runs, on an empty PostgreSQL database:
+ * the common ones ({@code db/migration}) and PostgreSQL's own ({@code db/postgresql}).
+ */
 class MigrationsIT {
 
     @Test
@@ -35,17 +38,24 @@ class MigrationsIT {
         String name = "parley_migrations_it";
         FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, name);
         String url = TestDatabase.ADMIN_URL.substring(0, TestDatabase.ADMIN_URL.lastIndexOf('/') + 1) + name;
-        var result = Flyway.configure().dataSource(url, TestDatabase.USER, "").locations("classpath:db/migration").load().migrate();
+        var result = Flyway.configure().dataSource(url, TestDatabase.USER, "").locations(LOCATIONS).load().migrate();
         assertEquals(migrationCount(), result.migrationsExecuted);
         try (Connection c = TestDatabase.connect(url);
              ResultSet r = c.createStatement().executeQuery("SELECT name FROM rooms WHERE id = 1")) {
             assertTrue(r.next());
             assertEquals("feed", r.getString(1));
         }
+        try (Connection c = TestDatabase.connect(url);
+             ResultSet r = c.createStatement().executeQuery("SELECT indexdef FROM pg_indexes WHERE indexname = 'messages_search'")) {
+            assertTrue(r.next(), "the full-text index");
+            assertTrue(r.getString(1).contains("gin"), r.getString(1));
+        }
     }
 
+    private static final String[] LOCATIONS = {"classpath:db/migration", "classpath:db/postgresql"};
+
     private static int migrationCount() {
-        return Flyway.configure().dataSource("jdbc:h2:mem:count", "", "").locations("classpath:db/migration")
+        return Flyway.configure().dataSource("jdbc:h2:mem:count", "", "").locations(LOCATIONS)
                 .load().info().all().length;
     }
 }

@@ -156,4 +156,17 @@ public final class Chat {
         assertEquals(true, ack.getBoolean("ok"), () -> "expected a successful ack: " + ack);
         return ack;
     }
+
+    /**
+     * Posts to {@code feed} and waits until each socket got that message: events sent to a socket before
+     * it came first, so a socket that had nothing else by then was sent nothing else (see {@code Sock.noMore}).
+     */
+    public static void fence(Api api, Login by, Sock... socks) {
+        long id = post(api, by, "feed", "fence");
+        for (Sock s : socks) {
+            while (s.awaitJson("message").getLong("id") != id) {
+                // feed traffic from before the fence
+            }
+        }
+    }
 }

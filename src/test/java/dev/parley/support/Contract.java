@@ -54,13 +54,19 @@ public final class Contract {
             authed("GET", "/api/conversations/{username}/messages", 200, 400, 404),
             authed("POST", "/api/conversations/{username}/messages", 201, 400, 403, 404, 413),
             authed("POST", "/api/rooms/{name}/read", 204, 400, 403, 404),
-            authed("POST", "/api/conversations/{username}/read", 204, 400, 404));
+            authed("POST", "/api/conversations/{username}/read", 204, 400, 404),
+            authed("PATCH", "/api/messages/{id}", 200, 400, 403, 404, 413),
+            authed("DELETE", "/api/messages/{id}", 204, 400, 403, 404),
+            authed("PUT", "/api/messages/{id}/reactions/{emoji}", 204, 400, 403, 404),
+            authed("DELETE", "/api/messages/{id}/reactions/{emoji}", 204, 400, 403, 404),
+            authed("GET", "/api/search", 200, 400, 404));
 
     /** Events a client sends; each takes an optional ack. */
     public static final List<String> CLIENT_EVENTS = List.of("message", "private_message", "join", "leave",
-            "create_room", "history", "typing", "focus", "read", "sync", "logout_all", "terminate_other_sessions");
+            "create_room", "history", "typing", "focus", "read", "sync", "logout_all", "terminate_other_sessions",
+            "edit_message", "delete_message", "react", "unreact");
 
     /** Events the server sends. */
     public static final List<String> SERVER_EVENTS = List.of("ready", "message", "private_message", "notification",
-            "presence", "room_created", "typing", "session_terminated", "error");
+            "presence", "room_created", "typing", "session_terminated", "error", "message_updated", "message_deleted");
 }

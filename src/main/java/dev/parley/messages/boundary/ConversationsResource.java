@@ -88,7 +88,7 @@ public class ConversationsResource {
                     + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user; "
                     + "403 when the recipient blocks the caller.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
-            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
+            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\", \"replyTo\": 1041}")))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -98,7 +98,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId());
+        var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId(), body.replyTo());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 

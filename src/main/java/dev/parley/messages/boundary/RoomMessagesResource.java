@@ -71,7 +71,7 @@ public class RoomMessagesResource {
             description = "Stored, then sent as the Socket.IO `message` event to every socket in the room. The caller must be a "
                     + "member (403 otherwise). A repeated `clientMsgId` answers 201 with the first message and stores nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
-            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\"}")))
+            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\", \"replyTo\": 1041}")))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -81,7 +81,7 @@ public class RoomMessagesResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
         if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postToRoom(caller.userId(), null, room, body.text(), body.clientMsgId());
+        var posted = messages.postToRoom(caller.userId(), null, room, body.text(), body.clientMsgId(), body.replyTo());
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,10 +94,10 @@ class GroupCommit {
      * A post in line. Its answer is the stored message, or a failure that is this post's alone
      * (forbidden) or its batch's (the database); {@code turn} completes when it is to lead.
      */
-    record Pending(long senderId, String text, String clientMsgId, String senderSocketId,
-                   CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
-        Pending(long senderId, String text, String clientMsgId, String senderSocketId) {
-            this(senderId, text, clientMsgId, senderSocketId, new CompletableFuture<>(), new CompletableFuture<>());
+    record Pending(long senderId, String text, String clientMsgId, String senderSocketId, Long replyTo,
+                   Map<Long, String> mentions, CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
+        Pending(long senderId, String text, String clientMsgId, String senderSocketId, Long replyTo, Map<Long, String> mentions) {
+            this(senderId, text, clientMsgId, senderSocketId, replyTo, mentions, new CompletableFuture<>(), new CompletableFuture<>());
         }
     }
 }

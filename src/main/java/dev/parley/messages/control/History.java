@@ -8,6 +8,7 @@ import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.Page;
+import dev.parley.messages.entity.Synced;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Reading messages back: pages by id for rooms and conversations ({@code (room_id, id)} and
@@ -33,6 +38,7 @@ public class History {
     public static final int MAX_PAGE = 200;
     /** The most {@code sync} returns per room or conversation; a client further behind pages with history. */
     public static final int SYNC_LIMIT = 500;
+    static final Duration SINCE_GRACE = Duration.ofSeconds(5);
 
     @PersistenceContext
     EntityManager em;
@@ -45,6 +51,9 @@ public class History {
 
     @Inject
     ReadMarkers markers;
+
+    @Inject
+    MessageDetails details;
 
     /** Newest first with {@code before} (or neither), oldest first with {@code after}. Public rooms are readable by all. */
     public Page room(String roomName, Long before, Long after, Integer limit) {
@@ -87,21 +96,56 @@ public class History {
         return views;
     }
 
-    /** Everything newer than the client last saw, per room it is in and per conversation; unknown ones are skipped. */
-    public List<MessageView> sync(long userId, Map<String, Long> roomsSeen, Map<String, Long> conversationsSeen) {
+    /**
+     * Everything newer than the client last saw, per room it is in and per conversation (unknown ones
+     * are skipped), at most {@link #SYNC_LIMIT} each; with {@code since}, the messages it has seen that
+     * changed after then. Changes are looked for from {@link #SINCE_GRACE} before {@code since}: a change
+     * stamped just before a sync may commit just after it, and an update given twice does no harm.
+     */
+    public Synced sync(long userId, Map<String, Long> roomsSeen, Map<String, Long> conversationsSeen, Instant since) {
+        Instant syncedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant after = since == null ? null : since.minus(SINCE_GRACE);
         List<MessageView> messages = new ArrayList<>();
+        List<MessageView> updates = new ArrayList<>();
+        Map<String, Boolean> roomsCut = new TreeMap<>();
+        Map<String, Boolean> conversationsCut = new TreeMap<>();
         List<String> mine = rooms.namesOf(userId);
         roomsSeen.forEach((name, seen) -> {
             String room = Rooms.checkName(name);
-            if (mine.contains(room)) messages.addAll(roomPage(room, null, seen, SYNC_LIMIT).messages());
+            if (!mine.contains(room)) return;
+            Page page = roomPage(room, null, seen, SYNC_LIMIT);
+            messages.addAll(page.messages());
+            if (page.hasMore()) roomsCut.put(room, true);
+            if (after != null) {
+                Room r = rooms.byName(room);
+                updates.addAll(changed("m.roomId = :target", r.id(), seen, after, (m, sender) -> MessageViews.of(m, r.name(), sender, null)));
+            }
         });
         conversationsSeen.forEach((username, seen) -> {
-            if (accounts.find(username).isPresent()) {
-                messages.addAll(conversationPage(userId, username, null, seen, SYNC_LIMIT).messages());
+            Optional<User> other = accounts.find(username);
+            if (other.isEmpty()) return;
+            Page page = conversationPage(userId, username, null, seen, SYNC_LIMIT);
+            messages.addAll(page.messages());
+            if (page.hasMore()) conversationsCut.put(other.get().username(), true);
+            Optional<Conversation> c = conversationBetween(userId, other.get().id());
+            if (after != null && c.isPresent()) {
+                String me = accounts.byId(userId).username();
+                updates.addAll(changed("m.conversationId = :target", c.get().id(), seen, after,
+                        (m, sender) -> MessageViews.of(m, null, sender, sender.id() == userId ? other.get().username() : me)));
             }
         });
         messages.sort(Comparator.comparingLong(MessageView::id));
-        return messages;
+        updates.sort(Comparator.comparingLong(MessageView::id));
+        return new Synced(messages, details.complete(updates), Map.of("rooms", roomsCut, "conversations", conversationsCut), syncedAt);
+    }
+
+    /** Messages at or below {@code seen} changed after {@code after}, oldest first, at most {@link #SYNC_LIMIT}. */
+    private List<MessageView> changed(String target, long targetId, long seen, Instant after, ViewOf view) {
+        List<Object[]> rows = em.createQuery("SELECT m, u FROM Message m, User u WHERE u.id = m.senderId AND " + target
+                        + " AND m.id <= :seen AND m.changedAt > :after ORDER BY m.id ASC", Object[].class)
+                .setParameter("target", targetId).setParameter("seen", seen).setParameter("after", after)
+                .setMaxResults(SYNC_LIMIT).getResultList();
+        return rows.stream().map(r -> view.of((Message) r[0], (User) r[1])).toList();
     }
 
     Optional<Conversation> conversationBetween(long a, long b) {
@@ -129,7 +173,7 @@ public class History {
         if (forward) q.setParameter("after", after);
         else if (before != null) q.setParameter("before", before);
         List<Object[]> rows = q.getResultList();
-        List<MessageView> messages = rows.stream().limit(size).map(r -> view.of((Message) r[0], (User) r[1])).toList();
+        List<MessageView> messages = details.complete(rows.stream().limit(size).map(r -> view.of((Message) r[0], (User) r[1])).toList());
         return new Page(messages, rows.size() > size);
     }
 

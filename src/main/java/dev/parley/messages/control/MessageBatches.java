@@ -52,6 +52,9 @@ class MessageBatches {
     @Inject
     Event<MessagePosted> posted;
 
+    @Inject
+    Mentions mentions;
+
     /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
     record Outcome(Posted posted, MessagePosted event, ParleyException refused) {
     }
@@ -61,9 +64,9 @@ class MessageBatches {
         Map<Long, User> senders = members(room, posts); // one query for the batch's membership checks and senders
         List<Outcome> outcomes = store(posts, senders,
                 p -> senders.containsKey(p.senderId()) ? null : new Forbidden("Join the room first"),
-                p -> Message.inRoom(room.id(), p.senderId(), p.text(), p.clientMsgId()),
-                (m, p) -> new MessagePosted(MessageViews.of(m, room.name(), senders.get(p.senderId()), null),
-                        p.senderId(), room.id(), null, p.senderSocketId()));
+                p -> Message.inRoom(room.id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo()),
+                (m, p) -> new MessagePosted(MessageViews.of(m, room.name(), senders.get(p.senderId()), null, List.copyOf(p.mentions().values())),
+                        p.senderId(), room.id(), null, p.senderSocketId(), List.copyOf(p.mentions().keySet())));
         last(outcomes).ifPresent(room::posted);
         return announce(outcomes);
     }
@@ -76,9 +79,9 @@ class MessageBatches {
         Conversation conversation = lockConversation(senderId, recipient.id());
         Map<Long, User> senders = Map.of(senderId, em.find(User.class, senderId));
         List<Outcome> outcomes = store(posts, senders, p -> null,
-                p -> Message.direct(conversation.id(), senderId, recipient.id(), p.text(), p.clientMsgId()),
-                (m, p) -> new MessagePosted(MessageViews.of(m, null, senders.get(senderId), recipient.username()),
-                        senderId, null, recipient.id(), p.senderSocketId()));
+                p -> Message.direct(conversation.id(), senderId, recipient.id(), p.text(), p.clientMsgId(), p.replyTo()),
+                (m, p) -> new MessagePosted(MessageViews.of(m, null, senders.get(senderId), recipient.username(), List.copyOf(p.mentions().values())),
+                        senderId, null, recipient.id(), p.senderSocketId(), List.copyOf(p.mentions().keySet())));
         last(outcomes).ifPresent(conversation::posted);
         return announce(outcomes);
     }
@@ -111,6 +114,7 @@ class MessageBatches {
             }
         }
         em.flush(); // inside the method, so that a broken constraint surfaces here (see Messages.store)
+        outcomes.stream().filter(o -> o.event() != null).forEach(o -> mentions.record(o.event())); // rows referencing the flushed messages
         return outcomes;
     }
 

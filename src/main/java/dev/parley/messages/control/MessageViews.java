@@ -3,6 +3,8 @@ package dev.parley.messages.control;
 import dev.parley.accounts.entity.User;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
+import dev.parley.messages.entity.MessageView.Reaction;
+import java.util.List;
 
 /** Stored messages as the contract's {@code message} object: every one is built here. */
 final class MessageViews {
@@ -10,10 +12,22 @@ final class MessageViews {
     }
 
     static MessageView of(Message m, String roomName, User sender, String recipientName) {
+        return of(m, roomName, sender, recipientName, List.of());
+    }
+
+    /** A deleted message is a tombstone: empty text, no reactions, no mentions; id, place and author stay. */
+    static MessageView of(Message m, String roomName, User sender, String recipientName, List<String> mentions) {
         // A deleted account's tombstone has no username; its messages stay, as from a deleted user.
         String from = sender.deleted() ? null : sender.username();
         String fromDisplayName = sender.deleted() ? User.DELETED_DISPLAY_NAME : sender.displayName();
         return new MessageView(m.id(), roomName, recipientName, from, fromDisplayName,
-                m.text(), m.createdAt(), m.clientMsgId());
+                m.deleted() ? "" : m.text(), m.createdAt(), m.clientMsgId(), m.replyTo(), m.editedAt(), m.deleted(),
+                List.of(), m.deleted() ? List.of() : List.copyOf(mentions));
+    }
+
+    static MessageView with(MessageView v, List<Reaction> reactions, List<String> mentions) {
+        if (v.deleted()) return v;
+        return new MessageView(v.id(), v.room(), v.to(), v.from(), v.fromDisplayName(), v.text(), v.createdAt(),
+                v.clientMsgId(), v.replyTo(), v.editedAt(), false, reactions, mentions);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.messages.control;
 
+import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -35,6 +37,15 @@ public class Messages {
     MessageBatches batches;
 
     @Inject
+    Replies replies;
+
+    @Inject
+    Mentions mentions;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
     @ConfigProperty(name = "parley.message-max-length")
     int maxLength;
 
@@ -50,15 +61,26 @@ public class Messages {
      * @param senderSocketId the socket it came from, which delivery leaves out (null over REST); the
      *                       poster storing the batch may be serving another socket's handler
      */
-    public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId) {
-        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
+    public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
+        String checked = checkText(text);
+        String clientId = checkClientMsgId(clientMsgId);
         String room = Rooms.checkName(roomName);
+        replies.requireInRoom(replyTo, room);
+        Pending post = new Pending(senderId, checked, clientId, senderSocketId, replyTo, mentions.inRoom(senderId, room, checked));
         return groupCommit.post("room:" + room, post, batch -> store(batch, posts -> batches.toRoom(room, posts)));
     }
 
-    public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId) {
-        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
+    public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo) {
+        String checked = checkText(text);
+        String clientId = checkClientMsgId(clientMsgId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
+        Map<Long, String> mentioned = Map.of();
+        if (replyTo != null || checked.indexOf('@') >= 0) { // else no lookup at all
+            long recipientId = accounts.require(toUsername).id();
+            replies.requireInConversation(replyTo, senderId, recipientId);
+            mentioned = mentions.inConversation(recipientId, checked);
+        }
+        Pending post = new Pending(senderId, checked, clientId, senderSocketId, replyTo, mentioned);
         return groupCommit.post("direct:" + senderId + ":" + User.keyOf(toUsername), post,
                 batch -> store(batch, posts -> batches.direct(senderId, toUsername, posts)));
     }
@@ -109,7 +131,8 @@ public class Messages {
         return false;
     }
 
-    private String checkText(String text) {
+    /** Text as stored: trimmed, 1 to the configured length; for posts and edits alike. */
+    String checkText(String text) {
         if (text == null) throw new InvalidPayload("text is required");
         String trimmed = text.strip();
         if (trimmed.isEmpty()) throw new InvalidPayload("text must not be empty");

@@ -46,11 +46,27 @@ public class Message {
     @Column(name = "client_msg_id")
     private String clientMsgId;
 
+    /** The message this one answers, in the same room or conversation. */
+    @Column(name = "reply_to")
+    private Long replyTo;
+
+    @Column(name = "edited_at")
+    private Instant editedAt;
+
+    /** Set when deleted: the row stays as a tombstone, its text emptied. */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    /** The last edit, deletion or reaction: what sync's updates are chosen by. */
+    @Column(name = "changed_at")
+    private Instant changedAt;
+
     protected Message() {
     }
 
-    public static Message inRoom(long roomId, long senderId, String text, String clientMsgId) {
+    public static Message inRoom(long roomId, long senderId, String text, String clientMsgId, Long replyTo) {
         Message m = new Message();
+        m.replyTo = replyTo;
         m.roomId = roomId;
         m.senderId = senderId;
         m.text = text;
@@ -59,8 +75,10 @@ public class Message {
         return m;
     }
 
-    public static Message direct(long conversationId, long senderId, long recipientId, String text, String clientMsgId) {
+    public static Message direct(long conversationId, long senderId, long recipientId, String text, String clientMsgId,
+                                 Long replyTo) {
         Message m = new Message();
+        m.replyTo = replyTo;
         m.conversationId = conversationId;
         m.senderId = senderId;
         m.recipientId = recipientId;
@@ -78,4 +96,29 @@ public class Message {
     public String text() { return text; }
     public Instant createdAt() { return createdAt; }
     public String clientMsgId() { return clientMsgId; }
+    public Long replyTo() { return replyTo; }
+    public Instant editedAt() { return editedAt; }
+    public boolean deleted() { return deletedAt != null; }
+
+    public void edit(String newText) {
+        this.text = newText;
+        this.editedAt = now();
+        this.changedAt = editedAt;
+    }
+
+    /** A tombstone: the text goes, the row (its id and place) stays. */
+    public void delete() {
+        this.text = "";
+        this.deletedAt = now();
+        this.changedAt = deletedAt;
+    }
+
+    /** Its reactions changed. */
+    public void touch() {
+        this.changedAt = now();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
 }

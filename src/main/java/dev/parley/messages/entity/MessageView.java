@@ -2,6 +2,7 @@ package dev.parley.messages.entity;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,6 +17,21 @@ public record MessageView(
         @Schema(example = "Alice") String fromDisplayName,
         @Schema(description = "1 to 4000 characters, stored trimmed", example = "hello") String text,
         Instant createdAt,
-        @Schema(nullable = true, description = "The sender's idempotency key, if it gave one", example = "c-5f2e") String clientMsgId)
+        @Schema(nullable = true, description = "The sender's idempotency key, if it gave one", example = "c-5f2e") String clientMsgId,
+        @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true, description = "The id of the message this one answers, in the same room or conversation")
+        Long replyTo,
+        @Schema(nullable = true, description = "When the author last edited the text") Instant editedAt,
+        @Schema(description = "A deleted message keeps its id and place, with empty text and no reactions or mentions") boolean deleted,
+        @Schema(description = "Per emoji: how many reacted, and up to 20 of their usernames") List<Reaction> reactions,
+        @Schema(description = "The usernames the text mentions as @username, of users who can read the message") List<String> mentions)
         implements Serializable {
+
+    /** One emoji's reactions on a message: the count, and at most {@code MAX_USERS} usernames. */
+    @Schema(name = "Reaction", description = "One emoji's reactions on a message")
+    public record Reaction(@Schema(description = "One emoji, or a :shortcode: from the fixed list", example = "👍") String emoji,
+                           @Schema(type = SchemaType.INTEGER, format = "int64", example = "3") long count,
+                           @Schema(description = "Up to 20 of the users who reacted, earliest first") List<String> users)
+            implements Serializable {
+        public static final int MAX_USERS = 20;
+    }
 }

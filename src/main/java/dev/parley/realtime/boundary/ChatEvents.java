@@ -6,6 +6,7 @@ import dev.parley.messages.control.Messages;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.control.TypingAnnouncer;
 import dev.parley.messages.entity.Page;
+import dev.parley.messages.entity.Synced;
 import dev.parley.realtime.control.Connections;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
@@ -45,7 +46,7 @@ public class ChatEvents {
         handlers.on("private_message", (me, s, payload) -> {
             Payload p = Payload.of(payload);
             return Map.of("message", messages.postDirect(me.userId(), s.getId(), p.string("to"), p.string("text"),
-                    p.optString("clientMsgId")).message());
+                    p.optString("clientMsgId"), p.optLong("replyTo")).message());
         });
         handlers.on("history", this::history);
         handlers.on("read", this::read);
@@ -53,18 +54,20 @@ public class ChatEvents {
         handlers.on("focus", this::focus);
         handlers.on("sync", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("messages", history.sync(me.userId(), p.idsByName("rooms"), p.idsByName("conversations")));
+            Synced synced = history.sync(me.userId(), p.idsByName("rooms"), p.idsByName("conversations"), p.optInstant("since"));
+            return Map.of("messages", synced.messages(), "updates", synced.updates(), "hasMore", synced.hasMore(),
+                    "syncedAt", synced.syncedAt());
         });
     }
 
     private Map<String, ?> message(Identity me, SocketIoSocket socket, Object payload) {
         if (payload instanceof String bare) {
-            return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), Room.FEED, bare, null).message());
+            return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), Room.FEED, bare, null, null).message());
         }
         Payload p = Payload.of(payload);
         String room = p.optString("room");
         return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), room != null ? room : Room.FEED,
-                p.string("text"), p.optString("clientMsgId")).message());
+                p.string("text"), p.optString("clientMsgId"), p.optLong("replyTo")).message());
     }
 
     private Map<String, ?> history(Identity me, SocketIoSocket socket, Object payload) {

@@ -64,10 +64,14 @@ public class SocketEvents {
     @Inject
     SessionEvents sessionEvents;
 
+    @Inject
+    MessageEvents messageEvents;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         chat.register();
         roomEvents.register();
         sessionEvents.register();
+        messageEvents.register();
         engine.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
     }
 

@@ -1,14 +1,14 @@
 package dev.parley.realtime.control;
 
 import dev.parley.messages.control.MessagePosted;
-import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.control.Typing;
+import dev.parley.messages.control.MessageChanged;
+import dev.parley.messages.control.Notice;
+import dev.parley.messages.control.Notifications;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.presence.control.PresenceBatched;
 import dev.parley.rooms.control.MembershipChanged;
 import dev.parley.rooms.control.RoomCreated;
-import dev.parley.rooms.control.Rooms;
-import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.SessionsEnded;
 import dev.parley.sessions.entity.EndReason;
@@ -18,10 +18,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.json.JSONObject;
@@ -33,8 +30,6 @@ import org.json.JSONObject;
  */
 @ApplicationScoped
 public class Delivery {
-    private static final int PREVIEW = 100;
-
     @Inject
     Engine engine;
 
@@ -42,10 +37,7 @@ public class Delivery {
     Connections connections;
 
     @Inject
-    Rooms rooms;
-
-    @Inject
-    ReadMarkers markers;
+    Notifications notifications;
 
     @Inject
     @Metric(name = "parley_deliveries", absolute = true, description = "Messages sent to sockets")
@@ -66,48 +58,45 @@ public class Delivery {
         // Not Handlers.currentSocket(): the thread committing may have stored other sockets' posts.
         String[] exclude = posted.senderSocketId() == null ? null : new String[] {posted.senderSocketId()};
         deliveries.inc(engine.fanOut().deliver(Packets.event(event, payload), targets, exclude));
-        if (posted.isDirect()) {
-            notifyRecipient(posted);
-        } else if (!Room.FEED.equals(message.room())) {
-            notifyMembers(posted);
+        notifications.of(posted, this::reachable).forEach(this::tell);
+    }
+
+    /** Each of the user's sockets but those showing the conversation the notice is about. */
+    private void tell(Notice notice) {
+        String focus = focus(notice.room(), notice.with());
+        JSONObject payload = new JSONObject(notice.payload());
+        for (SocketIoSocket socket : connections.ofUser(notice.userId())) {
+            if (!focus.equals(connections.focusOf(socket))) socket.send("notification", payload);
         }
     }
 
-    /** A notification to each member's socket not showing the room, with that member's unread count. */
-    private void notifyMembers(MessagePosted posted) {
-        String focus = SocketRooms.focusOnRoom(posted.message().room());
-        Map<Long, List<SocketIoSocket>> unfocused = new HashMap<>();
-        for (long member : rooms.memberIds(posted.roomId())) {
-            if (member == posted.senderId()) continue;
-            for (SocketIoSocket socket : connections.ofUser(member)) {
-                if (!focus.equals(connections.focusOf(socket))) unfocused.computeIfAbsent(member, m -> new ArrayList<>()).add(socket);
-            }
+    private boolean reachable(long userId, String room, String with) {
+        String focus = focus(room, with);
+        return connections.ofUser(userId).stream().anyMatch(s -> !focus.equals(connections.focusOf(s)));
+    }
+
+    private static String focus(String room, String with) {
+        return room != null ? SocketRooms.focusOnRoom(room) : SocketRooms.focusOnConversation(with);
+    }
+
+    /**
+     * {@code message_updated} (the whole message) or {@code message_deleted} ({@code {id, room?, to?, from}})
+     * to every socket that can see it: the room's, or both people's, the acting socket included.
+     */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged change) {
+        MessageView message = change.message();
+        String[] targets = change.isDirect()
+                ? new String[] {SocketRooms.ofUser(change.recipientId()), SocketRooms.ofUser(change.senderId())}
+                : new String[] {SocketRooms.of(message.room())};
+        JSONObject payload;
+        if (change.deleted()) {
+            payload = new JSONObject().put("id", message.id()).put("from", message.from() == null ? JSONObject.NULL : message.from());
+            if (message.room() != null) payload.put("room", message.room());
+            if (message.to() != null) payload.put("to", message.to());
+        } else {
+            payload = Wire.json(message);
         }
-        if (unfocused.isEmpty()) return;
-        Map<Long, Long> unread = markers.unreadInRoom(posted.roomId(), unfocused.keySet());
-        unfocused.forEach((member, sockets) -> {
-            JSONObject note = notification("message", posted.message(), unread.getOrDefault(member, 0L))
-                    .put("room", posted.message().room());
-            sockets.forEach(s -> s.send("notification", note));
-        });
-    }
-
-    private void notifyRecipient(MessagePosted posted) {
-        String focus = SocketRooms.focusOnConversation(posted.message().from());
-        List<SocketIoSocket> sockets = connections.ofUser(posted.recipientId()).stream()
-                .filter(s -> !focus.equals(connections.focusOf(s))).toList();
-        if (sockets.isEmpty()) return;
-        JSONObject note = notification("private_message", posted.message(),
-                markers.unreadOfRecipient(posted.senderId(), posted.recipientId()))
-                .put("with", posted.message().from()); // the other party, seen from the recipient
-        sockets.forEach(s -> s.send("notification", note));
-    }
-
-    private static JSONObject notification(String kind, MessageView message, long unread) {
-        String text = message.text();
-        String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
-        return new JSONObject().put("kind", kind).put("from", message.from()).put("preview", preview).put("unread", unread)
-                .put("messageId", message.id());
+        engine.fanOut().deliver(Packets.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
     }
 
     /** Joining or leaving on one socket moves every socket of the user. */
@@ -123,7 +112,7 @@ public class Delivery {
     void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated created) {
         RoomView asCreator = created.room();
         RoomView asOthers = new RoomView(asCreator.name(), asCreator.topic(), asCreator.createdBy(), asCreator.createdAt(),
-                asCreator.members(), false, 0);
+                asCreator.members(), false, 0, 0);
         List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
         String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
         engine.fanOut().deliver(Packets.event("room_created", Wire.json(asOthers)), null, exclude);

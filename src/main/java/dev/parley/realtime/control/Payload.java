@@ -1,6 +1,8 @@
 package dev.parley.realtime.control;
 
 import dev.parley.errors.InvalidPayload;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.json.JSONObject;
@@ -53,6 +55,17 @@ public final class Payload {
             ids.put(name, n.longValue());
         }
         return ids;
+    }
+
+    /** An ISO-8601 instant, e.g. a {@code syncedAt} the server gave. */
+    public Instant optInstant(String key) {
+        String value = optString(key);
+        if (value == null) return null;
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidPayload(key + " must be an ISO-8601 time such as 2026-11-21T10:15:30.123Z");
+        }
     }
 
     public boolean has(String key) {

@@ -173,12 +173,17 @@ public class Rooms {
             mine.put(roomId, true);
             unread.put(roomId, ((Number) row[1]).longValue());
         }
+        // Unread mentions: one range of mentions_by_user per room above the member's read marker.
+        Map<Long, Long> mentions = counts("SELECT rm.room_id, COUNT(*) FROM room_members rm JOIN mentions x"
+                + " ON x.user_id = rm.user_id AND x.room_id = rm.room_id AND x.message_id > rm.last_read_id"
+                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id", userId);
         Map<Long, String> creators = new HashMap<>();
         for (Object[] row : rows("SELECT r.id, u.username FROM rooms r JOIN users u ON u.id = r.created_by", null)) {
             creators.put(((Number) row[0]).longValue(), (String) row[1]);
         }
         return rooms.stream().map(r -> new RoomView(r.name(), r.topic(), creators.get(r.id()), r.createdAt(),
-                members.getOrDefault(r.id(), 0L), mine.getOrDefault(r.id(), false), unread.getOrDefault(r.id(), 0L)))
+                members.getOrDefault(r.id(), 0L), mine.getOrDefault(r.id(), false), unread.getOrDefault(r.id(), 0L),
+                mentions.getOrDefault(r.id(), 0L)))
                 .toList();
     }
 

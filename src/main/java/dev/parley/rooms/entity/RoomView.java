@@ -13,5 +13,7 @@ public record RoomView(@Schema(description = "1 to 64 characters of a-z 0-9 _ -"
                        @Schema(type = SchemaType.INTEGER, format = "int64", description = "How many users are members", example = "12") long members,
                        @Schema(description = "Whether the caller is a member") boolean member,
                        @Schema(type = SchemaType.INTEGER, format = "int64", description = "Messages from others above the caller's read marker", example = "3")
-                       long unread) {
+                       long unread,
+                       @Schema(type = SchemaType.INTEGER, format = "int64", description = "Unread messages that mention the caller", example = "1")
+                       long mentions) {
 }

@@ -1,0 +1,72 @@
+package dev.parley.messages.control;
+
+import dev.parley.accounts.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who a message mentions: the {@code @username}s of its text ({@link MentionNames}) that name a user
+ * who can read it, that is a member of its room, or one of the two people of a conversation. Found
+ * before the post waits for its room's lock (a text without {@code @} costs no query), stored with
+ * the message, replaced on an edit, removed with a deletion.
+ */
+@ApplicationScoped
+@Transactional
+public class Mentions {
+    @PersistenceContext
+    EntityManager em;
+
+    /** The members of the room the text mentions, by id, in username order; the sender is never their own mention. */
+    Map<Long, String> inRoom(long senderId, String roomName, String text) {
+        Set<String> keys = MentionNames.in(text);
+        if (keys.isEmpty()) return Map.of();
+        return byId(em.createQuery("SELECT u FROM User u, RoomMember rm, Room r WHERE r.name = :room AND rm.roomId = r.id"
+                        + " AND rm.userId = u.id AND u.id <> :sender AND u.usernameKey IN :keys ORDER BY u.usernameKey", User.class)
+                .setParameter("room", roomName).setParameter("sender", senderId).setParameter("keys", keys).getResultList());
+    }
+
+    /** The recipient of a direct message, if the text mentions them. */
+    Map<Long, String> inConversation(long recipientId, String text) {
+        Set<String> keys = MentionNames.in(text);
+        if (keys.isEmpty()) return Map.of();
+        return byId(em.createQuery("SELECT u FROM User u WHERE u.id = :id AND u.usernameKey IN :keys", User.class)
+                .setParameter("id", recipientId).setParameter("keys", keys).getResultList());
+    }
+
+    /** In the posting transaction, after the message is flushed. */
+    void record(MessagePosted posted) {
+        insert(posted.message().id(), posted.roomId(), posted.mentionedIds());
+    }
+
+    void replace(long messageId, Long roomId, Collection<Long> userIds) {
+        remove(messageId);
+        insert(messageId, roomId, userIds);
+    }
+
+    void remove(long messageId) {
+        em.createNativeQuery("DELETE FROM mentions WHERE message_id = ?1").setParameter(1, messageId).executeUpdate();
+    }
+
+    private void insert(long messageId, Long roomId, Collection<Long> userIds) {
+        for (long user : userIds) {
+            // No NULL parameter: PostgreSQL's driver cannot always type one.
+            var insert = roomId == null
+                    ? em.createNativeQuery("INSERT INTO mentions (message_id, user_id) VALUES (?1, ?2)")
+                    : em.createNativeQuery("INSERT INTO mentions (message_id, user_id, room_id) VALUES (?1, ?2, ?3)").setParameter(3, roomId);
+            insert.setParameter(1, messageId).setParameter(2, user).executeUpdate();
+        }
+    }
+
+    private static Map<Long, String> byId(List<User> users) {
+        Map<Long, String> found = new LinkedHashMap<>();
+        users.forEach(u -> found.put(u.id(), u.username()));
+        return found;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.parley.messages.control;
+
+import dev.parley.accounts.entity.User;
+import dev.parley.errors.Forbidden;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.NotFound;
+import dev.parley.messages.entity.Message;
+import dev.parley.messages.entity.MessageView;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.Room;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Edits, deletions and reactions, for REST and Socket.IO alike. Each change locks the message's row,
+ * so changes to one message (two reactions at once included) apply one after the other, and is
+ * announced by {@link MessageChanged} after commit. A direct message is, to anyone but its two people,
+ * a message that does not exist ({@code not_found}); so is a deleted one to edits and reactions.
+ */
+@ApplicationScoped
+@Transactional
+public class MessageChanges {
+    /** Distinct emoji one user may put on one message. */
+    static final int MAX_REACTIONS_PER_USER = 20;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    Mentions mentions;
+
+    @Inject
+    MessageDetails details;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Event<MessageChanged> changed;
+
+    /** The author's new text; mentions follow the new text (no new notifications: the first were sent). */
+    public MessageView edit(long userId, Long id, String text) {
+        String checked = messages.checkText(text);
+        Message m = live(userId, id);
+        if (m.senderId() != userId) throw new Forbidden("Only the author can edit a message");
+        m.edit(checked);
+        Map<Long, String> mentioned = m.roomId() != null
+                ? mentions.inRoom(userId, em.find(Room.class, m.roomId()).name(), checked)
+                : mentions.inConversation(m.recipientId(), checked);
+        em.flush();
+        mentions.replace(m.id(), m.roomId(), mentioned.keySet());
+        return announce(m, false);
+    }
+
+    /** Leaves a tombstone; deleting a deleted message again changes nothing. */
+    public void delete(long userId, Long id) {
+        Message m = visible(userId, id);
+        if (m.deleted()) return;
+        if (!mayDelete(userId, m)) throw new Forbidden("Only the author can delete this message");
+        m.delete();
+        em.flush();
+        em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1").setParameter(1, m.id()).executeUpdate();
+        mentions.remove(m.id());
+        announce(m, true);
+    }
+
+    /**
+     * The one rule of who may delete a message. Today its author; when rooms get moderators
+     * (issue 15), a moderator of the message's room too.
+     */
+    boolean mayDelete(long userId, Message message) {
+        return message.senderId() == userId;
+    }
+
+    /** One reaction per user per emoji: reacting twice, or taking back what is not there, changes nothing and tells no one. */
+    public void react(long userId, Long id, String emoji, boolean on) {
+        String checked = Emoji.check(emoji);
+        Message m = live(userId, id);
+        if (m.roomId() != null && !rooms.isMember(m.roomId(), userId)) throw new Forbidden("Join the room first");
+        boolean has = !em.createNativeQuery("SELECT 1 FROM reactions WHERE message_id = ?1 AND emoji = ?2 AND user_id = ?3")
+                .setParameter(1, m.id()).setParameter(2, checked).setParameter(3, userId).getResultList().isEmpty();
+        if (has == on) return;
+        if (on) {
+            long mine = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM reactions WHERE message_id = ?1 AND user_id = ?2")
+                    .setParameter(1, m.id()).setParameter(2, userId).getSingleResult()).longValue();
+            if (mine >= MAX_REACTIONS_PER_USER) throw new InvalidPayload("At most " + MAX_REACTIONS_PER_USER + " reactions per message");
+            em.createNativeQuery("INSERT INTO reactions (message_id, emoji, user_id, created_at) VALUES (?1, ?2, ?3, ?4)")
+                    .setParameter(1, m.id()).setParameter(2, checked).setParameter(3, userId)
+                    .setParameter(4, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1 AND emoji = ?2 AND user_id = ?3")
+                    .setParameter(1, m.id()).setParameter(2, checked).setParameter(3, userId).executeUpdate();
+        }
+        m.touch();
+        em.flush();
+        announce(m, false);
+    }
+
+    /** Visible and not deleted. */
+    private Message live(long userId, Long id) {
+        Message m = visible(userId, id);
+        if (m.deleted()) throw new NotFound("No such message");
+        return m;
+    }
+
+    /** The message, locked for this change, if the user can see it: any room's (all rooms are public), or a direct message of their own. */
+    private Message visible(long userId, Long id) {
+        if (id == null || id <= 0) throw new InvalidPayload("id must be a message id");
+        Message m = em.find(Message.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (m == null || (m.roomId() == null && m.senderId() != userId && !Objects.equals(m.recipientId(), userId))) {
+            throw new NotFound("No such message");
+        }
+        return m;
+    }
+
+    private MessageView announce(Message m, boolean deleted) {
+        String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
+        String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
+        MessageView view = details.complete(MessageViews.of(m, room, em.find(User.class, m.senderId()), to));
+        changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId()));
+        return view;
+    }
+}

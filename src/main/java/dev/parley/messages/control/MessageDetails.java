@@ -1,0 +1,77 @@
+package dev.parley.messages.control;
+
+import dev.parley.messages.entity.MessageView;
+import dev.parley.messages.entity.MessageView.Reaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A page's reactions and mentions, two queries per page (not per message), added to the views.
+ * Deleted messages have neither: their rows are removed with the text.
+ */
+@ApplicationScoped
+@Transactional
+public class MessageDetails {
+    @PersistenceContext
+    EntityManager em;
+
+    public List<MessageView> complete(List<MessageView> views) {
+        List<Long> ids = views.stream().filter(v -> !v.deleted()).map(MessageView::id).toList();
+        if (ids.isEmpty()) return views;
+        Map<Long, List<Reaction>> reactions = reactions(ids);
+        Map<Long, List<String>> mentions = mentions(ids);
+        return views.stream().map(v -> MessageViews.with(v, reactions.getOrDefault(v.id(), List.of()),
+                mentions.getOrDefault(v.id(), v.mentions()))).toList();
+    }
+
+    public MessageView complete(MessageView view) {
+        return complete(List.of(view)).get(0);
+    }
+
+    /** Per message, per emoji (in order of the first reaction): the count and the first 20 users. */
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<Reaction>> reactions(List<Long> ids) {
+        var query = em.createNativeQuery("SELECT r.message_id, r.emoji, u.username FROM reactions r JOIN users u ON u.id = r.user_id"
+                + " WHERE r.message_id IN (" + placeholders(ids.size()) + ") ORDER BY r.message_id, r.created_at, u.id");
+        for (int i = 0; i < ids.size(); i++) query.setParameter(i + 1, ids.get(i));
+        List<Object[]> rows = query.getResultList();
+        Map<Long, Map<String, long[]>> counts = new HashMap<>();
+        Map<Long, Map<String, List<String>>> users = new HashMap<>();
+        for (Object[] row : rows) {
+            long id = ((Number) row[0]).longValue();
+            String emoji = (String) row[1];
+            counts.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(emoji, k -> new long[1])[0]++;
+            List<String> some = users.computeIfAbsent(id, k -> new LinkedHashMap<>()).computeIfAbsent(emoji, k -> new ArrayList<>());
+            // A deleted account has no name to show; it still counts.
+            if (row[2] != null && some.size() < Reaction.MAX_USERS) some.add((String) row[2]);
+        }
+        Map<Long, List<Reaction>> result = new HashMap<>();
+        counts.forEach((id, byEmoji) -> result.put(id, byEmoji.entrySet().stream()
+                .map(e -> new Reaction(e.getKey(), e.getValue()[0], List.copyOf(users.get(id).get(e.getKey())))).toList()));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, List<String>> mentions(List<Long> ids) {
+        var query = em.createNativeQuery("SELECT x.message_id, u.username FROM mentions x JOIN users u ON u.id = x.user_id"
+                + " WHERE x.message_id IN (" + placeholders(ids.size()) + ") AND u.username IS NOT NULL ORDER BY x.message_id, u.username_key");
+        for (int i = 0; i < ids.size(); i++) query.setParameter(i + 1, ids.get(i));
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
+                Collectors.mapping(r -> (String) r[1], Collectors.toList())));
+    }
+
+    private static String placeholders(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= n; i++) s.append(i == 1 ? "" : ", ").append('?').append(i);
+        return s.toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.parley.messages.control;
+
+import dev.parley.messages.entity.MessageView;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.Room;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who is told of a new message, and what: the one rule for it, whichever protocol posted. A room's
+ * members hear of each message in it (but in {@code feed}, which would be every message to everyone);
+ * the recipient of a direct message hears of it; a mentioned user hears of it as {@code mention},
+ * {@code feed} included. Never the sender. The transport says who it could reach at all (a socket not
+ * showing that conversation), so that unread counts are counted only for them.
+ */
+@ApplicationScoped
+public class Notifications {
+    static final int PREVIEW = 100;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    ReadMarkers markers;
+
+    /** Whether a user has a socket, on this node, not showing the room (or the conversation with {@code with}). */
+    @FunctionalInterface
+    public interface Reachable {
+        boolean test(long userId, String room, String with);
+    }
+
+    public List<Notice> of(MessagePosted posted, Reachable reachable) {
+        MessageView message = posted.message();
+        Set<Long> mentioned = Set.copyOf(posted.mentionedIds());
+        List<Notice> notices = new ArrayList<>();
+        if (posted.isDirect()) {
+            long to = posted.recipientId();
+            if (to != posted.senderId() && reachable.test(to, null, message.from())) {
+                notices.add(notice(to, mentioned.contains(to) ? "mention" : "private_message", null, message.from(), message,
+                        markers.unreadOfRecipient(posted.senderId(), to)));
+            }
+            return notices;
+        }
+        String room = message.room();
+        Set<Long> told = new LinkedHashSet<>(Room.FEED.equals(room) ? mentioned : rooms.memberIds(posted.roomId()));
+        told.remove(posted.senderId());
+        told.removeIf(user -> !reachable.test(user, room, null));
+        if (told.isEmpty()) return notices;
+        Map<Long, Long> unread = markers.unreadInRoom(posted.roomId(), told);
+        for (long user : told) {
+            notices.add(notice(user, mentioned.contains(user) ? "mention" : "message", room, null, message, unread.getOrDefault(user, 0L)));
+        }
+        return notices;
+    }
+
+    private static Notice notice(long user, String kind, String room, String with, MessageView message, long unread) {
+        String text = message.text();
+        String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
+        return new Notice(user, kind, room, with, message.from(), preview, unread, message.id());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.parley.messages.control;
+
+import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.entity.User;
+import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.entity.Conversation;
+import dev.parley.messages.entity.Message;
+import dev.parley.messages.entity.MessageView;
+import dev.parley.messages.entity.Page;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.Room;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Search over what the caller may read: every room's messages (all rooms are public; private rooms
+ * will narrow this to their members) and the caller's own conversations, never another pair's.
+ * Newest first, paged by {@code before}; how words match is {@link SearchQueries}' business.
+ */
+@ApplicationScoped
+@Transactional
+public class Search {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    static final int MAX_QUERY = 200;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SearchQueries queries;
+
+    @Inject
+    Rooms rooms;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    History history;
+
+    @Inject
+    MessageDetails details;
+
+    public Page search(long userId, String q, String room, String with, Long before, Integer limit) {
+        String query = checkQuery(q);
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) throw new InvalidPayload("limit must be 1 to " + MAX_LIMIT);
+        if (before != null && before < 0) throw new InvalidPayload("before must not be negative");
+        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
+        String scope;
+        List<Object> parameters;
+        if (room != null) {
+            scope = "m.room_id = ?2";
+            parameters = List.of(rooms.byName(room).id());
+        } else if (with != null) {
+            Optional<Conversation> c = history.conversationBetween(userId, history.otherUser(with).id());
+            if (c.isEmpty()) return new Page(List.of(), false);
+            scope = "m.conversation_id = ?2";
+            parameters = List.of(c.get().id());
+        } else {
+            scope = "m.room_id IS NOT NULL OR m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.user_low = ?2 OR c.user_high = ?3)";
+            parameters = List.of(userId, userId);
+        }
+        List<Long> ids = queries.ids(query, scope, parameters, before, size + 1);
+        List<MessageView> found = views(ids.stream().limit(size).toList());
+        return new Page(found, ids.size() > size);
+    }
+
+    private List<MessageView> views(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        Map<Long, String> roomNames = new HashMap<>();
+        List<Object[]> rows = em.createQuery("SELECT m, u FROM Message m, User u WHERE u.id = m.senderId AND m.id IN :ids", Object[].class)
+                .setParameter("ids", ids).getResultList();
+        List<MessageView> views = rows.stream().map(r -> {
+            Message m = (Message) r[0];
+            String roomName = m.roomId() == null ? null : roomNames.computeIfAbsent(m.roomId(), id -> em.find(Room.class, id).name());
+            String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
+            return MessageViews.of(m, roomName, (User) r[1], to);
+        }).sorted(Comparator.comparingLong(MessageView::id).reversed()).toList();
+        return details.complete(views);
+    }
+
+    private static String checkQuery(String q) {
+        if (q == null || q.isBlank()) throw new InvalidPayload("q is required");
+        String trimmed = q.strip();
+        if (trimmed.length() > MAX_QUERY) throw new InvalidPayload("q must be at most " + MAX_QUERY + " characters");
+        if (trimmed.indexOf('\u0000') >= 0) throw new InvalidPayload("q must not contain NUL characters");
+        if (trimmed.codePoints().noneMatch(Character::isLetterOrDigit)) throw new InvalidPayload("q must contain a word");
+        return trimmed;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.parley.realtime.boundary;
+
+import dev.parley.messages.control.MessageChanges;
+import dev.parley.realtime.control.Handlers;
+import dev.parley.realtime.control.Payload;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+
+/** Edits, deletions and reactions from a socket: {@code edit_message}, {@code delete_message}, {@code react}, {@code unreact}. */
+@ApplicationScoped
+public class MessageEvents {
+    @Inject
+    Handlers handlers;
+
+    @Inject
+    MessageChanges changes;
+
+    /** Registers the handlers, once for all sockets. */
+    public void register() {
+        handlers.on("edit_message", (me, s, payload) -> {
+            Payload p = Payload.of(payload);
+            return Map.of("message", changes.edit(me.userId(), p.optLong("id"), p.string("text")));
+        });
+        handlers.on("delete_message", (me, s, payload) -> {
+            changes.delete(me.userId(), Payload.of(payload).optLong("id"));
+            return Map.of();
+        });
+        handlers.on("react", (me, s, payload) -> react(me.userId(), payload, true));
+        handlers.on("unreact", (me, s, payload) -> react(me.userId(), payload, false));
+    }
+
+    private Map<String, ?> react(long userId, Object payload, boolean on) {
+        Payload p = Payload.of(payload);
+        changes.react(userId, p.optLong("id"), p.string("emoji"), on);
+        return Map.of();
+    }
+}

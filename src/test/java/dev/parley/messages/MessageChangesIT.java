@@ -1,0 +1,163 @@
+package dev.parley.messages;
+
+import static dev.parley.support.Chat.ackError;
+import static dev.parley.support.Chat.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** Replies, edits and deletions, over REST and Socket.IO: who may, who hears of it, and what history shows. */
+class MessageChangesIT {
+    private final Api api = Api.server();
+
+    private static String text(String text) {
+        return new JSONObject().put("text", text).toString();
+    }
+
+    @Test
+    void aReplyNamesAMessageOfTheSameRoomOrConversationOnly() {
+        Login alice = api.registerAndLogin("rp_alice");
+        Login bob = api.registerAndLogin("rp_bob");
+        String room = Chat.roomOf(api, alice, bob);
+        String other = Chat.roomOf(api, alice);
+        long original = Chat.post(api, bob, room, "question?");
+        long elsewhere = Chat.post(api, alice, other, "elsewhere");
+        long direct = Chat.postDirect(api, bob, alice.username(), "privately");
+
+        Reply reply = api.post("/api/rooms/" + room + "/messages", alice.token(), "{\"text\": \"answer\", \"replyTo\": " + original + "}");
+        assertEquals(201, reply.status(), reply.body());
+        assertEquals(original, reply.json().getJsonObject("message").getJsonNumber("replyTo").longValue());
+        for (long wrong : List.of(elsewhere, direct, 999_999_999L, -1L)) {
+            Reply refused = api.post("/api/rooms/" + room + "/messages", alice.token(), "{\"text\": \"x\", \"replyTo\": " + wrong + "}");
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("invalid_payload", refused.errorCode());
+        }
+        try (Sock s = Sock.connect(alice.token(), "polling")) {
+            JSONObject ack = s.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "re").put("replyTo", direct));
+            assertEquals(direct, ok(ack).getJSONObject("message").getLong("replyTo"));
+            assertEquals("invalid_payload", ackError(s.ack("private_message",
+                    new JSONObject().put("to", bob.username()).put("text", "re").put("replyTo", original))));
+            assertEquals("invalid_payload", ackError(s.ack("message",
+                    new JSONObject().put("room", room).put("text", "re").put("replyTo", direct))));
+        }
+        JsonObject newest = api.get("/api/rooms/" + room + "/messages?limit=1", alice.token()).json()
+                .getJsonArray("messages").getJsonObject(0);
+        assertEquals("answer", newest.getString("text"), "nothing refused was stored");
+    }
+
+    @Test
+    void onlyTheAuthorEditsAndEveryMembersSocketHearsOfItButNoOneElse() {
+        Login alice = api.registerAndLogin("ed_alice");
+        Login bob = api.registerAndLogin("ed_bob");
+        Login stranger = api.registerAndLogin("ed_stranger");
+        String room = Chat.roomOf(api, alice, bob);
+        try (Sock alice1 = Sock.connect(alice.token()); Sock alice2 = Sock.connect(alice.token(), "polling");
+             Sock bobs = Sock.connect(bob.token()); Sock strangers = Sock.connect(stranger.token())) {
+            long id = ok(alice1.ack("message", new JSONObject().put("room", room).put("text", "helo"))).getJSONObject("message").getLong("id");
+            bobs.awaitJson("message");
+
+            assertEquals("forbidden", ackError(bobs.ack("edit_message", new JSONObject().put("id", id).put("text", "mine now"))));
+            assertEquals(403, api.send("PATCH", "/api/messages/" + id, bob.token(), text("mine now")).status());
+            assertEquals("not_found", ackError(alice1.ack("edit_message", new JSONObject().put("id", 999_999_999L).put("text", "x"))));
+            assertEquals("invalid_payload", ackError(alice1.ack("edit_message", new JSONObject().put("id", id).put("text", "  "))));
+            assertEquals("invalid_payload", ackError(alice1.ack("edit_message", new JSONObject().put("text", "no id"))));
+
+            JSONObject edited = ok(alice1.ack("edit_message", new JSONObject().put("id", id).put("text", "hello"))).getJSONObject("message");
+            assertEquals("hello", edited.getString("text"));
+            assertFalse(edited.isNull("editedAt"));
+            for (Sock s : List.of(alice1, alice2, bobs)) {
+                JSONObject updated = s.awaitJson("message_updated");
+                assertEquals(id, updated.getLong("id"));
+                assertEquals("hello", updated.getString("text"));
+            }
+
+            Reply rest = api.send("PATCH", "/api/messages/" + id, alice.token(), text("hello, all"));
+            assertEquals(200, rest.status(), rest.body());
+            assertEquals("hello, all", rest.json().getJsonObject("message").getString("text"));
+            for (Sock s : List.of(alice1, alice2, bobs)) assertEquals("hello, all", s.awaitJson("message_updated").getString("text"));
+
+            Chat.fence(api, alice, strangers, bobs);
+            assertTrue(strangers.noMore("message_updated"), "a non-member hears nothing of the room");
+            JsonObject inHistory = api.get("/api/rooms/" + room + "/messages?limit=1", stranger.token()).json()
+                    .getJsonArray("messages").getJsonObject(0);
+            assertEquals("hello, all", inHistory.getString("text"));
+            assertNotNull(inHistory.getString("editedAt"));
+        }
+    }
+
+    @Test
+    void aDeletedMessageStaysInHistoryAsATombstoneAndPagingIsUnchanged() {
+        Login alice = api.registerAndLogin("del_alice");
+        Login bob = api.registerAndLogin("del_bob");
+        String room = Chat.roomOf(api, alice, bob);
+        List<Long> ids = Chat.postMany(api, alice, room, "m", 5);
+        long doomed = ids.get(2);
+        api.put("/api/messages/" + doomed + "/reactions/%F0%9F%91%8D", bob.token());
+        try (Sock alices = Sock.connect(alice.token(), "polling"); Sock bobs = Sock.connect(bob.token())) {
+            assertEquals("forbidden", ackError(bobs.ack("delete_message", new JSONObject().put("id", doomed))));
+            assertEquals(403, api.delete("/api/messages/" + doomed, bob.token()).status());
+            assertEquals(404, api.delete("/api/messages/999999999", alice.token()).status());
+            assertEquals(400, api.delete("/api/messages/abc", alice.token()).status());
+
+            ok(alices.ack("delete_message", new JSONObject().put("id", doomed)));
+            for (Sock s : List.of(alices, bobs)) {
+                JSONObject deleted = s.awaitJson("message_deleted");
+                assertEquals(doomed, deleted.getLong("id"));
+                assertEquals(room, deleted.getString("room"));
+                assertEquals(alice.username(), deleted.getString("from"));
+            }
+            assertEquals(204, api.delete("/api/messages/" + doomed, alice.token()).status(), "deleting again changes nothing");
+            assertEquals(404, api.send("PATCH", "/api/messages/" + doomed, alice.token(), text("back")).status());
+        }
+        JsonObject page = api.get("/api/rooms/" + room + "/messages?before=" + ids.get(4) + "&limit=3", bob.token()).json();
+        List<Long> got = Chat.ids(page.getJsonArray("messages"));
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), got);
+        JsonObject tombstone = page.getJsonArray("messages").getJsonObject(1);
+        assertTrue(tombstone.getBoolean("deleted"));
+        assertEquals("", tombstone.getString("text"));
+        assertTrue(tombstone.getJsonArray("reactions").isEmpty());
+        assertTrue(page.getBoolean("hasMore"));
+    }
+
+    @Test
+    void aDirectMessagesChangesReachBothPeopleAndNoThirdParty() {
+        Login alice = api.registerAndLogin("dc_alice");
+        Login bob = api.registerAndLogin("dc_bob");
+        Login eve = api.registerAndLogin("dc_eve");
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
+             Sock eves = Sock.connect(eve.token())) {
+            long id = Chat.postDirect(api, alice, bob.username(), "just us");
+            bobs.awaitJson("private_message");
+            alices.awaitJson("private_message");
+            assertEquals("not_found", ackError(eves.ack("edit_message", new JSONObject().put("id", id).put("text", "x"))));
+            assertEquals("not_found", ackError(eves.ack("delete_message", new JSONObject().put("id", id))));
+            assertEquals("not_found", ackError(eves.ack("react", new JSONObject().put("id", id).put("emoji", "👍"))));
+            assertEquals(404, api.put("/api/messages/" + id + "/reactions/%F0%9F%91%8D", eve.token()).status());
+
+            ok(bobs.ack("react", new JSONObject().put("id", id).put("emoji", "👍")));
+            ok(alices.ack("edit_message", new JSONObject().put("id", id).put("text", "just us two")));
+            ok(alices.ack("delete_message", new JSONObject().put("id", id)));
+            for (Sock s : List.of(alices, bobs)) {
+                JSONObject reacted = s.awaitJson("message_updated");
+                assertEquals(1, reacted.getJSONArray("reactions").getJSONObject(0).getInt("count"));
+                assertEquals("just us two", s.awaitJson("message_updated").getString("text"));
+                JSONObject deleted = s.awaitJson("message_deleted");
+                assertEquals(bob.username(), deleted.getString("to"));
+                assertFalse(deleted.has("room"));
+            }
+            Chat.fence(api, alice, eves);
+            assertTrue(eves.noMore("message_updated") && eves.noMore("message_deleted"), "a third party hears nothing of a DM");
+        }
+    }
+}

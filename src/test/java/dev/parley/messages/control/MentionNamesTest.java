@@ -1,0 +1,36 @@
+package dev.parley.messages.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class MentionNamesTest {
+    @Test
+    void findsEachMentionOnceLowerCased() {
+        assertEquals(List.of("alice", "bob_2"), List.copyOf(MentionNames.in("@Alice and @bob_2, and @alice again")));
+    }
+
+    @Test
+    void aMentionAtTheEndOfASentenceIsTriedWithoutTheFullStop() {
+        assertEquals(Set.of("carol.", "carol"), MentionNames.in("thanks @carol."));
+        assertEquals(Set.of("d.e-f"), MentionNames.in("(@d.e-f)"));
+    }
+
+    @Test
+    void emailAddressesAndTooShortOrLongNamesAreNoMentions() {
+        assertTrue(MentionNames.in("mail me at joe@example.com").isEmpty());
+        assertTrue(MentionNames.in("@ab is too short, @@double").isEmpty());
+        assertTrue(MentionNames.in("@" + "x".repeat(33)).isEmpty());
+        assertTrue(MentionNames.in("no mentions here").isEmpty());
+    }
+
+    @Test
+    void atMostTwentyNamesAreLookedUp() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 50; i++) text.append("@user").append(i).append(' ');
+        assertEquals(MentionNames.MAX, MentionNames.in(text.toString()).size());
+    }
+}
