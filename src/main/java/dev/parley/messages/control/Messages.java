@@ -1,5 +1,6 @@
 package dev.parley.messages.control;
 
+import dev.parley.platform.Meters;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
@@ -15,8 +16,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
@@ -38,9 +37,7 @@ public class Messages {
     @ConfigProperty(name = "parley.message-max-length")
     int maxLength;
 
-    @Inject
-    @Metric(name = "parley_messages_stored", absolute = true, description = "Messages committed to the database")
-    Counter stored;
+    private Meters.Counter stored;
 
     /** The message, and whether it is new; a {@code clientMsgId} the sender used before gets the first message back. */
     public record Posted(MessageView message, boolean fresh) {
@@ -65,6 +62,11 @@ public class Messages {
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
+    }
+
+    @Inject
+    void count(Meters metrics) {
+        stored = metrics.counter("parley_messages_stored", "Messages committed to the database");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.platform.Meters;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.MessageView;
@@ -20,8 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 import org.json.JSONObject;
 
 /**
@@ -45,12 +44,15 @@ public class Delivery {
     @Inject
     ReadMarkers markers;
 
-    @Inject
-    @Metric(name = "parley_deliveries", absolute = true, description = "Messages sent to sockets")
-    Counter deliveries;
+    private Meters.Counter deliveries;
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
+    }
+
+    @Inject
+    void count(Meters metrics) {
+        deliveries = metrics.counter("parley_deliveries", "Messages sent to sockets");
     }
 
     /** To every socket in the room (or of both people) but the one that sent it, then notifications. */
