@@ -76,6 +76,9 @@ class TransportLimitsIT {
             String sid = handshake(null).getString("sid");
             var post = HTTP.send(HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling&sid=" + sid))
                     .timeout(Duration.ofSeconds(20)).expectContinue(true)
+                    // HTTP/1.1: the JDK 17 client's h2c upgrade, which Undertow (WildFly) accepts, never
+                    // completes an Expect: 100-continue answered with a final status (seen with JDK 17.0.15).
+                    .version(HttpClient.Version.HTTP_1_1)
                     .POST(HttpRequest.BodyPublishers.ofString("4" + "x".repeat(MAX_PAYLOAD + 1))).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(413, post.statusCode());
