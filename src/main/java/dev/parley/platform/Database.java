@@ -28,7 +28,7 @@ import org.flywaydb.core.Flyway;
         // connections after an outage), and one that fails takes the whole pool with it, so that
         // after the database comes back no request draws a connection from before. A request waits
         // at most 10 s for a connection (the default, 60 s, left sends hanging for a minute). Payara's
-        // names; WildFly ignores them (its pool is tuned by src/main/wildfly/parley.cli, if at all).
+        // names; WildFly ignores them, and has no portable equivalent (docs/library-gaps.md, "WildFly").
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",

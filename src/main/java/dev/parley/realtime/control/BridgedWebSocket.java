@@ -21,6 +21,14 @@ import java.util.function.Consumer;
 public final class BridgedWebSocket extends EngineIoWebSocket {
     private static final Frame CLOSE = Frame.text("");
     private static final int MAX_WRITE = 64 * 1024; // bytes per write, so that one socket cannot hog the writer
+    /**
+     * How long a client cut for being slow keeps its connection: its close frame waits behind all it
+     * did not read, so the container's idle timeout (the standard one; Engine.IO's pings keep it off
+     * otherwise) ends the connection if the client reads nothing more (seen on Undertow: the close
+     * frame never reached a stalled client). On Payara's fast path Tyrus's timer is off, so this
+     * changes nothing there.
+     */
+    private static final long CUT_GRACE_MS = 2_000;
 
     private final Session session;
     private final Map<String, String> query;
@@ -128,6 +136,11 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         }
         if (overflow) {
             onOverflow.accept(this);
+            try {
+                session.setMaxIdleTimeout(CUT_GRACE_MS);
+            } catch (RuntimeException closedAlready) {
+                // nothing to time out
+            }
             closeSession(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
         }
         return schedule;
