@@ -55,7 +55,8 @@ class ArchitectureTest {
             "dev.parley.realtime.control.TyrusAccess",
             "dev.parley.realtime.control.HeldWrite",
             "dev.parley.realtime.control.DirectOutput",
-            "dev.parley.realtime.control.BridgedWebSocket",
+            "dev.parley.realtime.control.TyrusOutput",
+            "dev.parley.realtime.control.SocketOutputs",
             "dev.parley.realtime.control.UpgradeLeftovers");
 
     static final String[] CONTAINER_INTERNALS = {"org.glassfish.tyrus..", "org.glassfish.grizzly.."};

@@ -3,8 +3,10 @@ package dev.parley.errors;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
@@ -14,6 +16,9 @@ import java.util.logging.Logger;
 @Provider
 public class RestErrors implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(RestErrors.class.getName());
+
+    @Context
+    SecurityContext security;
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -25,6 +30,8 @@ public class RestErrors implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            // RESTEasy (WildFly) refuses a @RolesAllowed call without a token as 403; Payara's container, 401.
+            if (status == 403 && (security == null || security.getUserPrincipal() == null)) status = 401;
             return respond(status, ErrorBody.of(codeFor(status), messageFor(status)));
         }
         Unavailable down = DatabaseDown.recognise(failure);

@@ -3,12 +3,11 @@ package dev.parley.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -24,25 +23,31 @@ import org.flywaydb.core.Flyway;
 @DataSourceDefinition(
         name = Database.JNDI_NAME,
         className = "dev.parley.platform.UrlDataSource",
-        url = "${MPCONFIG=parley.db.url}",
-        user = "${MPCONFIG=parley.db.user}",
-        password = "${MPCONFIG=parley.db.password}",
+        // No url, user or password: UrlDataSource reads them from MP Config itself, as only Payara
+        // resolves placeholders (${MPCONFIG=...}) in this annotation.
         minPoolSize = 2,
         maxPoolSize = 32,
         // Every connection is checked as it leaves the pool (Connection.isValid: a round trip on
         // PostgreSQL; "meta-data" validation never touches the network there and handed out dead
         // connections after an outage), and one that fails takes the whole pool with it, so that
         // after the database comes back no request draws a connection from before. A request waits
-        // at most 10 s for a connection (the default, 60 s, left sends hanging for a minute).
+        // at most 10 s for a connection (the default, 60 s, left sends hanging for a minute). Payara's
+        // names; WildFly ignores them, and has no portable equivalent (docs/library-gaps.md, "WildFly").
         properties = {"fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=custom-validation",
                 "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
                 "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=10000"})
-@Singleton
-@Startup
-@TransactionManagement(TransactionManagementType.BEAN)
+                "fish.payara.max-wait-time-in-millis=10000",
+                // Where UrlDataSource reads its URL, user and password; WildFly also needs at least one property.
+                "configPrefix=parley.db"})
+@ApplicationScoped
 public class Database {
+    /**
+     * Startup observers that need the schema run after this one. CDI rather than EJB startup
+     * singletons: WildFly's MicroProfile configuration has no EJB container.
+     */
+    public static final int MIGRATED = Interceptor.Priority.PLATFORM_BEFORE + 10;
+
     public static final String JNDI_NAME = "java:app/jdbc/parley";
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
@@ -69,8 +74,11 @@ public class Database {
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
+    /** Created (so migrated) at deployment, before any other startup observer uses the database. */
+    void eager(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup started) {
+    }
+
     /** PostgreSQL, or else the embedded H2: where their SQL differs (full-text search). */
-    @Lock(LockType.READ)
     public boolean postgres() {
         return postgres;
     }

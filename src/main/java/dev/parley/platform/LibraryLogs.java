@@ -29,9 +29,17 @@ public class LibraryLogs {
      */
     private static final Logger SOCKET_IO_PARSER = Logger.getLogger("io.socket.socketio.server.parser.IOParser");
 
+    /**
+     * Hibernate (WildFly's JPA) logs every SQL error with the database's message, which quotes the
+     * values of a duplicate key, before Parley handles it (errors/DatabaseDown, a taken clientMsgId).
+     * WildFly's log manager backs java.util.logging, so the level set here holds. Payara has no such logger.
+     */
+    private static final Logger HIBERNATE_SQL_ERRORS = Logger.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper");
+
     /** Held here: java.util.logging keeps loggers weakly, and a collected one would forget its level. */
     void quiet(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         JWT_STORE.setLevel(Level.WARNING);
         SOCKET_IO_PARSER.setLevel(Level.SEVERE);
+        HIBERNATE_SQL_ERRORS.setLevel(Level.OFF);
     }
 }

@@ -23,8 +23,25 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
  */
 public class OpenApiFilter implements OASFilter {
 
+    /**
+     * MicroProfile OpenAPI 4 (WildFly) changed some of these methods' types (exclusive bounds are
+     * numbers, the type a list) and its writer needs none of these mends: they stop at the first
+     * method this API version does not have.
+     */
+    private static volatile boolean otherModel;
+
     @Override
     public Schema filterSchema(Schema schema) {
+        if (otherModel) return schema;
+        try {
+            mend(schema);
+        } catch (LinkageError e) {
+            otherModel = true;
+        }
+        return schema;
+    }
+
+    private static void mend(Schema schema) {
         if (isZero(schema.getMaxProperties())) schema.setMaxProperties(null);
         if (isZero(schema.getMinProperties())) schema.setMinProperties(null);
         if (isZero(schema.getMinLength())) schema.setMinLength(null);
@@ -39,7 +56,6 @@ public class OpenApiFilter implements OASFilter {
             schema.setType(Schema.SchemaType.INTEGER);
             if (schema.getExample() instanceof String example) schema.setExample(new BigDecimal(example).longValueExact());
         }
-        return schema;
     }
 
     @Override

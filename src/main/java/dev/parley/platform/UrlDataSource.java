@@ -11,12 +11,18 @@ import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A data source for any JDBC URL, so that one {@code @DataSourceDefinition} serves the embedded
  * H2 default and PostgreSQL alike: {@code PARLEY_DB_URL} alone picks the database. The vendors'
  * own data source classes each take only their own URLs, and PostgreSQL's ignores {@code url}
  * when given through {@code @DataSourceDefinition}. The container pools the connections.
+ *
+ * <p>The URL, user and password come from MP Config ({@code parley.db.*}, {@link #setConfigPrefix}) unless the container set
+ * them: {@code @DataSourceDefinition} names none, as only Payara resolves configuration placeholders
+ * in it, and WildFly would pass them on as they are.
  */
 public class UrlDataSource implements DataSource {
     /**
@@ -28,12 +34,15 @@ public class UrlDataSource implements DataSource {
     private static final Map<String, String> POSTGRESQL_TIMEOUTS = Map.of(
             "connectTimeout", "5", "loginTimeout", "10", "socketTimeout", "30", "tcpKeepAlive", "true");
 
+    private String configPrefix = "parley.db";
     private String url;
     private String user;
     private String password;
     private int loginTimeout;
     private PrintWriter logWriter;
 
+    /** The MP Config keys {@code <prefix>.url}, {@code .user} and {@code .password} fill in what is not set. */
+    public void setConfigPrefix(String prefix) { this.configPrefix = prefix; }
     public void setUrl(String url) { this.url = url; }
     public void setURL(String url) { this.url = url; }
     public String getUrl() { return url; }
@@ -43,11 +52,23 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(user, password);
+        return getConnection(null, null);
+    }
+
+    /** Fills in from MP Config what the container did not set; the loader is the WAR's, whichever thread asks. */
+    private synchronized void configure() {
+        if (url != null && !url.isEmpty()) return;
+        Config config = ConfigProvider.getConfig(UrlDataSource.class.getClassLoader());
+        url = config.getValue(configPrefix + ".url", String.class);
+        if (user == null || user.isEmpty()) user = config.getOptionalValue(configPrefix + ".user", String.class).orElse(null);
+        if (password == null || password.isEmpty()) password = config.getOptionalValue(configPrefix + ".password", String.class).orElse(null);
     }
 
     @Override
     public Connection getConnection(String username, String secret) throws SQLException {
+        configure();
+        if (username == null || username.isEmpty()) username = user;
+        if (secret == null || secret.isEmpty()) secret = password;
         Path h2Folder = DataFolder.ofH2(url);
         if (h2Folder != null) DataFolder.secure(h2Folder); // before H2 makes its files there
         Properties properties = new Properties();

@@ -10,9 +10,9 @@ public final class FreshDatabase {
     private FreshDatabase() {
     }
 
-    /** {@code adminUrl user database} */
+    /** {@code adminUrl user database...}: one run for all (a second run in the build's JVM would not find the driver). */
     public static void main(String[] args) throws SQLException {
-        recreate(args[0], args[1], args[2]);
+        for (int i = 2; i < args.length; i++) recreate(args[0], args[1], args[i]);
     }
 
     public static void recreate(String adminUrl, String user, String database) throws SQLException {

@@ -1,19 +1,19 @@
 package dev.parley.accounts.control;
 
-import jakarta.annotation.PostConstruct;
+import dev.parley.platform.Database;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,20 +22,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Deletes guest accounts {@code parley.guest-retention} after their last session ended, as
  * {@code DELETE /api/users/me} would; only then is the name free again. A guest cannot log in
  * again by name, so an idle guest is an account nobody can reach. Each node sweeps on a
- * non-persistent EJB timer (a managed scheduled executor started at deployment ran its tasks
- * without the container's context, and the entity manager refused them); the row lock in
+ * managed scheduled executor, started by CDI's {@code Startup} event (started from an EJB's
+ * {@code @PostConstruct} its tasks ran without the container's context); the row lock in
  * {@link Accounts#deleteIdleGuest} makes two nodes delete a guest once. A sweep reads only live
  * guests older than the retention (an index range), so it stays cheap however many there are.
  */
-@Singleton
-@Startup
-@DependsOn("Database")
+@ApplicationScoped
 public class GuestRetention {
     private static final Logger LOG = Logger.getLogger(GuestRetention.class.getName());
     private static final int BATCH = 100;
 
     @Resource
-    TimerService timers;
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweeps;
 
     @Inject
     Accounts accounts;
@@ -48,14 +48,16 @@ public class GuestRetention {
     @ConfigProperty(name = "parley.guest-sweep-interval")
     Duration interval;
 
-    @PostConstruct
-    void start() {
-        timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+    void start(@Observes @Priority(Database.MIGRATED) Startup started) {
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Each deletion is a transaction of its own. Never throws: the timer would retry at once. */
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @PreDestroy
+    void stop() {
+        if (sweeps != null) sweeps.cancel(false);
+    }
+
+    /** Each deletion is a transaction of its own. Never throws: a failed run would end the schedule. */
     void sweep() {
         try {
             Instant horizon = Instant.now().minus(retention);

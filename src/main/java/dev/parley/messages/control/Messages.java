@@ -1,6 +1,7 @@
 package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
+import dev.parley.platform.Meters;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
@@ -49,9 +48,7 @@ public class Messages {
     @ConfigProperty(name = "parley.message-max-length")
     int maxLength;
 
-    @Inject
-    @Metric(name = "parley_messages_stored", absolute = true, description = "Messages committed to the database")
-    Counter stored;
+    private Meters.Counter stored;
 
     /** The message, and whether it is new; a {@code clientMsgId} the sender used before gets the first message back. */
     public record Posted(MessageView message, boolean fresh) {
@@ -87,6 +84,11 @@ public class Messages {
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
+    }
+
+    @Inject
+    void count(Meters metrics) {
+        stored = metrics.counter("parley_messages_stored", "Messages committed to the database");
     }
 
     /**

@@ -50,7 +50,9 @@ public class ReadMarkers {
     }
 
     /** Unread counts in a room for some of its members, in one query. */
-    @Transactional
+    // REQUIRES_NEW: called by realtime's after-commit observers, where the committed transaction is
+    // still on the thread; Narayana (WildFly) refuses to join it, and only a new one may read.
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public Map<Long, Long> unreadInRoom(long roomId, Collection<Long> userIds) {
         Map<Long, Long> unread = new HashMap<>();
@@ -74,7 +76,9 @@ public class ReadMarkers {
     }
 
     /** The recipient's unread count in the conversation a direct message belongs to. */
-    @Transactional
+    // REQUIRES_NEW: called by realtime's after-commit observers, where the committed transaction is
+    // still on the thread; Narayana (WildFly) refuses to join it, and only a new one may read.
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long unreadOfRecipient(long senderId, long recipientId) {
         return em.createNamedQuery(Conversation.BETWEEN, Conversation.class)
                 .setParameter("low", Math.min(senderId, recipientId)).setParameter("high", Math.max(senderId, recipientId))

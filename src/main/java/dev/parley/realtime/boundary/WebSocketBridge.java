@@ -5,7 +5,7 @@ import dev.parley.platform.RequestHost;
 import dev.parley.realtime.control.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.control.EngineIoInput;
-import dev.parley.realtime.control.UpgradeLeftovers;
+import dev.parley.realtime.control.SocketOutputs;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -94,12 +94,12 @@ public class WebSocketBridge {
         if (query == null || !EngineIoInput.supportedVersion(query)) {
             // UpgradeVersionFilter answers these 400 before the upgrade; this catches any that get past
             // it (JSR-356 lets the endpoint refuse an upgrade only by its Origin), unseen by the engine.
-            UpgradeLeftovers.drop(session);
+            SocketOutputs.opened(session);
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
         }
         socket = engine.openWebSocket(session, query, headers);
-        UpgradeLeftovers.drop(session);
+        SocketOutputs.opened(session);
     }
 
     @OnMessage

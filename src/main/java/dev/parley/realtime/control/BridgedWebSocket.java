@@ -2,7 +2,6 @@ package dev.parley.realtime.control;
 
 import io.socket.engineio.server.EngineIoWebSocket;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,20 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.glassfish.tyrus.spi.CompletionHandler;
-import org.glassfish.tyrus.spi.Writer;
 
 /**
  * One JSR-356 WebSocket as Engine.IO's transport. Frames are queued without blocking the sender (a
  * broadcast queues the same encoded {@link Frame} on every recipient) and written by the
- * {@link Flusher}: all that a socket has queued leaves in one write through Tyrus's frame writer
- * ({@link TyrusAccess}), one write in flight per socket. A client that falls more than the bound
+ * {@link Flusher}, one write in flight per socket, through the container's {@link SocketOutput}: on
+ * Payara all that a socket has queued leaves in one write, elsewhere one frame per JSR-356 send. A client that falls more than the bound
  * behind is disconnected, so one slow client cannot stall a room.
  */
 public final class BridgedWebSocket extends EngineIoWebSocket {
     private static final Frame CLOSE = Frame.text("");
     private static final int MAX_WRITE = 64 * 1024; // bytes per write, so that one socket cannot hog the writer
-    private static final int CONTAINER_QUEUE = 128 * 1024; // bytes the container may hold beyond the kernel
+    /**
+     * How long a client cut for being slow keeps its connection: its close frame waits behind all it
+     * did not read, so the container's idle timeout (the standard one; Engine.IO's pings keep it off
+     * otherwise) ends the connection if the client reads nothing more (seen on Undertow: the close
+     * frame never reached a stalled client). On Payara's fast path Tyrus's timer is off, so this
+     * changes nothing there.
+     */
+    private static final long CUT_GRACE_MS = 2_000;
 
     private final Session session;
     private final Map<String, String> query;
@@ -34,11 +38,11 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private final Consumer<BridgedWebSocket> onOverflow;
     private final boolean blocking;
     private final Flusher flusher;
-    private final Writer writer; // null: one JSR-356 send per frame
-    private final CompletionHandler<ByteBuffer> writeDone = new CompletionHandler<>() {
+    private final SocketOutput output; // null when blocking
+    private final SocketOutput.Completion writeDone = new SocketOutput.Completion() {
         @Override
-        public void completed(ByteBuffer result) {
-            written();
+        public void written() {
+            BridgedWebSocket.this.written();
         }
 
         @Override
@@ -46,16 +50,13 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             BridgedWebSocket.this.failed(cause);
         }
     };
-    private DirectOutput direct; // set on the flusher's thread after the first write; null: Tyrus's writer only
 
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
     private boolean scheduled;
     private boolean writing;
     private boolean finished;
     private boolean opened;
-    private boolean capped;
     long scheduledAt; // when the flusher was last given this socket (System.nanoTime)
-    private HeldWrite heldWrite;
 
     /**
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
@@ -72,9 +73,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         this.blocking = blocking;
         this.flusher = flusher;
         this.onOverflow = onOverflow;
-        // Frames written past Tyrus must not need an extension's transformation (none is configured; checked anyway).
-        this.writer = blocking || !TyrusAccess.idleTimerOff(session) || !session.getNegotiatedExtensions().isEmpty()
-                ? null : TyrusAccess.frameWriter(session).orElse(null);
+        this.output = blocking ? null : SocketOutputs.of(session);
     }
 
     @Override
@@ -137,6 +136,11 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         }
         if (overflow) {
             onOverflow.accept(this);
+            try {
+                session.setMaxIdleTimeout(CUT_GRACE_MS);
+            } catch (RuntimeException closedAlready) {
+                // nothing to time out
+            }
             closeSession(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow"));
         }
         return schedule;
@@ -155,7 +159,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
                 finished = close = true;
                 queue.clear();
             } else {
-                int max = writer == null ? 1 : Integer.MAX_VALUE;
+                int max = output.batches() ? Integer.MAX_VALUE : 1;
                 while (head != null && head != CLOSE && batch.size() < max && (batch.isEmpty() || bytes + wireLength(head) <= MAX_WRITE)) {
                     bytes += wireLength(queue.pollFirst());
                     batch.add(head);
@@ -168,53 +172,20 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             closeSession(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, null));
         } else if (!batch.isEmpty()) {
             flusher.counted(batch.size());
-            if (writer != null) writeFrames(batch, bytes);
-            else sendOne(batch.get(0));
+            try {
+                output.write(batch, bytes, writeDone);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
         }
     }
 
     private int wireLength(Frame frame) {
-        return writer == null ? 0 : frame.wire().length;
-    }
-
-    private void writeFrames(List<Frame> batch, int bytes) {
-        ByteBuffer buffer;
-        if (batch.size() == 1) {
-            buffer = ByteBuffer.wrap(batch.get(0).wire());
-        } else {
-            buffer = ByteBuffer.allocate(bytes);
-            for (Frame frame : batch) buffer.put(frame.wire());
-            buffer.flip();
-        }
-        try {
-            if (direct != null) direct.write(buffer, writeDone);
-            else writer.write(buffer, writeDone);
-        } catch (RuntimeException e) {
-            failed(e);
-        }
-    }
-
-    private void sendOne(Frame frame) {
-        SendHandler done = result -> {
-            if (result.isOK()) written();
-            else failed(result.getException());
-        };
-        try {
-            if (frame.text != null) session.getAsyncRemote().sendText(frame.text, done);
-            else session.getAsyncRemote().sendBinary(ByteBuffer.wrap(frame.binary), done);
-        } catch (RuntimeException e) {
-            failed(e);
-        }
+        return output.batches() ? frame.wire().length : 0;
     }
 
     /** A write completed (often inline): what was queued meanwhile waits for the socket's next turn. */
     private void written() {
-        if (!capped && writer != null) { // the writer's output exists once it has written
-            capped = true;
-            TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
-            if (!session.isSecure()) direct = TyrusAccess.directOutput(writer).orElse(null); // TLS is Grizzly's to do
-            heldWrite = HeldWrite.of(writer);
-        }
         boolean schedule;
         synchronized (queue) {
             writing = false;
@@ -222,12 +193,12 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
             if (schedule) scheduled = true;
         }
         if (schedule) flusher.schedule(this);
-        else if (heldWrite != null) heldWrite.release(); // idle: Grizzly may still hold the last large frame
+        else output.idle();
     }
 
     /**
      * The stock bridge's way, kept to measure against ({@code PARLEY_SOCKET_SEND_MODE=blocking}): each
-     * frame written on the caller's thread, and Tyrus's idle timer left as it is.
+     * frame written on the caller's thread, and the container's idle timer left as it is.
      */
     private void sendBlocking(Frame frame) {
         try {

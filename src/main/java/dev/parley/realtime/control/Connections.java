@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.platform.Meters;
 import dev.parley.platform.RateBucket;
 import dev.parley.sessions.control.ConnectedSessions;
 import io.socket.socketio.server.SocketIoSocket;
@@ -18,7 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** The sockets connected to this node, by session and by user, with what each is showing (its focus). */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class Connections implements ConnectedSessions {
     private final Map<Long, Set<SocketIoSocket>> byUser = new ConcurrentHashMap<>();
 
     @Inject
-    MetricRegistry metrics;
+    Meters metrics;
 
     @Inject
     @ConfigProperty(name = "parley.socket.rate.burst")
@@ -70,7 +70,7 @@ public class Connections implements ConnectedSessions {
     void start() {
         pool = new ThreadPoolExecutor(handlerThreads, handlerThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
-        metrics.gauge("parley_connected_sockets", sockets, Map::size);
+        metrics.gauge("parley_connected_sockets", "Sockets connected to this node", sockets::size);
     }
 
     @PreDestroy

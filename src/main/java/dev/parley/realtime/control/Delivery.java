@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.platform.Meters;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Typing;
 import dev.parley.messages.control.MessageChanged;
@@ -19,8 +20,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.annotation.Metric;
+import java.util.Map;
 import org.json.JSONObject;
 
 /**
@@ -39,12 +39,15 @@ public class Delivery {
     @Inject
     Notifications notifications;
 
-    @Inject
-    @Metric(name = "parley_deliveries", absolute = true, description = "Messages sent to sockets")
-    Counter deliveries;
+    private Meters.Counter deliveries;
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
+    }
+
+    @Inject
+    void count(Meters metrics) {
+        deliveries = metrics.counter("parley_deliveries", "Messages sent to sockets");
     }
 
     /** To every socket in the room (or of both people) but the one that sent it, then notifications. */

@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.platform.Meters;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.engineio.server.EngineIoSocket;
@@ -18,10 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
@@ -62,12 +59,9 @@ public class Engine {
     String sendMode;
 
     @Inject
-    @Metric(name = "parley_slow_client_disconnects", absolute = true,
-            description = "WebSockets cut off because their send queue was full")
-    Counter slowClients;
+    Meters metrics;
 
-    @Inject
-    MetricRegistry metrics;
+    private Meters.Counter slowClients;
 
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
@@ -108,10 +102,9 @@ public class Engine {
         SocketIoServer socketIo = new SocketIoServer(inner, socketIoOptions);
         namespace = socketIo.namespace("/");
 
-        metrics.gauge(Metadata.builder().withName("parley_websocket_writes").withDescription(
-                "Writes to WebSockets; each carries one or more frames").build(), flusher, Flusher::writes);
-        metrics.gauge(Metadata.builder().withName("parley_websocket_frames").withDescription(
-                "Frames written to WebSockets").build(), flusher, Flusher::frames);
+        slowClients = metrics.counter("parley_slow_client_disconnects", "WebSockets cut off because their send queue was full");
+        metrics.gauge("parley_websocket_writes", "Writes to WebSockets; each carries one or more frames", flusher::writes);
+        metrics.gauge("parley_websocket_frames", "Frames written to WebSockets", flusher::frames);
 
         transports.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * within that call, so from there on the field can be cleared. Remove when Tyrus drops it after
  * {@code init}.
  */
-public final class UpgradeLeftovers {
+final class UpgradeLeftovers {
     private static final Logger LOG = Logger.getLogger(UpgradeLeftovers.class.getName());
     private static final String HANDLER = "org.glassfish.tyrus.servlet.TyrusHttpUpgradeHandler";
     private static volatile boolean unavailable;
@@ -24,7 +24,7 @@ public final class UpgradeLeftovers {
     }
 
     /** Call from {@code @OnOpen}, or later. */
-    public static void drop(Session session) {
+    static void drop(Session session) {
         if (unavailable) return;
         try {
             Object writer = TyrusAccess.frameWriter(session).orElse(null);

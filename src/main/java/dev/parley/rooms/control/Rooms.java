@@ -148,7 +148,9 @@ public class Rooms {
     }
 
     /** The ids of the room's members. */
-    @Transactional
+    // REQUIRES_NEW: called by realtime's after-commit observers, where the committed transaction is
+    // still on the thread; Narayana (WildFly) refuses to join it, and only a new one may read.
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> memberIds(long roomId) {
         return em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room", Long.class)
                 .setParameter("room", roomId).getResultList();

@@ -7,11 +7,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import dev.parley.platform.DataFolder;
 import dev.parley.platform.Database;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,10 +57,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The public keys are written as a JWKS where MP-JWT reads them ({@code mp.jwt.verify.publickey.location})
  * before the first request; a custom ConfigSource for them hit MP-JWT's key caches and rejected fresh tokens.
  */
-@Singleton
-@Startup
-@DependsOn("Database")
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class SigningKey {
     private static final Logger LOG = Logger.getLogger(SigningKey.class.getName());
     private static final String DATABASE_KEY_ID = "primary";
@@ -85,6 +81,10 @@ public class SigningKey {
     private String keyId;
     /** Every key a token may be signed with, by kid: the current one first. */
     private final Map<String, RSAPublicKey> verifying = new LinkedHashMap<>();
+
+    /** Created at deployment, once the schema is there, so that the JWKS file exists before the first request. */
+    void eager(@Observes @Priority(Database.MIGRATED) Startup started) {
+    }
 
     @PostConstruct
     void load() {
