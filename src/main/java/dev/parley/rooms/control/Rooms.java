@@ -69,6 +69,8 @@ public class Rooms {
             if (exists(normalized)) throw new Conflict("A room with that name exists"); // lost a race
             throw e;
         }
+        em.createNativeQuery("INSERT INTO room_member_counts (room_id, members) VALUES (?1, 0)")
+                .setParameter(1, room.id()).executeUpdate();
         addMember(room.id(), userId);
         RoomView view = view(room, userId);
         created.fire(new RoomCreated(view, userId));
@@ -91,6 +93,7 @@ public class Rooms {
         if (Room.FEED.equals(room.name())) throw new Forbidden("Everyone is in feed; it cannot be left");
         int removed = em.createNativeQuery("DELETE FROM room_members WHERE room_id = ?1 AND user_id = ?2")
                 .setParameter(1, room.id()).setParameter(2, userId).executeUpdate();
+        if (removed > 0) countMembers(room.id(), -1);
         if (removed > 0) membership.fire(new MembershipChanged(userId, room.name(), false));
     }
 
@@ -102,6 +105,8 @@ public class Rooms {
     /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void leaveAll(long userId) {
+        em.createNativeQuery("UPDATE room_member_counts SET members = members - 1"
+                + " WHERE room_id IN (SELECT room_id FROM room_members WHERE user_id = ?1)").setParameter(1, userId).executeUpdate();
         em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, userId).executeUpdate();
     }
 
@@ -130,10 +135,21 @@ public class Rooms {
         List<Room> mine = em.createQuery("SELECT r FROM Room r WHERE r.id IN "
                         + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user) ORDER BY r.id", Room.class)
                 .setParameter("user", userId).getResultList();
-        // Every socket's connect asks: count the members of these rooms only, not of every room.
-        Map<Long, Long> members = counts("SELECT room_id, COUNT(*) FROM room_members WHERE room_id IN"
-                + " (SELECT room_id FROM room_members WHERE user_id = ?1) GROUP BY room_id", userId);
-        return views(mine, members, userId);
+        // Every socket's connect asks, so one query for the rest, none of whose work grows with the
+        // rooms' members or history: kept member counts, and per room a range of one index (unread).
+        Map<Long, Object[]> about = new HashMap<>();
+        for (Object[] row : rows("SELECT rm.room_id, c.members, u.username, (SELECT COUNT(*) FROM messages m"
+                + " WHERE m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id)"
+                + " FROM room_members rm JOIN room_member_counts c ON c.room_id = rm.room_id"
+                + " JOIN rooms r ON r.id = rm.room_id LEFT JOIN users u ON u.id = r.created_by"
+                + " WHERE rm.user_id = ?1", userId)) {
+            about.put(((Number) row[0]).longValue(), row);
+        }
+        return mine.stream().map(r -> {
+            Object[] row = about.get(r.id()); // null: joined since the first query
+            return new RoomView(r.name(), r.topic(), row == null ? null : (String) row[2], r.createdAt(),
+                    row == null ? 0 : ((Number) row[1]).longValue(), row != null, row == null ? 0 : ((Number) row[3]).longValue());
+        }).toList();
     }
 
     @Transactional
@@ -156,7 +172,7 @@ public class Rooms {
     }
 
     private Map<Long, Long> allCounts() {
-        return counts("SELECT room_id, COUNT(*) FROM room_members GROUP BY room_id", null);
+        return counts("SELECT room_id, members FROM room_member_counts", null);
     }
 
     private List<RoomView> views(List<Room> rooms, Map<Long, Long> members, long userId) {
@@ -185,6 +201,12 @@ public class Rooms {
                 .setParameter(1, roomId).setParameter(2, userId)
                 .setParameter(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
                 .executeUpdate();
+        countMembers(roomId, 1);
+    }
+
+    private void countMembers(long roomId, int change) {
+        em.createNativeQuery("UPDATE room_member_counts SET members = members + ?2 WHERE room_id = ?1")
+                .setParameter(1, roomId).setParameter(2, change).executeUpdate();
     }
 
     private boolean exists(String name) {
