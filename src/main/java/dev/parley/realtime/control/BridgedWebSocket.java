@@ -54,7 +54,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean finished;
     private boolean opened;
     private boolean capped;
-    long scheduledAt; // when the flusher was last given this socket (System.nanoTime)
+    long dueAt; // when the flusher is to write this socket (System.nanoTime), set as it is handed over
     private HeldWrite heldWrite;
 
     /**
