@@ -1,6 +1,5 @@
 package dev.parley.messages.control;
 
-import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
 import dev.parley.messages.control.GroupCommit.Pending;
@@ -13,7 +12,6 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -21,8 +19,8 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
  * {@link MessagePosted} event is observed after commit, and callers ack only once this returns.
- * Posts to one room (or conversation) are stored in batches ({@link GroupCommit}), each under the
- * row's lock, so ids rise in commit order within each.
+ * Posts are stored in batches across rooms and conversations ({@link GroupCommit}), each under
+ * the rows' locks, so ids rise in commit order within each room and conversation.
  */
 @ApplicationScoped
 public class Messages {
@@ -51,16 +49,14 @@ public class Messages {
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId) {
-        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
-        String room = Rooms.checkName(roomName);
-        return groupCommit.post("room:" + room, post, batch -> store(batch, posts -> batches.toRoom(room, posts)));
+        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = Rooms.checkName(roomName);
+        return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId), this::store);
     }
 
     public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId) {
-        Pending post = new Pending(senderId, checkText(text), checkClientMsgId(clientMsgId), senderSocketId);
+        String body = checkText(text), id = checkClientMsgId(clientMsgId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
-        return groupCommit.post("direct:" + senderId + ":" + User.keyOf(toUsername), post,
-                batch -> store(batch, posts -> batches.direct(senderId, toUsername, posts)));
+        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId), this::store);
     }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
@@ -72,15 +68,15 @@ public class Messages {
      * same sender's clientMsgId taken meanwhile by a post to another room) is stored again post by
      * post, so that the others are not failed with it and the resend finds the first message.
      */
-    private void store(List<Pending> batch, Function<List<Pending>, List<Outcome>> transaction) {
+    private void store(List<Pending> batch) {
         List<Outcome> outcomes;
         try {
-            outcomes = transaction.apply(batch);
+            outcomes = batches.store(batch);
         } catch (RuntimeException e) {
             if (!brokeAConstraint(e)) throw e;
             for (Pending post : batch) {
                 try {
-                    answer(List.of(post), transaction.apply(List.of(post)));
+                    answer(List.of(post), batches.store(List.of(post)));
                 } catch (RuntimeException alone) {
                     post.answer().completeExceptionally(alone);
                 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,13 +49,16 @@ public class Rooms {
                 .orElseThrow(() -> new NotFound("No such room"));
     }
 
-    /** The room, locked until the caller's transaction ends (one SELECT ... FOR UPDATE): posts to one room commit one batch at a time. */
+    /**
+     * The rooms of these (checked) names that exist, by name, locked until the caller's transaction
+     * ends (one SELECT ... FOR UPDATE, in id order): posts to a room commit one batch at a time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Room lockForPost(String name) {
-        return em.createNamedQuery(Room.BY_NAME_FOR_UPDATE, Room.class)
-                .setParameter("name", checkName(name))
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("No such room"));
+    public Map<String, Room> lockForPosts(Collection<String> names) {
+        Map<String, Room> locked = new HashMap<>();
+        em.createNamedQuery(Room.BY_NAMES_FOR_UPDATE, Room.class).setParameter("names", names)
+                .getResultStream().forEach(room -> locked.put(room.name(), room));
+        return locked;
     }
 
     public RoomView create(long userId, String name, String topic) {
