@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +123,106 @@ class ConcurrentPostsIT {
         } finally {
             socks.forEach(Sock::close);
         }
+    }
+
+    /**
+     * Posts to many rooms and conversations at once (the server stores posts to different rooms and
+     * conversations in one transaction): each acked once, each room's ids rising in the order its
+     * messages are delivered (commit order) and in each socket's sending order, nothing lost, and
+     * one post's refusal (a room its sender is not in) its own.
+     */
+    @Test
+    void postsToManyRoomsAndConversationsAtOnceAreEachAckedOnceAndStoredInCommitOrderPerRoom() throws Exception {
+        int roomCount = 8, perRoom = 3, postsEach = 6;
+        List<Login> users = new ArrayList<>();
+        List<String> rooms = new ArrayList<>();
+        for (int r = 0; r < roomCount; r++) {
+            List<Login> members = new ArrayList<>();
+            for (int m = 0; m < perRoom; m++) members.add(api.guest("cr"));
+            rooms.add(Chat.roomOf(api, members.get(0), members.subList(1, perRoom).toArray(Login[]::new)));
+            users.addAll(members);
+        }
+        Login listener = api.guest("cl"); // in every room, sends nothing: sees each room's messages in commit order
+        for (String room : rooms) Chat.join(api, listener, room);
+        List<Sock> socks = new ArrayList<>();
+        Sock ears = Sock.connect(listener.token());
+        try {
+            for (Login user : users) socks.add(Sock.connect(user.token()));
+            String run = Api.uniqueName("x");
+            List<Post> posts = new ArrayList<>();
+            List<AtomicInteger> acks = new ArrayList<>();
+            for (int j = 0; j < postsEach; j++) {
+                for (int s = 0; s < socks.size(); s++) {
+                    AtomicInteger count = new AtomicInteger();
+                    acks.add(count);
+                    if (j % 2 == 0) {
+                        posts.add(send(socks, s, rooms.get(s / perRoom), run + "-" + s + "-" + j, count));
+                    } else { // to the next user, direct
+                        posts.add(sendDirect(socks, s, users.get((s + 1) % users.size()).username(), run + "-" + s + "-" + j, count));
+                    }
+                }
+            }
+            // One refused among them: a room the sender is not in.
+            AtomicInteger refusedCount = new AtomicInteger();
+            Post refused = send(socks, 0, rooms.get(1), run + "-refused", refusedCount);
+
+            Map<String, List<Long>> idsByRoom = new HashMap<>();
+            Map<Integer, List<Long>> idsBySocket = new HashMap<>();
+            Set<Long> all = new HashSet<>();
+            for (Post post : posts) {
+                JSONObject message = Chat.ok(post.ack().get(30, TimeUnit.SECONDS)).getJSONObject("message");
+                assertEquals(post.clientMsgId(), message.getString("clientMsgId"));
+                assertTrue(all.add(message.getLong("id")), () -> "one id for two posts: " + message);
+                if (message.has("room") && !message.isNull("room")) {
+                    idsByRoom.computeIfAbsent(message.getString("room"), r -> new ArrayList<>()).add(message.getLong("id"));
+                }
+                idsBySocket.computeIfAbsent(post.socket(), s -> new ArrayList<>()).add(message.getLong("id"));
+            }
+            assertEquals("forbidden", Chat.ackError(refused.ack().get(30, TimeUnit.SECONDS)));
+            for (List<Long> own : idsBySocket.values()) assertEquals(own.stream().sorted().toList(), own, "a socket's ids in sending order");
+
+            // Each room's history: exactly its acked messages, ids rising.
+            for (String room : rooms) {
+                JsonObject page = api.get("/api/rooms/" + room + "/messages?after=0&limit=200", listener.token()).json();
+                List<Long> history = Chat.ids(page.getJsonArray("messages"));
+                assertEquals(idsByRoom.get(room).stream().sorted().toList(), history, "history of " + room);
+            }
+            // Delivered to the listener once each, in each room in id order: commit order.
+            long marker = Chat.post(api, users.get(0), rooms.get(0), "marker " + run);
+            Map<String, List<Long>> heard = new HashMap<>();
+            for (JSONObject m; (m = ears.awaitJson("message")).getLong("id") != marker; ) {
+                heard.computeIfAbsent(m.getString("room"), r -> new ArrayList<>()).add(m.getLong("id"));
+            }
+            for (String room : rooms) {
+                assertEquals(idsByRoom.get(room).stream().sorted().toList(), heard.get(room), "delivered in " + room);
+            }
+            // Each ack came once (a second would have arrived with the marker's delivery by now).
+            for (AtomicInteger count : acks) assertEquals(1, count.get(), "acks of one post");
+            assertEquals(1, refusedCount.get(), "acks of the refused post");
+        } finally {
+            socks.forEach(Sock::close);
+            ears.close();
+        }
+    }
+
+    private static Post send(List<Sock> socks, int socket, String room, String clientMsgId, AtomicInteger acks) {
+        CompletableFuture<JSONObject> ack = new CompletableFuture<>();
+        JSONObject payload = new JSONObject().put("room", room).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
+        socks.get(socket).socket().emit("message", new Object[] {payload}, (Ack) args -> {
+            acks.incrementAndGet();
+            ack.complete((JSONObject) args[0]);
+        });
+        return new Post(socket, clientMsgId, ack);
+    }
+
+    private static Post sendDirect(List<Sock> socks, int socket, String to, String clientMsgId, AtomicInteger acks) {
+        CompletableFuture<JSONObject> ack = new CompletableFuture<>();
+        JSONObject payload = new JSONObject().put("to", to).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
+        socks.get(socket).socket().emit("private_message", new Object[] {payload}, (Ack) args -> {
+            acks.incrementAndGet();
+            ack.complete((JSONObject) args[0]);
+        });
+        return new Post(socket, clientMsgId, ack);
     }
 
     private static Post send(List<Sock> socks, int socket, String room, String clientMsgId) {

@@ -53,7 +53,13 @@ public class Blocks {
 
     /** {@link Forbidden} when the recipient blocks the sender. */
     public void requireAccepts(long recipientId, long senderId) {
-        if (exists(recipientId, senderId)) throw new Forbidden("This user does not accept your direct messages");
+        if (!accepts(recipientId, senderId)) throw new Forbidden("This user does not accept your direct messages");
+    }
+
+    /** The same check without the exception, for a caller whose transaction must go on (a batch of posts). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean accepts(long recipientId, long senderId) {
+        return !exists(recipientId, senderId);
     }
 
     /** A deleted account's blocks go, both ways. */

@@ -5,12 +5,14 @@ import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
 import dev.parley.messages.control.GroupCommit.Pending;
 import dev.parley.messages.control.Messages.Posted;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
+import dev.parley.platform.Database;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,18 +23,26 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Stores a batch of posts to one room or one conversation in a transaction of its own (the poster
- * running it may be storing for others): the row lock once, one query for what the whole batch needs
- * checked, the inserts flushed together, the last id written once. Ids are taken under the row lock,
- * so they rise in commit order within the room or conversation.
+ * Stores a batch of posts, to any rooms and conversations, in a transaction of its own (the poster
+ * running it may be storing for others): the rooms' rows locked in one query, one query for the
+ * batch's memberships and one for its senders, one for its clientMsgIds, one for its ids, the
+ * inserts flushed together, each room's and conversation's last id written once. Ids are taken
+ * under the rows' locks, in the order of the posts, so they rise in commit order within each room
+ * and conversation. A post's refusal (not a member, no such room or user, blocked) is its own
+ * outcome: nothing here throws for one post, since an exception would roll back the whole batch.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -55,92 +65,155 @@ class MessageBatches {
     @Inject
     Mentions mentions;
 
+    @Inject
+    Database database; // PostgreSQL or H2: how to ask the sequence for several ids
+
     /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
     record Outcome(Posted posted, MessagePosted event, ParleyException refused) {
     }
 
-    List<Outcome> toRoom(String roomName, List<Pending> posts) {
-        Room room = rooms.lockForPost(roomName); // also makes a resent clientMsgId wait for the first
-        Map<Long, User> senders = members(room, posts); // one query for the batch's membership checks and senders
-        List<Outcome> outcomes = store(posts, senders,
-                p -> senders.containsKey(p.senderId()) ? null : new Forbidden("Join the room first"),
-                p -> Message.inRoom(room.id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo()),
-                (m, p) -> new MessagePosted(MessageViews.of(m, room.name(), senders.get(p.senderId()), null, List.copyOf(p.mentions().values())),
-                        p.senderId(), room.id(), null, p.senderSocketId(), List.copyOf(p.mentions().keySet())));
-        last(outcomes).ifPresent(room::posted);
-        return announce(outcomes);
+    /** Where a post goes once checked: a locked room, or a locked conversation with its recipient. */
+    private record Target(Room room, Conversation conversation, User recipient) {
     }
 
-    /** Posts of one sender to one user (lines are per sender and recipient; the row lock orders both ways). */
-    List<Outcome> direct(long senderId, String toUsername, List<Pending> posts) {
-        User recipient = accounts.require(toUsername);
-        if (recipient.id() == senderId) throw new InvalidPayload("A direct message needs someone else");
-        blocks.requireAccepts(recipient.id(), senderId); // the batch is one sender's to one recipient: one answer for all
-        Conversation conversation = lockConversation(senderId, recipient.id());
-        Map<Long, User> senders = Map.of(senderId, em.find(User.class, senderId));
-        List<Outcome> outcomes = store(posts, senders, p -> null,
-                p -> Message.direct(conversation.id(), senderId, recipient.id(), p.text(), p.clientMsgId(), p.replyTo()),
-                (m, p) -> new MessagePosted(MessageViews.of(m, null, senders.get(senderId), recipient.username(), List.copyOf(p.mentions().values())),
-                        senderId, null, recipient.id(), p.senderSocketId(), List.copyOf(p.mentions().keySet())));
-        last(outcomes).ifPresent(conversation::posted);
-        return announce(outcomes);
-    }
-
-    private interface Announcement {
-        MessagePosted of(Message stored, Pending post);
-    }
-
-    /**
-     * Persists each post that is allowed and new; a clientMsgId its sender used before, in an earlier
-     * transaction or earlier in this batch, gets that first message back.
-     */
-    private List<Outcome> store(List<Pending> posts, Map<Long, User> senders, Function<Pending, ParleyException> refusal,
-                                Function<Pending, Message> message, Announcement announcement) {
-        Map<String, MessageView> sent = sentBefore(posts, senders);
+    /** The outcomes, in the order of {@code posts}. */
+    List<Outcome> store(List<Pending> posts) {
+        Map<String, Room> locked = lockRooms(posts); // also makes a resent clientMsgId wait for the first
+        Map<Long, User> senders = senders(posts);
+        Set<String> memberships = memberships(locked.values(), posts);
+        Map<String, Object> directs = directs(posts); // Target or the refusal, by sender and recipient
+        Target[] targets = new Target[posts.size()];
+        ParleyException[] refused = new ParleyException[posts.size()];
+        for (int i = 0; i < posts.size(); i++) {
+            Pending p = posts.get(i);
+            if (p.room() != null) {
+                Room room = locked.get(p.room());
+                if (room == null) refused[i] = new NotFound("No such room");
+                else if (!memberships.contains(room.id() + ":" + p.senderId())) refused[i] = new Forbidden("Join the room first");
+                else targets[i] = new Target(room, null, null);
+            } else {
+                Object direct = directs.get(directKey(p));
+                if (direct instanceof ParleyException e) refused[i] = e;
+                else targets[i] = (Target) direct;
+            }
+        }
+        Map<String, MessageView> sent = sentBefore(posts, targets);
         List<Outcome> outcomes = new ArrayList<>(posts.size());
-        for (Pending p : posts) {
-            ParleyException refused = refusal.apply(p);
-            String key = p.clientMsgId() == null ? null : p.senderId() + ":" + p.clientMsgId();
-            if (refused != null) {
-                outcomes.add(new Outcome(null, null, refused));
+        int storing = 0;
+        for (int i = 0; i < posts.size(); i++) {
+            String key = clientKey(posts.get(i));
+            if (targets[i] == null) {
+                outcomes.add(new Outcome(null, null, refused[i]));
             } else if (key != null && sent.containsKey(key)) {
                 outcomes.add(new Outcome(new Posted(sent.get(key), false), null, null));
             } else {
-                Message m = message.apply(p);
-                em.persist(m); // takes its id from the sequence, under the row lock
-                MessagePosted event = announcement.of(m, p);
-                if (key != null) sent.put(key, event.message());
-                outcomes.add(new Outcome(new Posted(event.message(), true), event, null));
+                outcomes.add(null);
+                storing++;
             }
+        }
+        Iterator<Long> ids = ids(storing).iterator(); // one too many for each clientMsgId repeated in the batch: a gap
+        for (int i = 0; i < posts.size(); i++) {
+            if (outcomes.get(i) != null) continue;
+            Pending p = posts.get(i);
+            Target t = targets[i];
+            String key = clientKey(p);
+            if (key != null && sent.containsKey(key)) { // the same clientMsgId earlier in this batch
+                outcomes.set(i, new Outcome(new Posted(sent.get(key), false), null, null));
+                continue;
+            }
+            Message m = t.room() != null ? Message.inRoom(t.room().id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo())
+                    : Message.direct(t.conversation().id(), p.senderId(), t.recipient().id(), p.text(), p.clientMsgId(), p.replyTo());
+            m.assignId(ids.next()); // taken under the rows' locks, in the order of the posts
+            em.persist(m);
+            if (t.room() != null) t.room().posted(m.id());
+            else t.conversation().posted(m.id());
+            MessageView view = MessageViews.of(m, t.room() == null ? null : t.room().name(), senders.get(p.senderId()),
+                    t.recipient() == null ? null : t.recipient().username(), List.copyOf(p.mentions().values()));
+            if (key != null) sent.put(key, view);
+            outcomes.set(i, new Outcome(new Posted(view, true), new MessagePosted(view, p.senderId(),
+                    t.room() == null ? null : t.room().id(), t.recipient() == null ? null : t.recipient().id(), p.senderSocketId(),
+                    List.copyOf(p.mentions().keySet())), null));
         }
         em.flush(); // inside the method, so that a broken constraint surfaces here (see Messages.store)
         outcomes.stream().filter(o -> o.event() != null).forEach(o -> mentions.record(o.event())); // rows referencing the flushed messages
-        return outcomes;
-    }
-
-    private List<Outcome> announce(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
             if (o.event() != null) posted.fire(o.event());
         }
         return outcomes;
     }
 
-    private static Optional<Long> last(List<Outcome> outcomes) {
-        return outcomes.stream().filter(o -> o.event() != null).map(o -> o.event().message().id()).reduce((a, b) -> b);
+    private Map<String, Room> lockRooms(List<Pending> posts) {
+        Set<String> names = posts.stream().map(Pending::room).filter(Objects::nonNull).collect(Collectors.toSet());
+        return names.isEmpty() ? Map.of() : rooms.lockForPosts(names);
     }
 
-    /** Those of the batch's senders who are members of the room. */
-    private Map<Long, User> members(Room room, List<Pending> posts) {
+    /** The batch's senders (each may be refused later; they exist: they are signed in). */
+    private Map<Long, User> senders(List<Pending> posts) {
         List<Long> ids = posts.stream().map(Pending::senderId).distinct().toList();
-        return em.createQuery("SELECT u FROM User u, RoomMember m WHERE m.roomId = :room AND m.userId = u.id AND u.id IN :ids",
-                        User.class).setParameter("room", room.id()).setParameter("ids", ids)
+        return em.createQuery("SELECT u FROM User u WHERE u.id IN :ids", User.class).setParameter("ids", ids)
                 .getResultStream().collect(Collectors.toMap(User::id, u -> u));
     }
 
-    /** The messages the batch's senders stored before under the clientMsgIds they give now, by sender and clientMsgId. */
-    private Map<String, MessageView> sentBefore(List<Pending> posts, Map<Long, User> senders) {
+    /** Which of the batch's senders are members of which of its rooms, as "roomId:userId". */
+    private Set<String> memberships(Collection<Room> locked, List<Pending> posts) {
+        if (locked.isEmpty()) return Set.of();
+        List<Long> roomIds = locked.stream().map(Room::id).toList();
+        List<Long> senderIds = posts.stream().filter(p -> p.room() != null).map(Pending::senderId).distinct().toList();
+        Set<String> members = new HashSet<>();
+        em.createQuery("SELECT m.roomId, m.userId FROM RoomMember m WHERE m.roomId IN :rooms AND m.userId IN :users", Object[].class)
+                .setParameter("rooms", roomIds).setParameter("users", senderIds)
+                .getResultStream().forEach(row -> members.add(row[0] + ":" + row[1]));
+        return members;
+    }
+
+    private static String clientKey(Pending p) {
+        return p.clientMsgId() == null ? null : p.senderId() + ":" + p.clientMsgId();
+    }
+
+    private static String directKey(Pending p) {
+        return p.senderId() + ":" + User.keyOf(p.to());
+    }
+
+    /**
+     * Per sender and recipient of the batch's direct posts: the locked conversation, or the refusal
+     * they all get. Conversations are locked in the order of their users, so batches cannot deadlock.
+     */
+    private Map<String, Object> directs(List<Pending> posts) {
+        Map<String, Object> directs = new HashMap<>();
+        List<Object[]> toLock = new ArrayList<>(); // key, sender id, recipient
+        for (Pending p : posts) {
+            if (p.to() == null || directs.containsKey(directKey(p))) continue;
+            Optional<User> recipient = accounts.find(p.to());
+            if (recipient.isEmpty()) {
+                directs.put(directKey(p), new NotFound("No such user"));
+            } else if (recipient.get().id() == p.senderId()) {
+                directs.put(directKey(p), new InvalidPayload("A direct message needs someone else"));
+            } else if (!blocks.accepts(recipient.get().id(), p.senderId())) {
+                directs.put(directKey(p), new Forbidden("This user does not accept your direct messages"));
+            } else {
+                directs.put(directKey(p), null);
+                toLock.add(new Object[] {directKey(p), p.senderId(), recipient.get()});
+            }
+        }
+        toLock.sort(Comparator.comparingLong((Object[] d) -> Math.min((long) d[1], ((User) d[2]).id()))
+                .thenComparingLong(d -> Math.max((long) d[1], ((User) d[2]).id())));
+        for (Object[] d : toLock) {
+            User recipient = (User) d[2];
+            directs.put((String) d[0], new Target(null, lockConversation((long) d[1], recipient.id()), recipient));
+        }
+        return directs;
+    }
+
+    /**
+     * The messages the batch's senders stored before under the clientMsgIds they give now, by sender
+     * and clientMsgId (only for posts that may be stored).
+     */
+    private Map<String, MessageView> sentBefore(List<Pending> posts, Target[] targets) {
         Map<String, MessageView> sent = new HashMap<>();
-        List<Pending> asking = posts.stream().filter(p -> p.clientMsgId() != null && senders.containsKey(p.senderId())).toList();
+        List<Pending> asking = new ArrayList<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (posts.get(i).clientMsgId() != null && targets[i] != null) asking.add(posts.get(i));
+        }
         if (asking.isEmpty()) return sent;
         List<String> clientMsgIds = asking.stream().map(Pending::clientMsgId).distinct().toList();
         List<Long> senderIds = asking.stream().map(Pending::senderId).distinct().toList();
@@ -149,9 +222,20 @@ class MessageBatches {
                 .getResultStream()
                 .forEach(m -> sent.put(m.senderId() + ":" + m.clientMsgId(), MessageViews.of(m,
                         m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
-                        senders.get(m.senderId()),
+                        em.find(User.class, m.senderId()),
                         m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username())));
         return sent;
+    }
+
+    /**
+     * {@code n} new message ids in one query rather than one round trip per message. Taken under the
+     * rows' locks, so each is above every id committed to those rooms and conversations.
+     */
+    private List<Long> ids(int n) {
+        if (n == 0) return List.of();
+        List<?> rows = em.createNativeQuery(database.postgres() ? "SELECT nextval('message_id_seq') FROM generate_series(1, ?1)"
+                : "SELECT NEXT VALUE FOR message_id_seq FROM SYSTEM_RANGE(1, ?1)").setParameter(1, n).getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).sorted().toList();
     }
 
     /** The conversation between two users, made on first use and locked until the transaction ends. */

@@ -2,7 +2,6 @@ package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.platform.Meters;
-import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
 import dev.parley.messages.control.GroupCommit.Pending;
@@ -16,14 +15,13 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
  * {@link MessagePosted} event is observed after commit, and callers ack only once this returns.
- * Posts to one room (or conversation) are stored in batches ({@link GroupCommit}), each under the
- * row's lock, so ids rise in commit order within each.
+ * Posts are stored in batches across rooms and conversations ({@link GroupCommit}), each under
+ * the rows' locks, so ids rise in commit order within each room and conversation.
  */
 @ApplicationScoped
 public class Messages {
@@ -59,27 +57,22 @@ public class Messages {
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
-        String checked = checkText(text);
-        String clientId = checkClientMsgId(clientMsgId);
-        String room = Rooms.checkName(roomName);
+        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = Rooms.checkName(roomName);
         replies.requireInRoom(replyTo, room);
-        Pending post = new Pending(senderId, checked, clientId, senderSocketId, replyTo, mentions.inRoom(senderId, room, checked));
-        return groupCommit.post("room:" + room, post, batch -> store(batch, posts -> batches.toRoom(room, posts)));
+        return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
+                mentions.inRoom(senderId, room, body)), this::store);
     }
 
     public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo) {
-        String checked = checkText(text);
-        String clientId = checkClientMsgId(clientMsgId);
+        String body = checkText(text), id = checkClientMsgId(clientMsgId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
         Map<Long, String> mentioned = Map.of();
-        if (replyTo != null || checked.indexOf('@') >= 0) { // else no lookup at all
+        if (replyTo != null || body.indexOf('@') >= 0) { // else no lookup at all
             long recipientId = accounts.require(toUsername).id();
             replies.requireInConversation(replyTo, senderId, recipientId);
-            mentioned = mentions.inConversation(recipientId, checked);
+            mentioned = mentions.inConversation(recipientId, body);
         }
-        Pending post = new Pending(senderId, checked, clientId, senderSocketId, replyTo, mentioned);
-        return groupCommit.post("direct:" + senderId + ":" + User.keyOf(toUsername), post,
-                batch -> store(batch, posts -> batches.direct(senderId, toUsername, posts)));
+        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned), this::store);
     }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
@@ -96,15 +89,15 @@ public class Messages {
      * same sender's clientMsgId taken meanwhile by a post to another room) is stored again post by
      * post, so that the others are not failed with it and the resend finds the first message.
      */
-    private void store(List<Pending> batch, Function<List<Pending>, List<Outcome>> transaction) {
+    private void store(List<Pending> batch) {
         List<Outcome> outcomes;
         try {
-            outcomes = transaction.apply(batch);
+            outcomes = batches.store(batch);
         } catch (RuntimeException e) {
             if (!brokeAConstraint(e)) throw e;
             for (Pending post : batch) {
                 try {
-                    answer(List.of(post), transaction.apply(List.of(post)));
+                    answer(List.of(post), batches.store(List.of(post)));
                 } catch (RuntimeException alone) {
                     post.answer().completeExceptionally(alone);
                 }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "conversations")
 @NamedQuery(name = Conversation.BETWEEN, query = "SELECT c FROM Conversation c WHERE c.userLow = :low AND c.userHigh = :high")
 @NamedQuery(name = Conversation.BETWEEN_FOR_UPDATE, query = "SELECT c FROM Conversation c WHERE c.userLow = :low AND c.userHigh = :high",
-        lockMode = LockModeType.PESSIMISTIC_WRITE) // its own query: see Room.BY_NAME_FOR_UPDATE
+        lockMode = LockModeType.PESSIMISTIC_WRITE) // its own query: see Room.BY_NAMES_FOR_UPDATE
 @NamedQuery(name = Conversation.OF_USER, query = "SELECT c FROM Conversation c WHERE c.userLow = :user OR c.userHigh = :user")
 public class Conversation {
     public static final String BETWEEN = "Conversation.between";

@@ -88,6 +88,9 @@ public class Message {
         return m;
     }
 
+    /** The id, taken for a whole batch in one query (MessageBatches); the sequence is not asked again. */
+    public void assignId(long id) { this.id = id; }
+
     public Long id() { return id; }
     public Long conversationId() { return conversationId; }
     public Long roomId() { return roomId; }

@@ -4,8 +4,10 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.Json;
 import dev.parley.presence.entity.OnlinePage;
 import dev.parley.presence.entity.OnlineUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,8 +60,26 @@ public class Presence {
     @ConfigProperty(name = "parley.presence.ready-online-max")
     int readyMax;
 
+    /**
+     * The grace timers, one per user whose last socket closed: a managed scheduled executor captured
+     * the caller's context for each (Payara scans the application's jars for it; seen in a profile of a
+     * connect storm), so a plain one on a managed thread, whose context is set up once.
+     */
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    private ScheduledThreadPoolExecutor scheduler;
+
+    @PostConstruct
+    void start() {
+        scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.setRemoveOnCancelPolicy(true); // most timers are cancelled: the user came back
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
 
     /**
      * The first users online as a JSON array (at most {@code parley.presence.ready-online-max}), how

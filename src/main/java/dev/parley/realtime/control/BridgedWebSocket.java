@@ -56,7 +56,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean writing;
     private boolean finished;
     private boolean opened;
-    long scheduledAt; // when the flusher was last given this socket (System.nanoTime)
+    long dueAt; // when the flusher is to write this socket (System.nanoTime), set as it is handed over
 
     /**
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),

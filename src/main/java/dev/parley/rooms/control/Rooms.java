@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,13 +52,16 @@ public class Rooms {
                 .orElseThrow(() -> new NotFound("No such room"));
     }
 
-    /** The room, locked until the caller's transaction ends (one SELECT ... FOR UPDATE): posts to one room commit one batch at a time. */
+    /**
+     * The rooms of these (checked) names that exist, by name, locked until the caller's transaction
+     * ends (one SELECT ... FOR UPDATE, in id order): posts to a room commit one batch at a time.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Room lockForPost(String name) {
-        return em.createNamedQuery(Room.BY_NAME_FOR_UPDATE, Room.class)
-                .setParameter("name", checkName(name))
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new NotFound("No such room"));
+    public Map<String, Room> lockForPosts(Collection<String> names) {
+        Map<String, Room> locked = new HashMap<>();
+        em.createNamedQuery(Room.BY_NAMES_FOR_UPDATE, Room.class).setParameter("names", names)
+                .getResultStream().forEach(room -> locked.put(room.name(), room));
+        return locked;
     }
 
     public RoomView create(long userId, String name, String topic) {
@@ -72,6 +76,8 @@ public class Rooms {
             if (exists(normalized)) throw new Conflict("A room with that name exists"); // lost a race
             throw e;
         }
+        em.createNativeQuery("INSERT INTO room_member_counts (room_id, members) VALUES (?1, 0)")
+                .setParameter(1, room.id()).executeUpdate();
         addMember(room.id(), userId);
         RoomView view = view(room, userId);
         created.fire(new RoomCreated(view, userId));
@@ -94,6 +100,7 @@ public class Rooms {
         if (Room.FEED.equals(room.name())) throw new Forbidden("Everyone is in feed; it cannot be left");
         int removed = em.createNativeQuery("DELETE FROM room_members WHERE room_id = ?1 AND user_id = ?2")
                 .setParameter(1, room.id()).setParameter(2, userId).executeUpdate();
+        if (removed > 0) countMembers(room.id(), -1);
         if (removed > 0) membership.fire(new MembershipChanged(userId, room.name(), false));
     }
 
@@ -106,6 +113,8 @@ public class Rooms {
     /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
     @Transactional(Transactional.TxType.MANDATORY)
     void leaveAll(@Observes AccountDeleted deleted) {
+        em.createNativeQuery("UPDATE room_member_counts SET members = members - 1"
+                + " WHERE room_id IN (SELECT room_id FROM room_members WHERE user_id = ?1)").setParameter(1, deleted.userId()).executeUpdate();
         em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, deleted.userId()).executeUpdate();
     }
 
@@ -134,10 +143,24 @@ public class Rooms {
         List<Room> mine = em.createQuery("SELECT r FROM Room r WHERE r.id IN "
                         + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user) ORDER BY r.id", Room.class)
                 .setParameter("user", userId).getResultList();
-        // Every socket's connect asks: count the members of these rooms only, not of every room.
-        Map<Long, Long> members = counts("SELECT room_id, COUNT(*) FROM room_members WHERE room_id IN"
-                + " (SELECT room_id FROM room_members WHERE user_id = ?1) GROUP BY room_id", userId);
-        return views(mine, members, userId);
+        // Every socket's connect asks, so one query for the rest, none of whose work grows with the
+        // rooms' members or history: kept member counts, and per room a range of one index (unread, mentions).
+        Map<Long, Object[]> about = new HashMap<>();
+        for (Object[] row : rows("SELECT rm.room_id, c.members, u.username, (SELECT COUNT(*) FROM messages m"
+                + " WHERE m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id),"
+                + " (SELECT COUNT(*) FROM mentions x WHERE x.user_id = rm.user_id AND x.room_id = rm.room_id"
+                + " AND x.message_id > rm.last_read_id)"
+                + " FROM room_members rm JOIN room_member_counts c ON c.room_id = rm.room_id"
+                + " JOIN rooms r ON r.id = rm.room_id LEFT JOIN users u ON u.id = r.created_by"
+                + " WHERE rm.user_id = ?1", userId)) {
+            about.put(((Number) row[0]).longValue(), row);
+        }
+        return mine.stream().map(r -> {
+            Object[] row = about.get(r.id()); // null: joined since the first query
+            return new RoomView(r.name(), r.topic(), row == null ? null : (String) row[2], r.createdAt(),
+                    row == null ? 0 : ((Number) row[1]).longValue(), row != null, row == null ? 0 : ((Number) row[3]).longValue(),
+                    row == null ? 0 : ((Number) row[4]).longValue());
+        }).toList();
     }
 
     @Transactional
@@ -162,7 +185,7 @@ public class Rooms {
     }
 
     private Map<Long, Long> allCounts() {
-        return counts("SELECT room_id, COUNT(*) FROM room_members GROUP BY room_id", null);
+        return counts("SELECT room_id, members FROM room_member_counts", null);
     }
 
     private List<RoomView> views(List<Room> rooms, Map<Long, Long> members, long userId) {
@@ -196,6 +219,12 @@ public class Rooms {
                 .setParameter(1, roomId).setParameter(2, userId)
                 .setParameter(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
                 .executeUpdate();
+        countMembers(roomId, 1);
+    }
+
+    private void countMembers(long roomId, int change) {
+        em.createNativeQuery("UPDATE room_member_counts SET members = members + ?2 WHERE room_id = ?1")
+                .setParameter(1, roomId).setParameter(2, change).executeUpdate();
     }
 
     private boolean exists(String name) {
