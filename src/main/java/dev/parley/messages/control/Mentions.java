@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * Who a message mentions: the {@code @username}s of its text ({@link MentionNames}) that name a user
- * who can read it, that is a member of its room, or one of the two people of a conversation. Found
+ * who can read it and follows it: a member of its room, or the recipient of a direct message (never
+ * the sender: mentioning oneself is no mention). Found
  * before the post waits for its room's lock (a text without {@code @} costs no query), stored with
  * the message, replaced on an edit, removed with a deletion.
  */
