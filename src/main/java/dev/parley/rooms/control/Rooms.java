@@ -163,13 +163,6 @@ public class Rooms {
                 .setParameter("user", userId).getResultList();
     }
 
-    /** The ids of the room's members. */
-    @Transactional
-    public List<Long> memberIds(long roomId) {
-        return em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room", Long.class)
-                .setParameter("room", roomId).getResultList();
-    }
-
     @Transactional
     public RoomView view(Room room, long userId) {
         return views(List.of(room), allCounts(), userId).get(0);
