@@ -10,24 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 wars=${WARS:-target/parley.war}; rounds=${ROUNDS:-1}; sockets=${SOCKETS:-2000}
 users=${USERS:-20000}; messages=${MESSAGES:-200000}; port=${PORT:-8471}; db=${DB:-parley_bench_storm}
-payara=target/payara-micro.jar
-[ -f $payara ] || cp target/payara-micro-6.2025.10.jar $payara
-ulimit -n "$(ulimit -Hn)"
-server=""
-stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
-trap stop EXIT
+. bench/parley-server.sh
 sql() { psql -q -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
 for round in $(seq 1 "$rounds"); do
   for war in $wars; do
-    psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
-    data=$(mktemp -d)
-    PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
-    PARLEY_DATA_DIR="$data" PARLEY_GUEST_ACCESS=true PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
-      taskset -c 0 java -XX:ActiveProcessorCount=1 -XX:+UseG1GC ${SERVER_JAVA_OPTS:-} -jar $payara --nohazelcast --port "$port" \
-      --contextroot / --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy "$war" > "$data/server.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1 && break; sleep 1; done
-    curl -fs -X POST "http://127.0.0.1:$port/api/auth/guest" -H 'Content-Type: application/json' -d '{"username":"probe"}' > /dev/null
+    start_parley "$war"
     # history: members of feed, and messages in it from them (read markers at 0: much unread for them)
     sql "INSERT INTO users (id, username, username_key, display_name, guest, created_at)
            SELECT nextval('user_id_seq'), 'f' || g, 'f' || g, 'f' || g, false, now() FROM generate_series(1, $users) g;

@@ -2,7 +2,8 @@
 # Messages stored per second with many concurrent senders, on PostgreSQL: each sender sends its next
 # message as soon as the previous one's ack is back (acks come after the commit). Two targets: every
 # sender on the feed (one room row locked by every post, plus fan-out to all senders), and each sender
-# in a room of its own (storage alone). The per-socket event budget is raised for the measurement.
+# in a room of its own (storage alone). The per-socket event budget and the guest signups per address
+# are raised for the measurement.
 # Parley is pinned to CPU 0, the load generator (src/test/java/dev/parley/bench/StoreRate.java) to CPU 1.
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password), like the test suite.
 # Usage: bench/store-rate.sh [seconds] [senders...]      (defaults 20, then 50 and 200 senders)
@@ -23,7 +24,7 @@ for war in $wars; do
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
   data=$(mktemp -d)
   PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD= PARLEY_DATA_DIR=$data \
-    PARLEY_GUEST_ACCESS=true PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
+    PARLEY_GUEST_ACCESS=true PARLEY_SIGNUP_MAX_PER_ADDRESS=1000000 PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
     taskset -c 0 java -XX:ActiveProcessorCount=1 ${SERVER_JAVA_OPTS:-} -jar target/payara-micro.jar --nohazelcast --port $port --contextroot / \
     --deploy "$war" > "$data/server.log" 2>&1 &
   server=$!

@@ -156,15 +156,15 @@ class ConcurrentPostsIT {
                     AtomicInteger count = new AtomicInteger();
                     acks.add(count);
                     if (j % 2 == 0) {
-                        posts.add(send(socks, s, rooms.get(s / perRoom), run + "-" + s + "-" + j, count));
+                        posts.add(emit(socks, s, "message", "room", rooms.get(s / perRoom), run + "-" + s + "-" + j, count));
                     } else { // to the next user, direct
-                        posts.add(sendDirect(socks, s, users.get((s + 1) % users.size()).username(), run + "-" + s + "-" + j, count));
+                        posts.add(emit(socks, s, "private_message", "to", users.get((s + 1) % users.size()).username(), run + "-" + s + "-" + j, count));
                     }
                 }
             }
             // One refused among them: a room the sender is not in.
             AtomicInteger refusedCount = new AtomicInteger();
-            Post refused = send(socks, 0, rooms.get(1), run + "-refused", refusedCount);
+            Post refused = emit(socks, 0, "message", "room", rooms.get(1), run + "-refused", refusedCount);
 
             Map<String, List<Long>> idsByRoom = new HashMap<>();
             Map<Integer, List<Long>> idsBySocket = new HashMap<>();
@@ -205,20 +205,12 @@ class ConcurrentPostsIT {
         }
     }
 
-    private static Post send(List<Sock> socks, int socket, String room, String clientMsgId, AtomicInteger acks) {
+    /** A post to a room ({@code message}, "room") or to a user ({@code private_message}, "to"), counting its acks. */
+    private static Post emit(List<Sock> socks, int socket, String event, String key, String target, String clientMsgId,
+                             AtomicInteger acks) {
         CompletableFuture<JSONObject> ack = new CompletableFuture<>();
-        JSONObject payload = new JSONObject().put("room", room).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
-        socks.get(socket).socket().emit("message", new Object[] {payload}, (Ack) args -> {
-            acks.incrementAndGet();
-            ack.complete((JSONObject) args[0]);
-        });
-        return new Post(socket, clientMsgId, ack);
-    }
-
-    private static Post sendDirect(List<Sock> socks, int socket, String to, String clientMsgId, AtomicInteger acks) {
-        CompletableFuture<JSONObject> ack = new CompletableFuture<>();
-        JSONObject payload = new JSONObject().put("to", to).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
-        socks.get(socket).socket().emit("private_message", new Object[] {payload}, (Ack) args -> {
+        JSONObject payload = new JSONObject().put(key, target).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
+        socks.get(socket).socket().emit(event, new Object[] {payload}, (Ack) args -> {
             acks.incrementAndGet();
             ack.complete((JSONObject) args[0]);
         });
@@ -226,9 +218,6 @@ class ConcurrentPostsIT {
     }
 
     private static Post send(List<Sock> socks, int socket, String room, String clientMsgId) {
-        CompletableFuture<JSONObject> ack = new CompletableFuture<>();
-        JSONObject payload = new JSONObject().put("room", room).put("text", "text of " + clientMsgId).put("clientMsgId", clientMsgId);
-        socks.get(socket).socket().emit("message", new Object[] {payload}, (Ack) args -> ack.complete((JSONObject) args[0]));
-        return new Post(socket, clientMsgId, ack);
+        return emit(socks, socket, "message", "room", room, clientMsgId, new AtomicInteger());
     }
 }

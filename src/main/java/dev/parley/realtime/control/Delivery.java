@@ -19,7 +19,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.json.JSONObject;
 
@@ -61,7 +63,7 @@ public class Delivery {
         // Not Handlers.currentSocket(): the thread committing may have stored other sockets' posts.
         String[] exclude = posted.senderSocketId() == null ? null : new String[] {posted.senderSocketId()};
         deliveries.inc(engine.fanOut().deliver(Packets.event(event, payload), targets, exclude));
-        notifications.of(posted, this::reachable).forEach(this::tell);
+        notifications.of(posted, reachable).forEach(this::tell);
     }
 
     /** Each of the user's sockets but those showing the conversation the notice is about. */
@@ -73,10 +75,24 @@ public class Delivery {
         }
     }
 
-    private boolean reachable(long userId, String room, String with) {
-        String focus = focus(room, with);
-        return connections.ofUser(userId).stream().anyMatch(s -> !focus.equals(connections.focusOf(s)));
-    }
+    private final Notifications.Reachable reachable = new Notifications.Reachable() {
+        @Override
+        public boolean test(long userId, String room, String with) {
+            String focus = focus(room, with);
+            return connections.ofUser(userId).stream().anyMatch(s -> !focus.equals(connections.focusOf(s)));
+        }
+
+        @Override
+        public Set<Long> inRoom(String room) {
+            String focus = SocketRooms.focusOnRoom(room);
+            Set<Long> users = new HashSet<>();
+            for (SocketIoSocket socket : engine.fanOut().listClients(SocketRooms.of(room))) {
+                Identity who = connections.identityOf(socket);
+                if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
+            }
+            return users;
+        }
+    };
 
     private static String focus(String room, String with) {
         return room != null ? SocketRooms.focusOnRoom(room) : SocketRooms.focusOnConversation(with);

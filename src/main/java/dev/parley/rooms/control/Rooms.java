@@ -170,15 +170,6 @@ public class Rooms {
                 .setParameter("user", userId).getResultList();
     }
 
-    /** The ids of the room's members. */
-    // REQUIRES_NEW: called by realtime's after-commit observers, where the committed transaction is
-    // still on the thread; Narayana (WildFly) refuses to join it, and only a new one may read.
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Long> memberIds(long roomId) {
-        return em.createQuery("SELECT m.userId FROM RoomMember m WHERE m.roomId = :room", Long.class)
-                .setParameter("room", roomId).getResultList();
-    }
-
     @Transactional
     public RoomView view(Room room, long userId) {
         return views(List.of(room), allCounts(), userId).get(0);
