@@ -1,6 +1,5 @@
 package dev.parley;
 
-import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -48,16 +47,10 @@ class ArchitectureTest {
     }
 
     /**
-     * The only classes that may touch the servlet container's WebSocket internals (Tyrus, Grizzly),
-     * by type or by name: the realtime component's container adapter.
+     * The only package that may touch the servlet container's WebSocket internals (Tyrus, Grizzly), by
+     * type or by name: the realtime component's container adapter, behind {@code engine/SocketOutput}.
      */
-    static final List<String> CONTAINER_ADAPTER = List.of(
-            "dev.parley.realtime.control.TyrusAccess",
-            "dev.parley.realtime.control.HeldWrite",
-            "dev.parley.realtime.control.DirectOutput",
-            "dev.parley.realtime.control.TyrusOutput",
-            "dev.parley.realtime.control.SocketOutputs",
-            "dev.parley.realtime.control.UpgradeLeftovers");
+    static final String CONTAINER_ADAPTER = "dev.parley.realtime.container";
 
     static final String[] CONTAINER_INTERNALS = {"org.glassfish.tyrus..", "org.glassfish.grizzly.."};
 
@@ -120,6 +113,35 @@ class ArchitectureTest {
                         .check(CODE)));
     }
 
+    /**
+     * Inside realtime: the engine (Engine.IO and Socket.IO mechanics, encode-once fan-out, the write
+     * path) knows nothing of Parley; the container adapter knows only the engine's seam; the
+     * application's socket side (control) uses the engine, never the container directly.
+     */
+    @Test
+    void theEngineKnowsNothingOfParley() {
+        noClasses().that().resideInAPackage("dev.parley.realtime.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(MAY_USE.keySet().stream()
+                        .filter(c -> !c.equals("realtime")).map(c -> "dev.parley." + c + "..").toArray(String[]::new))
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.control..", "dev.parley.realtime.boundary..",
+                        CONTAINER_ADAPTER + "..")
+                .check(CODE);
+    }
+
+    @Test
+    void theContainerAdapterUsesOnlyTheEngine() {
+        noClasses().that().resideInAPackage(CONTAINER_ADAPTER + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.control..", "dev.parley.realtime.boundary..")
+                .check(CODE);
+    }
+
+    @Test
+    void controlReachesTheContainerOnlyThroughTheEngine() {
+        noClasses().that().resideInAPackage("dev.parley.realtime.control..")
+                .should().dependOnClassesThat().resideInAPackage(CONTAINER_ADAPTER + "..")
+                .check(CODE);
+    }
+
     /** The JAX-RS application class names the OpenAPI security scheme for the REST boundaries; nothing else needs it. */
     @Test
     void onlyBoundariesUseTheApplicationClass() {
@@ -130,8 +152,7 @@ class ArchitectureTest {
 
     @Test
     void onlyTheContainerAdapterUsesContainerTypes() {
-        noClasses().that(describe("are outside the container adapter",
-                        c -> CONTAINER_ADAPTER.stream().noneMatch(a -> c.getName().equals(a) || c.getName().startsWith(a + "$"))))
+        noClasses().that().resideOutsideOfPackage(CONTAINER_ADAPTER)
                 .should().dependOnClassesThat().resideInAnyPackage(CONTAINER_INTERNALS)
                 .check(CODE);
     }
@@ -144,7 +165,7 @@ class ArchitectureTest {
             List<String> naming = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> read(f).contains("org.glassfish.tyrus") || read(f).contains("org.glassfish.grizzly"))
                     .map(f -> sources.relativize(f).toString().replace('/', '.').replaceAll("\\.java$", ""))
-                    .filter(name -> !CONTAINER_ADAPTER.contains(name))
+                    .filter(name -> !name.startsWith(CONTAINER_ADAPTER + "."))
                     .sorted().toList();
             assertEquals(List.of(), naming, "classes outside the container adapter naming Tyrus or Grizzly classes");
         }

@@ -2,8 +2,8 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.platform.Origins;
 import dev.parley.realtime.control.Engine;
-import dev.parley.realtime.control.EngineIoInput;
-import dev.parley.realtime.control.Handshake;
+import dev.parley.realtime.engine.EngineIoInput;
+import dev.parley.realtime.engine.Handshake;
 import jakarta.inject.Inject;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

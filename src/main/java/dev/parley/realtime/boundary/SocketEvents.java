@@ -8,8 +8,8 @@ import dev.parley.presence.control.Presence;
 import dev.parley.realtime.control.ConnectGate;
 import dev.parley.realtime.control.Connections;
 import dev.parley.realtime.control.Delivery;
-import dev.parley.realtime.control.Encoded;
 import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.engine.FanOut;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.SocketRooms;
@@ -115,7 +115,7 @@ public class SocketEvents {
         if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
         // The online list is written once per change of who is online, not per socket.
         Presence.Listed online = presence.forReady();
-        Encoded.send(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
+        FanOut.sendEncoded(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
                 + ",\"rooms\":" + Json.JSONB.toJson(mine)
                 + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()
                 + ",\"serverTime\":" + Json.JSONB.toJson(online.asOf()) + "}");

@@ -1,6 +1,6 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.realtime.control.EngineIoInput;
+import dev.parley.realtime.engine.EngineIoInput;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;

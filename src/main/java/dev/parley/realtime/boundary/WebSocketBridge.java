@@ -2,10 +2,10 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.platform.Origins;
 import dev.parley.platform.RequestHost;
-import dev.parley.realtime.control.BridgedWebSocket;
+import dev.parley.realtime.engine.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
-import dev.parley.realtime.control.EngineIoInput;
-import dev.parley.realtime.control.SocketOutputs;
+import dev.parley.realtime.engine.EngineIoInput;
+import dev.parley.realtime.container.SocketOutputs;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.HandshakeResponse;
@@ -98,7 +98,7 @@ public class WebSocketBridge {
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
         }
-        socket = engine.openWebSocket(session, query, headers);
+        socket = engine.openWebSocket(session, SocketOutputs.of(session), query, headers);
         SocketOutputs.opened(session);
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.engine.ConnectPacket;
+import dev.parley.realtime.engine.Nesting;
 import dev.parley.errors.Unauthorized;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.control.Tokens;

@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.engine.InOrder;
 import dev.parley.platform.Meters;
 import dev.parley.platform.RateBucket;
 import dev.parley.sessions.control.ConnectedSessions;

@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.engine.FanOut;
 import dev.parley.platform.Meters;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Typing;
@@ -55,14 +56,14 @@ public class Delivery {
     /** To every socket in the room (or of both people) but the one that sent it, then notifications. */
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
         MessageView message = posted.message();
-        JSONObject payload = Wire.json(message);
+        JSONObject payload = Outgoing.json(message);
         String[] targets = posted.isDirect()
                 ? new String[] {SocketRooms.ofUser(posted.recipientId()), SocketRooms.ofUser(posted.senderId())}
                 : new String[] {SocketRooms.of(message.room())};
         String event = posted.isDirect() ? "private_message" : "message";
-        // Not Handlers.currentSocket(): the thread committing may have stored other sockets' posts.
+        // The sender's socket from the event, not from the thread: the thread committing may have stored other sockets' posts.
         String[] exclude = posted.senderSocketId() == null ? null : new String[] {posted.senderSocketId()};
-        deliveries.inc(engine.fanOut().deliver(Packets.event(event, payload), targets, exclude));
+        deliveries.inc(engine.fanOut().deliver(FanOut.event(event, payload), targets, exclude));
         notifications.of(posted, reachable).forEach(this::tell);
     }
 
@@ -113,9 +114,9 @@ public class Delivery {
             if (message.room() != null) payload.put("room", message.room());
             if (message.to() != null) payload.put("to", message.to());
         } else {
-            payload = Wire.json(message);
+            payload = Outgoing.json(message);
         }
-        engine.fanOut().deliver(Packets.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
+        engine.fanOut().deliver(FanOut.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
     }
 
     /** Joining or leaving on one socket moves every socket of the user. */
@@ -134,14 +135,14 @@ public class Delivery {
                 asCreator.members(), false, 0, 0);
         List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
         String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
-        engine.fanOut().deliver(Packets.event("room_created", Wire.json(asOthers)), null, exclude);
-        JSONObject mine = Wire.json(asCreator);
+        engine.fanOut().deliver(FanOut.event("room_created", Outgoing.json(asOthers)), null, exclude);
+        JSONObject mine = Outgoing.json(asCreator);
         creators.forEach(s -> s.send("room_created", mine));
     }
 
     /** One frame for every socket, encoded once: {@code {users: [{username, displayName, online, at}]}}. */
     void presence(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceBatched batch) {
-        engine.fanOut().deliver(Packets.event("presence", Wire.json(batch)), null, null);
+        engine.fanOut().deliver(FanOut.event("presence", Outgoing.json(batch)), null, null);
     }
 
     /** To the room's other members, or to the other person; none of the typist's own sockets. */
@@ -150,7 +151,7 @@ public class Delivery {
         if (typing.room() != null) payload.put("room", typing.room());
         String target = typing.room() != null ? SocketRooms.of(typing.room()) : SocketRooms.ofUser(typing.toUserId());
         String[] exclude = connections.ofUser(typing.fromUserId()).stream().map(SocketIoSocket::getId).toArray(String[]::new);
-        engine.fanOut().deliver(Packets.event("typing", payload), new String[] {target}, exclude);
+        engine.fanOut().deliver(FanOut.event("typing", payload), new String[] {target}, exclude);
     }
 
     void cutOff(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {

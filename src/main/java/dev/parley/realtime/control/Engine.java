@@ -1,5 +1,10 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.engine.BridgedWebSocket;
+import dev.parley.realtime.engine.FanOut;
+import dev.parley.realtime.engine.Flusher;
+import dev.parley.realtime.engine.SocketOutput;
+import dev.parley.realtime.engine.WebSockets;
 import dev.parley.platform.Meters;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
@@ -125,8 +130,9 @@ public class Engine {
     }
 
     /** A WebSocket session as an Engine.IO transport: a new connection, or an upgrade of a long-polling one. */
-    public BridgedWebSocket openWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers) {
-        BridgedWebSocket socket = new BridgedWebSocket(session, query, headers, sendQueueLimit, maxPayload,
+    public BridgedWebSocket openWebSocket(Session session, SocketOutput output, Map<String, String> query,
+                                          Map<String, List<String>> headers) {
+        BridgedWebSocket socket = new BridgedWebSocket(session, output, query, headers, sendQueueLimit, maxPayload,
                 "blocking".equals(sendMode), flusher, slow -> slowClients.inc());
         String upgrading = query.get("sid");
         if (upgrading != null) webSockets.upgrading(upgrading, socket);

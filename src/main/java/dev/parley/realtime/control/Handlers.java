@@ -93,7 +93,7 @@ public class Handlers {
             if (who == null) return; // the socket is already gone
             if (!connections.takeEvent(socket)) throw new RateLimited("Too many events; slow down");
             Map<String, ?> result = handler.handle(who, socket, payload);
-            if (ack != null) ack.sendAcknowledgement(Wire.ok(result));
+            if (ack != null) ack.sendAcknowledgement(Outgoing.ok(result));
         } catch (ParleyException e) {
             fail(socket, ack, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -113,9 +113,9 @@ public class Handlers {
     private static void fail(SocketIoSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
                              ErrorCode code, String message) {
         if (ack != null) {
-            ack.sendAcknowledgement(Wire.failed(code, message));
+            ack.sendAcknowledgement(Outgoing.failed(code, message));
         } else {
-            socket.send("error", Wire.error(code, message));
+            socket.send("error", Outgoing.error(code, message));
         }
     }
 }

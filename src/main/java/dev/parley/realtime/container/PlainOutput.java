@@ -1,5 +1,7 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
+import dev.parley.realtime.engine.Frame;
+import dev.parley.realtime.engine.SocketOutput;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
@@ -13,7 +15,7 @@ import java.util.List;
  * bound, where it is cut, as on the fast path. What it costs: one container write (and flush, and
  * system call) per frame where the Tyrus path makes one per batch (docs/performance.md).
  */
-final class PlainOutput implements SocketOutput {
+public final class PlainOutput implements SocketOutput {
     private final Session session;
 
     PlainOutput(Session session) {

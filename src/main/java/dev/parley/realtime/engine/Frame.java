@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import java.nio.charset.StandardCharsets;
 
@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
  * encoded once however many sockets it goes to. The text or bytes are kept too, for the plain
  * JSR-356 send when Tyrus's frame writer cannot be had.
  */
-final class Frame {
+public final class Frame {
     private static final int TEXT = 0x81;   // FIN + text
     private static final int BINARY = 0x82; // FIN + binary
 
-    final String text;
-    final byte[] binary;
+    public final String text;
+    public final byte[] binary;
     private volatile byte[] wire;
 
     private Frame(String text, byte[] binary) {
@@ -20,16 +20,16 @@ final class Frame {
         this.binary = binary;
     }
 
-    static Frame text(String engineIoPacket) {
+    public static Frame text(String engineIoPacket) {
         return new Frame(engineIoPacket, null);
     }
 
-    static Frame binary(byte[] data) {
+    public static Frame binary(byte[] data) {
         return new Frame(null, data);
     }
 
     /** Header and payload, as they go on the wire; built on first use (two racing threads build equal arrays). */
-    byte[] wire() {
+    public byte[] wire() {
         byte[] w = wire;
         if (w == null) {
             w = text != null ? encode(TEXT, text.getBytes(StandardCharsets.UTF_8)) : encode(BINARY, binary);

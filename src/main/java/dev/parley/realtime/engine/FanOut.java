@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
@@ -7,6 +7,7 @@ import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.IOParser;
 import io.socket.socketio.server.parser.Packet;
+import io.socket.socketio.server.parser.Parser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.json.JSONArray;
+import org.json.JSONObject;
 
 /**
  * The Socket.IO adapter: which sockets are in which room, and broadcasts. Replaces the library's
  * {@code SocketIoMemoryAdapter}, which encodes and writes the packet once per recipient while holding
- * a lock on the whole namespace. Here a broadcast is encoded once ({@link Outgoing}) and the same
+ * a lock on the whole namespace. Here a broadcast is encoded once ({@link Encodings}) and the same
  * frame is queued on every recipient without a shared lock; queuing never blocks (see
  * {@link BridgedWebSocket}).
  *
@@ -45,7 +48,7 @@ public final class FanOut extends SocketIoAdapter {
         this.flusher = flusher;
     }
 
-    static AdapterFactory factory(WebSockets webSockets, Flusher flusher) {
+    public static AdapterFactory factory(WebSockets webSockets, Flusher flusher) {
         return namespace -> new FanOut(namespace, webSockets, flusher);
     }
 
@@ -61,17 +64,17 @@ public final class FanOut extends SocketIoAdapter {
     public int deliver(Packet<?> packet, String[] rooms, String[] socketsExcluded) {
         if (packet == null) throw new IllegalArgumentException("packet must not be null.");
         packet.nsp = mNamespace.getName();
-        return deliverLocally(Outgoing.encode(packet), rooms, socketsExcluded);
+        return deliverLocally(Encodings.of(packet), rooms, socketsExcluded);
     }
 
     /** Queues an encoded broadcast on this node's sockets in the rooms. */
-    int deliverLocally(Outgoing outgoing, String[] rooms, String[] socketsExcluded) {
+    int deliverLocally(Encodings encodings, String[] rooms, String[] socketsExcluded) {
         Recipient[] excluded = excluded(socketsExcluded);
         int sent = 0;
         List<BridgedWebSocket> due = new ArrayList<>();
         Iterable<Recipient> all = rooms == null ? recipients.values() : Arrays.asList(recipients(rooms));
         for (Recipient recipient : all) {
-            if (!isIn(recipient, excluded) && recipient.send(outgoing, webSockets, due)) sent++;
+            if (!isIn(recipient, excluded) && recipient.send(encodings, webSockets, due)) sent++;
         }
         flusher.schedule(due);
         return sent;
@@ -157,7 +160,7 @@ public final class FanOut extends SocketIoAdapter {
         }
 
         /** Queues the broadcast; adds the WebSocket to {@code due} when it is to be handed to the flusher. */
-        boolean send(Outgoing outgoing, WebSockets webSockets, List<BridgedWebSocket> due) {
+        boolean send(Encodings encodings, WebSockets webSockets, List<BridgedWebSocket> due) {
             if (!socket.isConnected()) return false;
             BridgedWebSocket ws = webSocket;
             if (ws == null) {
@@ -165,21 +168,21 @@ public final class FanOut extends SocketIoAdapter {
                 if (connection.getReadyState() != ReadyState.OPEN) return false;
                 ws = webSockets.of(connection);
                 if (ws == null) { // long-polling, or upgrading: the engine's way
-                    for (var packet : outgoing.packets()) connection.send(packet);
+                    for (var packet : encodings.packets()) connection.send(packet);
                     return true;
                 }
                 webSocket = ws;
             }
             boolean schedule = false;
-            for (Frame frame : outgoing.frames()) schedule |= ws.queue(frame);
+            for (Frame frame : encodings.frames()) schedule |= ws.queue(frame);
             if (schedule) due.add(ws);
             return true;
         }
     }
 
     /** A Socket.IO packet encoded once: Engine.IO packets for long-polling, WebSocket frames for the rest. */
-    record Outgoing(List<io.socket.engineio.server.parser.Packet<Object>> packets, List<Frame> frames) {
-        static Outgoing encode(Packet<?> packet) {
+    record Encodings(List<io.socket.engineio.server.parser.Packet<Object>> packets, List<Frame> frames) {
+        static Encodings of(Packet<?> packet) {
             List<io.socket.engineio.server.parser.Packet<Object>> packets = new ArrayList<>(1);
             List<Frame> frames = new ArrayList<>(1);
             new IOParser.Encoder().encode(packet, encoded -> {
@@ -190,7 +193,29 @@ public final class FanOut extends SocketIoAdapter {
                     frames.add(item instanceof byte[] bytes ? Frame.binary(bytes) : Frame.text("4" + item));
                 }
             });
-            return new Outgoing(packets, frames);
+            return new Encodings(packets, frames);
         }
+    }
+
+    /**
+     * An event packet built once, for {@link #deliver}: socket.io-server builds these only in
+     * package-private code ({@code PacketUtils}).
+     */
+    public static Packet<JSONArray> event(String name, Object payload) {
+        return new Packet<>(Parser.EVENT, new JSONArray().put(name).put(payload));
+    }
+
+    /**
+     * An event to one socket whose payload is already JSON text, sent as is: {@code SocketIoSocket.send}
+     * wants org.json objects, which a large payload kept encoded (the online list of {@code ready})
+     * would be parsed into and written out again for every socket. False if it is no longer connected.
+     */
+    public static boolean sendEncoded(SocketIoSocket socket, String event, String payloadJson) {
+        EngineIoSocket connection = socket.getClient().getConnection();
+        if (!socket.isConnected() || connection.getReadyState() != ReadyState.OPEN) return false;
+        var message = new io.socket.engineio.server.parser.Packet<Object>(io.socket.engineio.server.parser.Packet.MESSAGE);
+        message.data = "2[" + JSONObject.quote(event) + "," + payloadJson + "]"; // Socket.IO EVENT, no namespace, no ack
+        connection.send(message);
+        return true;
     }
 }

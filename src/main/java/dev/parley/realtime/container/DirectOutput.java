@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -19,7 +19,7 @@ import org.glassfish.tyrus.spi.Writer;
  * on itself) keeps Tyrus's own frames, a close or a pong, from coming between. Remove when Tyrus
  * writes batches itself (it implements neither {@code setBatchingAllowed} nor {@code flushBatch}).
  */
-final class DirectOutput {
+public final class DirectOutput {
     private final Writer writer;
     private final Deque<?> writerQueue;   // frames Tyrus's writer holds until the container is ready
     private final Object grizzlyQueue;

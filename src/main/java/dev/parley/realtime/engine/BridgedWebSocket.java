@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import io.socket.engineio.server.EngineIoWebSocket;
 import jakarta.websocket.CloseReason;
@@ -59,10 +59,11 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     long dueAt; // when the flusher is to write this socket (System.nanoTime), set as it is handed over
 
     /**
+     * @param output   how frames reach the wire, as the container allows ({@code realtime/container})
      * @param blocking the stock bridge's synchronous sends instead ({@code PARLEY_SOCKET_SEND_MODE=blocking}),
      *                 kept only for the send-cost benchmark to measure against
      */
-    public BridgedWebSocket(Session session, Map<String, String> query, Map<String, List<String>> headers,
+    public BridgedWebSocket(Session session, SocketOutput output, Map<String, String> query, Map<String, List<String>> headers,
                             int queueLimit, int maxPayload, boolean blocking, Flusher flusher,
                             Consumer<BridgedWebSocket> onOverflow) {
         this.session = session;
@@ -73,7 +74,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         this.blocking = blocking;
         this.flusher = flusher;
         this.onOverflow = onOverflow;
-        this.output = blocking ? null : SocketOutputs.of(session);
+        this.output = blocking ? null : output;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -11,17 +11,17 @@ import java.util.logging.Logger;
  * while holding that connection's lock, and a handler that broadcasts then waits for other
  * connections' locks, which their own handlers may hold while waiting for the adapter: a deadlock.
  */
-final class InOrder {
+public final class InOrder {
     private static final Logger LOG = Logger.getLogger(InOrder.class.getName());
     private final Executor pool;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private boolean running;
 
-    InOrder(Executor pool) {
+    public InOrder(Executor pool) {
         this.pool = pool;
     }
 
-    void run(Runnable task) {
+    public void run(Runnable task) {
         synchronized (tasks) {
             tasks.addLast(task);
             if (running) return;

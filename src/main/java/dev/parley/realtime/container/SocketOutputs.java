@@ -1,5 +1,6 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
+import dev.parley.realtime.engine.SocketOutput;
 import jakarta.websocket.Session;
 import java.util.logging.Logger;
 
@@ -15,7 +16,7 @@ public final class SocketOutputs {
     private SocketOutputs() {
     }
 
-    static SocketOutput of(Session session) {
+    public static SocketOutput of(Session session) {
         SocketOutput fast = TYRUS ? TyrusOutput.of(session) : null;
         return fast != null ? fast : new PlainOutput(session);
     }

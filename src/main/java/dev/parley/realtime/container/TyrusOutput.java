@@ -1,5 +1,7 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
+import dev.parley.realtime.engine.Frame;
+import dev.parley.realtime.engine.SocketOutput;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -13,7 +15,7 @@ import org.glassfish.tyrus.spi.Writer;
  * ({@link HeldWrite}). Loaded only where Tyrus is ({@link SocketOutputs}); each part falls back to
  * the one before it when Payara's internals are not as measured.
  */
-final class TyrusOutput implements SocketOutput {
+public final class TyrusOutput implements SocketOutput {
     private static final int CONTAINER_QUEUE = 128 * 1024; // bytes the container may hold beyond the kernel
 
     private final Session session;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import io.socket.engineio.server.utils.ParseQS;
 import java.util.Base64;

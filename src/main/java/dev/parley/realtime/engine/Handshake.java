@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 /**
  * Adds {@code maxPayload} to the Engine.IO open packet, which engine.io-server 6.3.2 leaves out;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -21,7 +21,7 @@ import org.glassfish.tyrus.spi.Writer;
  * when Grizzly drops the array after the write (its {@code TemporaryHeapBuffer} is recycled only
  * with the response).
  */
-final class HeldWrite {
+public final class HeldWrite {
     private static final Logger LOG = Logger.getLogger(HeldWrite.class.getName());
     private static volatile boolean unavailable;
     private static volatile Field temporary, heap;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * the next broadcast a frame per write: at 400 msg/s to 1,000 sockets deliveries fell by half.)
  * One thread suffices: a write hands bytes to a non-blocking socket.
  */
-final class Flusher {
+public final class Flusher {
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
 
     private final ConcurrentLinkedQueue<BridgedWebSocket> ready = new ConcurrentLinkedQueue<>();
@@ -34,7 +34,7 @@ final class Flusher {
     private volatile long idleSince; // System.nanoTime when it last found nothing to do
     private volatile boolean stopped;
 
-    Flusher(ThreadFactory threads, long delayMicros) {
+    public Flusher(ThreadFactory threads, long delayMicros) {
         this.delayNanos = TimeUnit.MICROSECONDS.toNanos(delayMicros);
         thread = threads.newThread(this::run);
         thread.setName("parley-websocket-writer");
@@ -78,15 +78,15 @@ final class Flusher {
         frames.add(frameCount);
     }
 
-    long writes() {
+    public long writes() {
         return writes.sum();
     }
 
-    long frames() {
+    public long frames() {
         return frames.sum();
     }
 
-    void stop() {
+    public void stop() {
         stopped = true;
         LockSupport.unpark(thread);
     }

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.parser.Packet;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * encode it again for each connection. Connections still on long-polling (or upgrading) are absent
  * and get packets the engine's way.
  */
-final class WebSockets {
+public final class WebSockets {
     private static final Packet<?> NOOP = new Packet<>(Packet.NOOP);
 
     private final Map<String, BridgedWebSocket> active = new ConcurrentHashMap<>();
@@ -22,18 +22,18 @@ final class WebSockets {
     }
 
     /** A connection that opened on this WebSocket. */
-    void opened(EngineIoSocket connection, BridgedWebSocket socket) {
+    public void opened(EngineIoSocket connection, BridgedWebSocket socket) {
         active.put(connection.getId(), socket);
         connection.once("close", args -> active.remove(connection.getId()));
     }
 
     /** A long-polling connection that may move to this WebSocket. */
-    void upgrading(String connectionId, BridgedWebSocket socket) {
+    public void upgrading(String connectionId, BridgedWebSocket socket) {
         upgrading.put(connectionId, socket);
     }
 
     /** Follows a long-polling connection, for its upgrade and its end. */
-    void follow(EngineIoSocket connection) {
+    public void follow(EngineIoSocket connection) {
         connection.on("upgrade", args -> {
             BridgedWebSocket socket = upgrading.remove(connection.getId());
             if (socket == null) return;

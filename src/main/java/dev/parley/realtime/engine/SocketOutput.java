@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import java.util.List;
  * Payara's Tyrus is as measured, {@link PlainOutput} (any JSR-356 container: Undertow on WildFly)
  * everywhere else. docs/architecture.md, "Container seams", says what each gains.
  */
-interface SocketOutput {
+public interface SocketOutput {
     /** Whether one write may carry many frames (as their encoded bytes); false: one frame per write. */
     boolean batches();
 

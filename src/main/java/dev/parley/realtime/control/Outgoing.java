@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.json.JSONObject;
 
-/** Payloads as socket.io-server wants them (org.json), written by the same JSON-B as REST bodies. */
-public final class Wire {
-    private Wire() {
+/**
+ * What Parley sends a socket, as socket.io-server wants it (org.json), written by the same JSON-B as
+ * REST bodies: event payloads, acks ({@code {ok, ...}}), errors. What a socket sends is read by {@link Payload}.
+ */
+public final class Outgoing {
+    private Outgoing() {
     }
 
     public static JSONObject json(Object value) {

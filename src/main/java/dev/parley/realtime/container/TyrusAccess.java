@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
@@ -37,7 +37,7 @@ import org.glassfish.tyrus.spi.Writer;
  * <li>Grizzly's per-write cost: see {@link DirectOutput}.</li>
  * </ol>
  */
-final class TyrusAccess {
+public final class TyrusAccess {
     private static final Logger LOG = Logger.getLogger(TyrusAccess.class.getName());
     private static final ScheduledExecutorService NO_TIMERS = new NoTimers();
     private static volatile Field sessionExecutor;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.container;
 
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
@@ -14,7 +14,7 @@ import java.util.logging.Logger;
  * within that call, so from there on the field can be cleared. Remove when Tyrus drops it after
  * {@code init}.
  */
-final class UpgradeLeftovers {
+public final class UpgradeLeftovers {
     private static final Logger LOG = Logger.getLogger(UpgradeLeftovers.class.getName());
     private static final String HANDLER = "org.glassfish.tyrus.servlet.TyrusHttpUpgradeHandler";
     private static volatile boolean unavailable;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.engine;
 
 /**
  * How deeply a Socket.IO packet's JSON nests, counted before socket.io-server 4.1.2 parses it. The
@@ -7,7 +7,7 @@ package dev.parley.realtime.control;
  * thread's stack (a 500 and a 1,000-line trace, faults/MalformedFramesIT). Nothing in the contract
  * nests deeper than four levels. Remove when the library bounds the depth itself.
  */
-final class Nesting {
+public final class Nesting {
     /** Deeper than this, a packet is refused (its connection closed, as for any packet the parser rejects). */
     static final int MAX_DEPTH = 32;
 
@@ -15,7 +15,7 @@ final class Nesting {
     }
 
     /** Whether brackets and braces outside JSON strings nest deeper than {@link #MAX_DEPTH}. */
-    static boolean tooDeep(String packet) {
+    public static boolean tooDeep(String packet) {
         int depth = 0;
         boolean inString = false;
         for (int i = 0; i < packet.length(); i++) {
