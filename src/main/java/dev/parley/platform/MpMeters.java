@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.Unmanaged;
+import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -13,8 +14,19 @@ final class MpMeters implements Meters.Registry {
         this.registry = registry;
     }
 
+    /**
+     * The application registry, injected into a field: Payara's producer reads the injection point's
+     * annotations, and a programmatic look-up ({@code CDI.current().select}) has none (a
+     * NullPointerException there failed the deployment).
+     */
     static Meters.Registry create() {
-        return new MpMeters(CDI.current().select(MetricRegistry.class).get()); // the application registry
+        return new MpMeters(new Unmanaged<>(Injected.class).newInstance().produce().inject().postConstruct().get().registry);
+    }
+
+    /** Not a bean (no bean-defining annotation): only {@link #create} makes one. */
+    static final class Injected {
+        @Inject
+        MetricRegistry registry;
     }
 
     @Override
