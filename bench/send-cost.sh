@@ -23,7 +23,8 @@ for mode in ${MODES:-blocking queued}; do
   [[ $mode == *:* ]] && extra="-D${mode#*:}"
   # "baseline": an older build for a before/after pair in one run (BASELINE_WAR), with its default send mode
   [ "$sendmode" = baseline ] && { war=${BASELINE_WAR:?set BASELINE_WAR}; sendmode=queued; }
-  export PARLEY_DATA_DIR=$data PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000
+  # the receivers log in as guests from one address: past the default sign-up limit
+  export PARLEY_DATA_DIR=$data PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 PARLEY_SIGNUP_MAX_PER_ADDRESS=1000000
   if [ "$sendmode" = wildfly ]; then
     rm -rf $wildfly/standalone/{data,tmp,deployments}; mkdir -p $wildfly/standalone/deployments; cp $war $wildfly/standalone/deployments/
     JAVA_OPTS="-Xms64m -Xmx2g -XX:ActiveProcessorCount=1 -Djava.net.preferIPv4Stack=true" taskset -c 0 $wildfly/bin/standalone.sh \

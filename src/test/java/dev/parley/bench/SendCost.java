@@ -32,12 +32,14 @@ public final class SendCost {
 
         AtomicLong delivered = new AtomicLong();
         long expected = (long) receivers * messages;
+        // Guest names are never handed out twice: each round (the warm-up, then the measured one) its own.
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
         CountDownLatch allDelivered = new CountDownLatch(1);
         List<Socket> sockets = new ArrayList<>();
         long rssBefore = Load.rssKb(pid);
         CountDownLatch ready = new CountDownLatch(receivers + 1);
         for (int i = 0; i <= receivers; i++) {
-            Socket socket = IO.socket(URI.create(base), Sock.options(Load.guest(http, base, "bench" + i + "_" + pid), "websocket"));
+            Socket socket = IO.socket(URI.create(base), Sock.options(Load.guest(http, base, "b" + i + "_" + run), "websocket"));
             socket.on("ready", a -> ready.countDown());
             if (i > 0) socket.on("message", a -> {
                 if (delivered.incrementAndGet() == expected) allDelivered.countDown();
