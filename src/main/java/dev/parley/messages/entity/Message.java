@@ -2,11 +2,8 @@ package dev.parley.messages.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,9 +17,10 @@ public class Message {
     public static final String BY_CLIENT_IDS = "Message.byClientIds";
 
     /** One id at a time, taken under the room's lock, so that ids rise in commit order within a room. */
+    // Assigned from message_id_seq by MessageBatches, many in one query, under the rows' locks (so ids
+    // rise in commit order per room); not @GeneratedValue: Hibernate takes a set id of a generated
+    // one as a detached entity and refuses to persist it.
     @Id
-    @SequenceGenerator(name = "message_id", sequenceName = "message_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_id")
     private Long id;
 
     @Column(name = "room_id")
