@@ -1,24 +1,42 @@
 package dev.parley.accounts;
 
+import static dev.parley.support.Rest.bearer;
+import static dev.parley.support.Rest.credentials;
+import static dev.parley.support.Rest.errorCode;
+import static dev.parley.support.Rest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Api.Reply;
-import jakarta.json.JsonObject;
+import dev.parley.support.Rest;
+import java.util.Map;
+import javax.json.JsonObject;
+import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
 
-class AccountsIT {
+/**
+ * Registration, login and guests through MicroShed Testing's REST clients (docs/testing.md#microshed-testing),
+ * against the server the build started. The two bodies a typed client cannot send (not JSON, none) go through
+ * {@link Api}. Public, with public static client fields: MicroShed sets them by plain reflection.
+ */
+@MicroShedTest
+public class AccountsIT {
+    @RESTClient
+    public static Rest.Auth auth;
+    @RESTClient
+    public static Rest.Users users;
+
     private final Api api = Api.server();
 
     @Test
     void registeringAnswersTheUser() {
         String name = Api.uniqueName("Reg");
-        Reply reply = api.post("/api/auth/register", null,
-                "{\"username\":\"" + name + "\",\"password\":\"" + Api.PASSWORD + "\",\"displayName\":\"Reggie\"}");
-        assertEquals(201, reply.status(), reply.body());
-        JsonObject user = reply.json().getJsonObject("user");
+        Response reply = auth.register(Map.of("username", name, "password", Api.PASSWORD, "displayName", "Reggie"));
+        assertEquals(201, reply.getStatus());
+        JsonObject user = json(reply).getJsonObject("user");
         assertEquals(name, user.getString("username"));
         assertEquals("Reggie", user.getString("displayName"));
         assertFalse(user.getBoolean("guest"));
@@ -29,23 +47,23 @@ class AccountsIT {
     @Test
     void aTakenNameIsAConflictWhateverItsCase() {
         String name = Api.uniqueName("dup");
-        assertEquals(201, api.register(name).status());
-        Reply again = api.register(name.toUpperCase());
-        assertEquals(409, again.status());
-        assertEquals("conflict", again.errorCode());
+        assertEquals(201, auth.register(credentials(name, Api.PASSWORD)).getStatus());
+        Response again = auth.register(credentials(name.toUpperCase(), Api.PASSWORD));
+        assertEquals(409, again.getStatus());
+        assertEquals("conflict", errorCode(again));
     }
 
     @Test
     void badNamesAndPasswordsAreRefusedAndCreateNothing() {
         for (String bad : new String[] {"ab", "has space", "x".repeat(33), "semi;colon"}) {
-            Reply reply = api.post("/api/auth/register", null, Api.credentials(bad, Api.PASSWORD));
-            assertEquals(400, reply.status(), bad);
-            assertEquals("invalid_payload", reply.errorCode());
+            Response reply = auth.register(credentials(bad, Api.PASSWORD));
+            assertEquals(400, reply.getStatus(), bad);
+            assertEquals("invalid_payload", errorCode(reply));
         }
         String name = Api.uniqueName("pw");
-        Reply shortPassword = api.post("/api/auth/register", null, Api.credentials(name, "short"));
-        assertEquals(400, shortPassword.status());
-        assertEquals(401, api.post("/api/auth/login", null, Api.credentials(name, "short")).status());
+        assertEquals(400, auth.register(credentials(name, "short")).getStatus());
+        assertEquals(401, auth.login(credentials(name, "short")).getStatus());
+        // Not JSON, and no body at all: only a raw client can send these.
         assertEquals(400, api.post("/api/auth/register", null, "{not json").status());
         assertEquals(400, api.post("/api/auth/register", null, null).status());
     }
@@ -53,10 +71,10 @@ class AccountsIT {
     @Test
     void loginAnswersTokenSessionAndUser() {
         String name = Api.uniqueName("login");
-        api.register(name);
-        Reply reply = api.post("/api/auth/login", null, Api.credentials(name, Api.PASSWORD));
-        assertEquals(200, reply.status());
-        JsonObject body = reply.json();
+        auth.register(credentials(name, Api.PASSWORD));
+        Response reply = auth.login(credentials(name, Api.PASSWORD));
+        assertEquals(200, reply.getStatus());
+        JsonObject body = json(reply);
         assertEquals("Bearer", body.getString("tokenType"));
         assertEquals(3, body.getString("token").split("\\.").length);
         assertEquals(name, body.getJsonObject("user").getString("username"));
@@ -67,37 +85,37 @@ class AccountsIT {
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
         String name = Api.uniqueName("same");
-        api.register(name);
-        Reply wrongPassword = api.post("/api/auth/login", null, Api.credentials(name, "wrong password"));
-        Reply unknownUser = api.post("/api/auth/login", null, Api.credentials(Api.uniqueName("nobody"), "wrong password"));
-        assertEquals(401, wrongPassword.status());
-        assertEquals(401, unknownUser.status());
-        assertEquals(wrongPassword.body(), unknownUser.body());
+        auth.register(credentials(name, Api.PASSWORD));
+        Response wrongPassword = auth.login(credentials(name, "wrong password"));
+        Response unknownUser = auth.login(credentials(Api.uniqueName("nobody"), "wrong password"));
+        assertEquals(401, wrongPassword.getStatus());
+        assertEquals(401, unknownUser.getStatus());
+        assertEquals(json(wrongPassword), json(unknownUser));
     }
 
     @Test
     void usersMeIsTheCaller() {
         Api.Login me = api.registerAndLogin("me");
-        Reply reply = api.get("/api/users/me", me.token());
-        assertEquals(200, reply.status());
-        assertEquals(me.username(), reply.json().getJsonObject("user").getString("username"));
-        assertEquals(401, api.get("/api/users/me", null).status());
+        Response reply = users.me(bearer(me.token()));
+        assertEquals(200, reply.getStatus());
+        assertEquals(me.username(), json(reply).getJsonObject("user").getString("username"));
+        assertEquals(401, users.me(null).getStatus());
     }
 
     @Test
     void aGuestLogsInByNameAndCannotTakeARegisteredName() {
         String name = Api.uniqueName("guest");
-        Reply guest = api.post("/api/auth/guest", null, Api.json("username", name));
-        assertEquals(200, guest.status(), guest.body());
-        assertTrue(guest.json().getJsonObject("user").getBoolean("guest"));
-        String token = guest.json().getString("token");
-        assertEquals(200, api.get("/api/users/me", token).status());
+        Response guest = auth.guest(Map.of("username", name));
+        assertEquals(200, guest.getStatus());
+        JsonObject body = json(guest);
+        assertTrue(body.getJsonObject("user").getBoolean("guest"));
+        assertEquals(200, users.me(bearer(body.getString("token"))).getStatus());
 
         String registered = Api.uniqueName("owner");
-        api.register(registered);
-        Reply taken = api.post("/api/auth/guest", null, Api.json("username", registered));
-        assertEquals(409, taken.status());
-        assertEquals("conflict", taken.errorCode());
+        auth.register(credentials(registered, Api.PASSWORD));
+        Response taken = auth.guest(Map.of("username", registered));
+        assertEquals(409, taken.getStatus());
+        assertEquals("conflict", errorCode(taken));
     }
 
     // Login throttling: LoginThrottleIT.

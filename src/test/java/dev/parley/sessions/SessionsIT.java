@@ -1,30 +1,53 @@
 package dev.parley.sessions;
 
+import static dev.parley.support.Rest.array;
+import static dev.parley.support.Rest.bearer;
+import static dev.parley.support.Rest.errorCode;
+import static dev.parley.support.Rest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Api.Reply;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import dev.parley.support.Rest;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import javax.json.JsonArray;
+import javax.json.JsonObject;
+import javax.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jaxrs.RESTClient;
+import org.microshed.testing.jupiter.MicroShedTest;
 
-class SessionsIT {
+/**
+ * Listing and ending sessions, through MicroShed Testing's REST clients (docs/testing.md#microshed-testing);
+ * the users and logins a test starts from come from {@link Api}, as everywhere in the suite. Public, with
+ * public static client fields: MicroShed sets them by plain reflection.
+ */
+@MicroShedTest
+public class SessionsIT {
+    @RESTClient
+    public static Rest.Auth auth;
+    @RESTClient
+    public static Rest.Sessions sessions;
+    @RESTClient
+    public static Rest.Users users;
+    @RESTClient
+    public static Rest.Rooms rooms;
+
     private final Api api = Api.server();
 
     @Test
     void listingShowsEveryLiveSessionAndMarksTheCurrentOne() {
         Login first = api.registerAndLogin("list");
         Login second = api.login(first.username());
-        Reply reply = api.get("/api/sessions", second.token());
-        assertEquals(200, reply.status());
-        JsonArray sessions = (JsonArray) reply.structure();
-        assertEquals(2, sessions.size());
-        for (JsonObject s : sessions.getValuesAs(JsonObject.class)) {
+        Response reply = sessions.list(bearer(second.token()));
+        assertEquals(200, reply.getStatus());
+        JsonArray listed = array(reply);
+        assertEquals(2, listed.size());
+        for (JsonObject s : listed.getValuesAs(JsonObject.class)) {
             assertEquals(s.getString("id").equals(second.sessionId()), s.getBoolean("current"));
             assertEquals(0, s.getInt("connections"));
             assertEquals("127.0.0.1", s.getString("ip"));
@@ -34,16 +57,16 @@ class SessionsIT {
 
     @Test
     void logoutRefusesTheToken() {
-        refusedAfter(me -> assertEquals(204, api.post("/api/auth/logout", me.token(), null).status()));
+        refusedAfter(me -> assertEquals(204, auth.logout(bearer(me.token())).getStatus()));
     }
 
     @Test
     void logoutAllRefusesEveryTokenOfTheUser() {
         Login first = api.registerAndLogin("all");
         Login second = api.login(first.username());
-        Reply reply = api.post("/api/auth/logout-all", first.token(), null);
-        assertEquals(200, reply.status());
-        assertEquals(2, reply.json().getInt("terminated"));
+        Response reply = auth.logoutAll(bearer(first.token()));
+        assertEquals(200, reply.getStatus());
+        assertEquals(2, json(reply).getInt("terminated"));
         assertRefused(first.token());
         assertRefused(second.token());
     }
@@ -52,9 +75,9 @@ class SessionsIT {
     void endingOneSessionRefusesItsToken() {
         Login doomed = api.registerAndLogin("one");
         Login other = api.login(doomed.username());
-        assertEquals(204, api.delete("/api/sessions/" + doomed.sessionId(), other.token()).status());
+        assertEquals(204, sessions.end(bearer(other.token()), doomed.sessionId()).getStatus());
         assertRefused(doomed.token());
-        assertEquals(200, api.get("/api/users/me", other.token()).status());
+        assertEquals(200, users.me(bearer(other.token())).getStatus());
     }
 
     @Test
@@ -62,12 +85,12 @@ class SessionsIT {
         Login keep = api.registerAndLogin("keep");
         Login a = api.login(keep.username());
         Login b = api.login(keep.username());
-        Reply reply = api.post("/api/sessions/terminate-others", keep.token(), null);
-        assertEquals(200, reply.status());
-        assertEquals(2, reply.json().getInt("terminated"));
+        Response reply = sessions.terminateOthers(bearer(keep.token()));
+        assertEquals(200, reply.getStatus());
+        assertEquals(2, json(reply).getInt("terminated"));
         assertRefused(a.token());
         assertRefused(b.token());
-        JsonArray left = (JsonArray) api.get("/api/sessions", keep.token()).structure();
+        JsonArray left = array(sessions.list(bearer(keep.token())));
         assertEquals(List.of(keep.sessionId()), left.getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).toList());
     }
 
@@ -75,22 +98,23 @@ class SessionsIT {
     void anotherUsersSessionCannotBeEndedOrEvenSeen() {
         Login owner = api.registerAndLogin("owner");
         Login stranger = api.registerAndLogin("stranger");
-        Reply reply = api.delete("/api/sessions/" + owner.sessionId(), stranger.token());
-        assertEquals(404, reply.status());
-        assertEquals("not_found", reply.errorCode());
-        assertEquals(200, api.get("/api/users/me", owner.token()).status());
+        Response reply = sessions.end(bearer(stranger.token()), owner.sessionId());
+        assertEquals(404, reply.getStatus());
+        assertEquals("not_found", errorCode(reply));
+        assertEquals(200, users.me(bearer(owner.token())).getStatus());
     }
 
     @Test
     void refreshGivesANewTokenForTheSameSession() {
         Login me = api.registerAndLogin("refresh");
-        Reply reply = api.post("/api/auth/refresh", me.token(), null);
-        assertEquals(200, reply.status());
-        JsonObject body = reply.json();
-        assertNotEquals(me.token(), body.getString("token"));
+        Response reply = auth.refresh(bearer(me.token()));
+        assertEquals(200, reply.getStatus());
+        JsonObject body = json(reply);
+        String token = body.getString("token");
+        assertNotEquals(me.token(), token);
         assertEquals(me.sessionId(), body.getJsonObject("session").getString("id"));
-        assertEquals(200, api.get("/api/users/me", body.getString("token")).status());
-        api.post("/api/auth/logout", body.getString("token"), null);
+        assertEquals(200, users.me(bearer(token)).getStatus());
+        auth.logout(bearer(token));
         assertRefused(me.token()); // both tokens belong to the one session that ended
     }
 
@@ -102,18 +126,17 @@ class SessionsIT {
 
     private void refusedAfter(Consumer<Login> ending) {
         Login me = api.registerAndLogin("ended");
-        assertEquals(200, api.get("/api/users/me", me.token()).status());
+        assertEquals(200, users.me(bearer(me.token())).getStatus());
         ending.accept(me);
         assertRefused(me.token());
     }
 
     private void assertRefused(String token) {
-        for (Reply reply : List.of(api.get("/api/users/me", token), api.get("/api/sessions", token),
-                api.post("/api/rooms/feed/messages", token, "{\"text\":\"hi\"}"))) {
-            assertEquals(401, reply.status(), reply.body());
-            assertEquals("unauthorized", reply.errorCode());
-            assertEquals("Bearer error=\"invalid_token\"",
-                    reply.response().headers().firstValue("WWW-Authenticate").orElse(""));
+        for (Response reply : List.of(users.me(bearer(token)), sessions.list(bearer(token)),
+                rooms.post(bearer(token), "feed", Map.of("text", "hi")))) {
+            assertEquals(401, reply.getStatus());
+            assertEquals("Bearer error=\"invalid_token\"", reply.getHeaderString("WWW-Authenticate"));
+            assertEquals("unauthorized", errorCode(reply));
         }
     }
 }
