@@ -1,5 +1,6 @@
 package dev.parley.realtime.boundary;
 
+import dev.parley.realtime.container.BrokenHeaders;
 import dev.parley.realtime.engine.EngineIoInput;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,8 @@ import java.util.logging.Logger;
  *
  * <p>A client that hangs up in the middle of its upgrade makes Tyrus's flush of the 101 throw, and the
  * container would log that with a stack trace per client (found by faults/MalformedFramesIT): the
- * peer is gone and nothing is left to answer, so it is one FINE line here.
+ * peer is gone and nothing is left to answer, so it is one FINE line here. An upgrade whose headers
+ * the container could not keep ({@link BrokenHeaders}) is bad input: 400.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UpgradeVersionFilter extends HttpFilter {
@@ -44,6 +46,10 @@ public class UpgradeVersionFilter extends HttpFilter {
             chain.doFilter(request, response);
         } catch (IOException peerGone) {
             LOG.fine(() -> "WebSocket upgrade abandoned by the client: " + peerGone.getMessage());
+        } catch (RuntimeException failure) {
+            if (!BrokenHeaders.is(failure)) throw failure;
+            LOG.fine("WebSocket upgrade with malformed headers refused");
+            if (!response.isCommitted()) response.sendError(400);
         }
     }
 }
