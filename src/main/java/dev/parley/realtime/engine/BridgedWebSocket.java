@@ -181,6 +181,11 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         }
     }
 
+    /** Whether frames queued meanwhile would share a write: only where the output batches. */
+    boolean coalesces() {
+        return output != null && output.batches();
+    }
+
     private int wireLength(Frame frame) {
         return output.batches() ? frame.wire().length : 0;
     }

@@ -44,7 +44,10 @@ public final class Flusher {
 
     /** The socket has frames queued and no write under way; each socket is in here at most once. */
     void schedule(BridgedWebSocket socket) {
-        socket.dueAt = due();
+        // A socket whose output writes one frame per write (the plain JSR-356 path) is due at once:
+        // waiting would share no write, only add latency, and at one frame per delay a busy socket
+        // fell behind its queue's bound (FanOutIT on WildFly).
+        socket.dueAt = socket.coalesces() ? due() : System.nanoTime();
         ready.add(socket);
         if (idle) LockSupport.unpark(thread);
     }
@@ -57,7 +60,8 @@ public final class Flusher {
     void schedule(List<BridgedWebSocket> sockets) {
         if (sockets.isEmpty()) return;
         long due = due();
-        for (BridgedWebSocket socket : sockets) socket.dueAt = due;
+        long now = System.nanoTime();
+        for (BridgedWebSocket socket : sockets) socket.dueAt = socket.coalesces() ? due : now;
         ready.addAll(sockets);
         if (idle) LockSupport.unpark(thread);
     }
