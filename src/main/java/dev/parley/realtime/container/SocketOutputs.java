@@ -30,6 +30,7 @@ public final class SocketOutputs {
         try {
             Class.forName(name, false, SocketOutputs.class.getClassLoader());
             LOG.info("WebSockets: Tyrus's frame writer (batched writes)");
+            CloseNoise.quiet();
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             LOG.info("WebSockets: plain JSR-356 sends (no Tyrus in this container)");
