@@ -85,18 +85,23 @@ public final class RawHttp {
     private static Response read(InputStream in, boolean headOnly) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int headEnd = -1;
+        int interim = 0; // where the final response starts: after any 1xx (100 Continue) before it
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 bytes.write(buffer, 0, n);
                 String sofar = bytes.toString(StandardCharsets.ISO_8859_1);
-                if (headEnd < 0) headEnd = sofar.indexOf("\r\n\r\n");
-                if (headEnd >= 0 && (headOnly || complete(sofar, headEnd))) break;
+                while (true) {
+                    headEnd = sofar.indexOf("\r\n\r\n", interim);
+                    if (headEnd < 0 || !sofar.startsWith("HTTP/1.1 1", interim)) break;
+                    interim = headEnd + 4;
+                }
+                if (headEnd >= 0 && (headOnly || complete(sofar.substring(interim), headEnd - interim))) break;
             }
         } catch (SocketTimeoutException | java.net.SocketException cut) {
-            if (bytes.size() == 0) throw cut;
+            if (bytes.size() <= interim) throw cut;
         }
-        String text = bytes.toString(StandardCharsets.UTF_8);
+        String text = new String(bytes.toByteArray(), interim, bytes.size() - interim, StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
         String[] lines = (end < 0 ? text : text.substring(0, end)).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
