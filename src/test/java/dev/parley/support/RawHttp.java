@@ -85,7 +85,7 @@ public final class RawHttp {
     private static Response read(InputStream in, boolean headOnly) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int headEnd = -1;
-        int interim = 0; // where the final response starts: after any 1xx (100 Continue) before it
+        int interim = 0; // where the final response starts: after any 100 Continue before it (101 is final)
         byte[] buffer = new byte[8192];
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -93,7 +93,7 @@ public final class RawHttp {
                 String sofar = bytes.toString(StandardCharsets.ISO_8859_1);
                 while (true) {
                     headEnd = sofar.indexOf("\r\n\r\n", interim);
-                    if (headEnd < 0 || !sofar.startsWith("HTTP/1.1 1", interim)) break;
+                    if (headEnd < 0 || !sofar.startsWith("HTTP/1.1 100 ", interim)) break;
                     interim = headEnd + 4;
                 }
                 if (headEnd >= 0 && (headOnly || complete(sofar.substring(interim), headEnd - interim))) break;
