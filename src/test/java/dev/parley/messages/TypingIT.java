@@ -100,6 +100,24 @@ class TypingIT {
         }
     }
 
+    @Test
+    void typingToAUserWhoBlocksTheTypistIsForbiddenAndRelaysNothing() {
+        Login alice = api.registerAndLogin("ty_alice");
+        Login mallory = api.registerAndLogin("ty_mallory");
+        Login bob = api.registerAndLogin("ty_bob");
+        assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username(), alice.token()).status());
+        try (Sock alices = Sock.connect(alice.token());
+             Sock mallorys = Sock.connect(mallory.token())) {
+            mallorys.emit("typing", to(alice));
+            assertEquals("forbidden", mallorys.awaitJson("error").getString("code"));
+
+            // Alice's first typing is Bob's, sent after Mallory's: Mallory's was never relayed.
+            try (Sock bobs = Sock.connect(bob.token())) {
+                bobs.emit("typing", to(alice));
+                assertTyping(alices.awaitJson("typing"), null, bob);
+            }
+        }
+    }
 
     private int messageCount(String path, Login caller) {
         var reply = api.get(path + "?limit=200", caller.token());

@@ -1,6 +1,7 @@
 package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.Blocks;
 import dev.parley.rooms.control.Rooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -8,7 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * Who may be seen typing where: in a room, only a member (others get {@code forbidden}); to a user,
- * anyone, as long as the user exists ({@code not_found}). Whichever protocol asks, the rule is here.
+ * anyone the user would take a direct message from ({@code not_found} for no such user, {@code forbidden}
+ * when they block the typist, as for {@code private_message}). Whichever protocol asks, the rule is here.
  */
 @ApplicationScoped
 public class TypingAnnouncer {
@@ -19,6 +21,9 @@ public class TypingAnnouncer {
     Accounts accounts;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
     Event<Typing> typing;
 
     /** Exactly one of {@code room} and {@code toUsername} is set. */
@@ -26,7 +31,9 @@ public class TypingAnnouncer {
         if (room != null) {
             typing.fire(new Typing(rooms.requireMember(userId, room).name(), null, userId, username));
         } else {
-            typing.fire(new Typing(null, accounts.require(toUsername).id(), userId, username));
+            long to = accounts.require(toUsername).id();
+            blocks.requireAccepts(to, userId);
+            typing.fire(new Typing(null, to, userId, username));
         }
     }
 }
