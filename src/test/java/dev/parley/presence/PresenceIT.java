@@ -149,6 +149,31 @@ class PresenceIT {
     }
 
     @Test
+    void anOnlineUserWhoRenamesIsAnnouncedAndListedUnderTheNewName() {
+        Login watcher = api.registerAndLogin("p_watch");
+        Login renamer = api.registerAndLogin("p_rename");
+        try (Sock watching = Sock.connect(watcher.token())) {
+            PresenceLog log = new PresenceLog(watching);
+            try (Sock renaming = Sock.connect(renamer.token())) {
+                assertTrue(log.next(EVENT, renamer.username()).online());
+                assertEquals(200, api.send("PATCH", "/api/users/me", renamer.token(), "{\"displayName\":\"Renée Newname\"}").status());
+
+                Seen renamed = log.next(EVENT, renamer.username());
+                assertTrue(renamed.online(), renamed.event().toString());
+                assertEquals("Renée Newname", renamed.event().getString("displayName"));
+                assertEquals("Renée Newname", listedOnline(watcher, renamer.username()).getString("displayName"));
+                try (Sock later = Sock.connect(watcher.token())) {
+                    JSONArray online = later.awaitReady().getJSONArray("online"); // the first 200 by name: checked when listed there
+                    for (int i = 0; i < online.length(); i++) {
+                        JSONObject user = online.getJSONObject(i);
+                        if (user.getString("username").equals(renamer.username())) assertEquals("Renée Newname", user.getString("displayName"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void closingOneOfTwoSocketsKeepsTheUserOnline() {
         Login watcher = api.registerAndLogin("p_watch");
         Login twice = api.registerAndLogin("p_keep");

@@ -49,6 +49,9 @@ public class Accounts {
     Event<PasswordChanged> passwordChanged;
 
     @Inject
+    Event<AccountRenamed> renamed;
+
+    @Inject
     @ConfigProperty(name = "parley.guest-access")
     Optional<Boolean> guestAccess;
 
@@ -106,7 +109,11 @@ public class Accounts {
     public User rename(long userId, String displayName) {
         if (displayName == null) throw new InvalidPayload("displayName is required");
         User user = live(userId);
-        user.rename(DisplayNames.check(displayName, user.username()));
+        String shown = DisplayNames.check(displayName, user.username());
+        if (!shown.equals(user.displayName())) {
+            user.rename(shown);
+            renamed.fire(new AccountRenamed(userId, user.username(), shown));
+        }
         return user;
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.presence.control;
 
+import dev.parley.accounts.control.AccountRenamed;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.Json;
 import dev.parley.presence.entity.OnlinePage;
@@ -10,6 +11,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,8 +93,8 @@ public class Presence {
     }
 
     private static final class State {
-        final OnlineUser user;
-        final String json; // encoded once, when the user comes online
+        OnlineUser user;
+        String json; // encoded once, when the user comes online or is renamed
         int sockets;
         ScheduledFuture<?> goingOffline;
 
@@ -120,6 +123,21 @@ public class Presence {
             state.sockets++;
         }
         if (cameOnline != null) changed.fire(cameOnline);
+    }
+
+    /** An online user's new display name is listed and announced as a presence change (still online). */
+    void renamed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountRenamed renamed) {
+        PresenceChanged change;
+        synchronized (this) {
+            State state = users.get(renamed.userId());
+            if (state == null) return;
+            state.user = new OnlineUser(state.user.username(), renamed.displayName(), state.user.since());
+            state.json = Json.JSONB.toJson(state.user);
+            readyJson = null;
+            change = new PresenceChanged(state.user.username(), renamed.displayName(), true,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        }
+        changed.fire(change);
     }
 
     public synchronized void disconnected(long userId) {
