@@ -14,6 +14,7 @@ import dev.parley.support.Rest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.json.JsonArray;
 import javax.json.JsonObject;
 import javax.ws.rs.core.Response;
@@ -51,9 +52,15 @@ public class SessionsIT {
             assertEquals(s.getString("id").equals(second.sessionId()), s.getBoolean("current"));
             assertEquals(0, s.getInt("connections"));
             assertEquals("127.0.0.1", s.getString("ip"));
-            assertTrue(s.containsKey("userAgent") && s.containsKey("lastSeenAt") && s.containsKey("expiresAt"));
+            assertTrue(s.containsKey("userAgent"));
+            for (String at : List.of("createdAt", "lastSeenAt", "expiresAt")) {
+                assertTrue(CONTRACT_INSTANT.matcher(s.getString(at)).matches(), at + " as the contract writes it: " + s);
+            }
         }
     }
+
+    /** ISO-8601 UTC to the millisecond ({@code 2026-11-21T10:15:30.123Z}); a whole second has no fraction. */
+    private static final Pattern CONTRACT_INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z");
 
     @Test
     void logoutRefusesTheToken() {

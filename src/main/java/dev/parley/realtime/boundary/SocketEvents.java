@@ -16,6 +16,7 @@ import dev.parley.realtime.control.SocketRooms;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
+import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,6 +89,18 @@ public class SocketEvents {
         connections.add(socket, who);
         handlers.attach(socket);
         connections.inOrder(socket, () -> welcome(socket, who));
+        // socket.io-server 4.1.2 files a new socket with its client only after this event returns: a
+        // transport that closes in between never disconnects the socket, which would then stay counted
+        // and in its rooms for good (faults/MalformedFramesIT, about one connection in a few hundred
+        // under fuzzing). The transport's own close is heard instead; queued after the welcome, so that
+        // presence hears of the socket before it goes.
+        EngineIoSocket transport = socket.getClient().getConnection();
+        transport.once("close", args -> connections.inOrder(socket, () -> gone(socket, who)));
+        if (transport.getReadyState() == ReadyState.CLOSED) connections.inOrder(socket, () -> gone(socket, who));
+    }
+
+    private void gone(SocketIoSocket socket, Identity who) {
+        if (connections.remove(socket)) presence.disconnected(who.userId());
     }
 
     private void welcome(SocketIoSocket socket, Identity who) {
@@ -103,16 +116,10 @@ public class SocketEvents {
         socket.joinRoom(SocketRooms.ofUser(who.userId()));
         mine.forEach(room -> socket.joinRoom(SocketRooms.of(room.name())));
         presence.connected(who.userId(), user.username(), user.displayName());
-        socket.on("disconnect", args -> {
-            if (connections.remove(socket)) presence.disconnected(who.userId());
-        });
-        // socket.io-server 4.1.2 files a new socket with its client only after the "connection" event;
-        // a connection that closed meanwhile (the client gone while its CONNECT was being checked) had
-        // no socket to disconnect, and this one would stay counted and in its rooms for good
-        // (faults/MalformedFramesIT). Disconnecting it fires "disconnect" above.
+        socket.on("disconnect", args -> gone(socket, who));
         ReadyState transport = socket.getClient().getConnection().getReadyState();
         if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
-        if (!socket.isConnected() && connections.remove(socket)) presence.disconnected(who.userId()); // gone meanwhile
+        if (!socket.isConnected()) gone(socket, who); // disconnected meanwhile
         // The online list is written once per change of who is online, not per socket.
         Presence.Listed online = presence.forReady();
         FanOut.sendEncoded(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())

@@ -58,7 +58,7 @@ public class Sessions {
 
     /** A new session and its first token. */
     public Login open(User user, String userAgent, String ip) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the contract shows milliseconds
         Session session = new Session(user.id(), lifetime().expiryAt(now, now), userAgent, ip);
         em.persist(session);
         cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false));
@@ -72,12 +72,12 @@ public class Sessions {
      */
     public Login refresh(String sessionId) {
         Session session = em.find(Session.class, sessionId);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (session == null || !session.isLive(now) || lifetime().isOver(session.createdAt(), session.expiresAt(), now)) {
             throw new Unauthorized("This session has ended");
         }
         session.extendTo(lifetime().expiryAt(session.createdAt(), now));
-        session.seenAt(now.truncatedTo(ChronoUnit.MILLIS));
+        session.seenAt(now);
         cache.put(liveOf(session));
         User user = em.find(User.class, session.userId());
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
@@ -89,7 +89,7 @@ public class Sessions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LiveSession requireLive(String sessionId) {
         LiveSession session = cache.get(sessionId, this::load);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (session != null && !session.ended() && !session.isLive(now)) {
             // Expired as far as this node knows; another node may have refreshed it since.
             session = load(sessionId);

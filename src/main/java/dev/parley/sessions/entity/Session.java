@@ -78,7 +78,7 @@ public class Session {
     }
 
     public void end(EndReason reason) {
-        endAt(reason, Instant.now());
+        endAt(reason, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Ended at {@code when}: an expired session ended when its time ran out, not when that was noticed. */
