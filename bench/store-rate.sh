@@ -9,10 +9,11 @@
 # Usage: bench/store-rate.sh [seconds] [senders...]      (defaults 20, then 50 and 200 senders)
 # WARS="old.war target/parley.war" measures each build in turn, in one run (default: target/parley.war);
 # PORT and DB choose the server's port and database (defaults 9384, parley_bench_store_<port>).
+# TEXTS="plain mention" also runs each with texts that mention another sender (default: plain).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-20}; shift || true; senders=${*:-50 200}; port=${PORT:-9384}; db=${DB:-parley_bench_store_$port}
-wars=${WARS:-target/parley.war}
+wars=${WARS:-target/parley.war}; texts=${TEXTS:-plain}
 [ -n "${WARS:-}" ] || [ -f target/parley.war ] || ./mvnw -q -DskipTests package
 [ -f target/payara-micro.jar ] || ./mvnw -q dependency:copy -Dartifact=fish.payara.extras:payara-micro:6.2025.10 -DoutputDirectory=target
 [ -f target/payara-micro.jar ] || cp target/payara-micro-6.2025.10.jar target/payara-micro.jar
@@ -34,7 +35,9 @@ for war in $wars; do
   taskset -c 1 java -cp "$classpath" dev.parley.bench.StoreRate http://127.0.0.1:$port $server 20 5 rooms > /dev/null
   for n in $senders; do
     for target in rooms feed; do
-      taskset -c 1 java -cp "$classpath" dev.parley.bench.StoreRate http://127.0.0.1:$port $server "$n" "$seconds" $target
+      for text in $texts; do
+        taskset -c 1 java -cp "$classpath" dev.parley.bench.StoreRate http://127.0.0.1:$port $server "$n" "$seconds" $target $text
+      done
     done
   done
   echo "load=$(cut -d' ' -f1-3 /proc/loadavg)"

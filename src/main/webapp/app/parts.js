@@ -1,6 +1,7 @@
 // The parts of a message row beyond its text: the quoted original of a reply, mentions highlighted,
-// "edited", the tombstone of a deleted message, reactions, and the actions on hover. Text only, never HTML.
+// "edited", the tombstone of a deleted message, reactions, and the actions on hover. DOM nodes only, never HTML.
 import { el } from "./dom.js";
+import { render } from "./markdown.js";
 import { nameOf, sameUser, state } from "./store.js";
 
 export const QUICK_EMOJI = ["👍", "❤️", "😂", "🎉", "👀", "🙏"];
@@ -12,22 +13,29 @@ export const onAction = (handlers) => { actions = handlers; };
 
 export const mentionsMe = (message) => !!state.me && (message.mentions || []).some((u) => sameUser(u, state.me.username));
 
-/** The text, with each `@name` the server listed as a mention in its own span (the reader's stands out). */
+/**
+ * The text as Markdown's safe subset (markdown.js), with each `@name` the server listed as a mention
+ * in its own span (the reader's stands out); never inside code or a link's target.
+ */
 export function textWithMentions(message) {
   const listed = new Set((message.mentions || []).map((u) => u.toLowerCase()));
-  if (!listed.size) return [message.text];
+  return render(message.text, (plain) => mentionsIn(plain, listed));
+}
+
+function mentionsIn(text, listed) {
+  if (!listed.size) return [text];
   const parts = [];
   let at = 0;
-  for (const match of message.text.matchAll(MENTION)) {
+  for (const match of text.matchAll(MENTION)) {
     const name = match[2].replace(/[.-]+$/, "");
     if (!listed.has(name.toLowerCase()) && !listed.has(match[2].toLowerCase())) continue;
     const start = match.index + match[1].length;
-    parts.push(message.text.slice(at, start));
+    parts.push(text.slice(at, start));
     const me = state.me && sameUser(name, state.me.username);
     parts.push(el("span", { class: me ? "mention mention-me" : "mention", "data-testid": "mention" }, `@${name}`));
     at = start + 1 + name.length;
   }
-  parts.push(message.text.slice(at));
+  parts.push(text.slice(at));
   return parts;
 }
 

@@ -21,7 +21,11 @@ import org.json.JSONObject;
  * message fanned out to all S sockets); {@code rooms}: each sender posts to a room of its own
  * (no shared lock, no fan-out): storage alone. Run by bench/store-rate.sh.
  *
- * <p>Arguments: base URL, server pid, senders, seconds, feed|rooms.
+ * <p>{@code mention} as a sixth argument makes each text mention the next sender ({@code "m7 @st..._8"}):
+ * on the feed a real mention (a lookup, a stored row, a {@code mention} notification), in own rooms a
+ * name that is no member there (the lookup alone). The default, {@code plain}, has no {@code @}.
+ *
+ * <p>Arguments: base URL, server pid, senders, seconds, feed|rooms[, plain|mention].
  */
 public final class StoreRate {
     public static void main(String[] args) throws Exception {
@@ -30,6 +34,7 @@ public final class StoreRate {
         int senders = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         boolean ownRooms = "rooms".equals(args[4]);
+        boolean mention = args.length > 5 && "mention".equals(args[5]);
         HttpClient http = HttpClient.newHttpClient();
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
 
@@ -60,32 +65,33 @@ public final class StoreRate {
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(senders);
         for (int i = 0; i < senders; i++) {
-            send(sockets.get(i), rooms[i], 0, end, stored, failed, latencies, done);
+            String suffix = mention ? " @st" + run + "_" + ((i + 1) % senders) : "";
+            send(sockets.get(i), rooms[i], suffix, 0, end, stored, failed, latencies, done);
         }
         if (!done.await(seconds + 60L, TimeUnit.SECONDS)) throw new IllegalStateException("acks missing");
         double elapsed = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (Load.cpuTicks(pid) - cpuBefore) / 100.0;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("senders=%d target=%s stored=%d failed=%d seconds=%.1f stored_per_s=%.0f ack_p50_ms=%.1f ack_p99_ms=%.1f server_cpu_s=%.1f%n",
-                senders, ownRooms ? "own-rooms" : "feed", stored.get(), failed.get(), elapsed, stored.get() / elapsed,
+        System.out.printf("senders=%d target=%s text=%s stored=%d failed=%d seconds=%.1f stored_per_s=%.0f ack_p50_ms=%.1f ack_p99_ms=%.1f server_cpu_s=%.1f%n",
+                senders, ownRooms ? "own-rooms" : "feed", mention ? "mention" : "plain", stored.get(), failed.get(), elapsed, stored.get() / elapsed,
                 percentile(sorted, 0.50), percentile(sorted, 0.99), cpuSeconds);
         sockets.forEach(Socket::close);
         System.exit(0);
     }
 
     /** Sends one message and, once it is acked, the next, until the deadline. */
-    private static void send(Socket socket, String room, int n, long end, AtomicLong stored, AtomicLong failed,
+    private static void send(Socket socket, String room, String suffix, int n, long end, AtomicLong stored, AtomicLong failed,
                              ConcurrentLinkedQueue<Long> latencies, CountDownLatch done) {
         if (System.nanoTime() >= end) {
             done.countDown();
             return;
         }
         long sent = System.nanoTime();
-        socket.emit("message", new Object[] {new JSONObject().put("room", room).put("text", "m" + n)}, (Ack) a -> {
+        socket.emit("message", new Object[] {new JSONObject().put("room", room).put("text", "m" + n + suffix)}, (Ack) a -> {
             latencies.add(System.nanoTime() - sent);
             if (a.length > 0 && a[0] instanceof JSONObject ack && ack.optBoolean("ok")) stored.incrementAndGet();
             else failed.incrementAndGet();
-            send(socket, room, n + 1, end, stored, failed, latencies, done);
+            send(socket, room, suffix, n + 1, end, stored, failed, latencies, done);
         });
     }
 

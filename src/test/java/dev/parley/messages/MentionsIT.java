@@ -8,7 +8,9 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.UUID;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +83,92 @@ class MentionsIT {
             Chat.fence(api, bob, carols);
             assertTrue(carols.noMore("notification"), "a third party is never told of a DM");
         }
+    }
+
+    @Test
+    void anEditThatAddsAMentionNotifiesOnlyTheNewlyMentionedOverBothProtocols() {
+        Login alice = api.registerAndLogin("me_alice");
+        Login bob = api.registerAndLogin("me_bob");
+        Login carol = api.registerAndLogin("me_carol");
+        String room = Chat.roomOf(api, alice, bob, carol);
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
+             Sock carols = Sock.connect(carol.token())) {
+            long id = ok(alices.ack("message", new JSONObject().put("room", room).put("text", "hi @" + bob.username())))
+                    .getJSONObject("message").getLong("id");
+            assertEquals("mention", bobs.awaitJson("notification").getString("kind"));
+            assertEquals("message", carols.awaitJson("notification").getString("kind"));
+
+            JSONObject edited = ok(alices.ack("edit_message", new JSONObject().put("id", id)
+                    .put("text", "hi @" + bob.username() + " and @" + carol.username()))).getJSONObject("message");
+            assertEquals(List.of(bob.username(), carol.username()), edited.getJSONArray("mentions").toList());
+            JSONObject note = carols.awaitJson("notification");
+            assertEquals("mention", note.getString("kind"));
+            assertEquals(room, note.getString("room"));
+            assertEquals(alice.username(), note.getString("from"));
+            assertEquals(id, note.getLong("messageId"));
+            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(1, Chat.room(api, bob, room).getInt("mentions"), "one message, one mention, edited or not");
+
+            // Over REST: an edit that drops carol and names bob again tells no one; re-adding carol tells her again.
+            assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("only @" + bob.username())).status());
+            assertEquals(0, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(),
+                    body("@" + carol.username() + " again, @" + alice.username())).status());
+            assertEquals("mention", carols.awaitJson("notification").getString("kind"));
+            Chat.fence(api, bob, alices, bobs);
+            assertTrue(bobs.noMore("notification"), "bob was mentioned before the edits: not notified again");
+            assertTrue(alices.noMore("notification"), "the author is never notified");
+            assertEquals(0, Chat.room(api, bob, room).getInt("mentions"));
+            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
+        }
+    }
+
+    @Test
+    void anEditThatMentionsTheRecipientOfADirectMessageNotifiesThem() {
+        Login alice = api.registerAndLogin("mde_alice");
+        Login bob = api.registerAndLogin("mde_bob");
+        try (Sock bobs = Sock.connect(bob.token())) {
+            long id = Chat.postDirect(api, alice, bob.username(), "see this");
+            assertEquals("private_message", bobs.awaitJson("notification").getString("kind"));
+            assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("see this, @" + bob.username())).status());
+            JSONObject note = bobs.awaitJson("notification");
+            assertEquals("mention", note.getString("kind"));
+            assertEquals(alice.username(), note.getString("with"));
+            assertEquals(id, note.getLong("messageId"));
+        }
+    }
+
+    @Test
+    void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols() {
+        Login alice = api.registerAndLogin("mr_alice");
+        Login bob = api.registerAndLogin("mr_bob");
+        String room = Chat.roomOf(api, alice, bob);
+        long earlier = Chat.post(api, bob, room, "a question");
+        try (Sock alices = Sock.connect(alice.token(), "polling")) {
+            JSONObject payload = new JSONObject().put("room", room).put("text", "@" + bob.username() + " an answer")
+                    .put("replyTo", earlier).put("clientMsgId", "mr-" + UUID.randomUUID());
+            JSONObject first = ok(alices.ack("message", payload)).getJSONObject("message");
+            assertEquals(List.of(bob.username()), first.getJSONArray("mentions").toList());
+            JSONObject again = ok(alices.ack("message", payload)).getJSONObject("message");
+            assertEquals(first.toMap(), again.toMap(), "the resend's ack is the first ack's message");
+
+            long id = first.getLong("id");
+            assertEquals(204, api.put("/api/messages/" + id + "/reactions/%F0%9F%91%8D", bob.token()).status());
+            JSONObject reacted = ok(alices.ack("message", payload)).getJSONObject("message");
+            assertEquals(earlier, reacted.getLong("replyTo"));
+            assertEquals(List.of(bob.username()), reacted.getJSONArray("mentions").toList());
+            assertEquals(1, reacted.getJSONArray("reactions").getJSONObject(0).getLong("count"));
+
+            String body = new JSONObject(payload.toMap()).put("room", (Object) null).toString(); // no room in a REST body
+            JsonObject rest = api.post("/api/rooms/" + room + "/messages", alice.token(), body).json().getJsonObject("message");
+            assertEquals(id, rest.getJsonNumber("id").longValue());
+            assertEquals(earlier, rest.getJsonNumber("replyTo").longValue());
+            assertEquals(bob.username(), rest.getJsonArray("mentions").getString(0));
+            assertEquals(1, rest.getJsonArray("reactions").getJsonObject(0).getInt("count"));
+        }
+    }
+
+    private static String body(String text) {
+        return new JSONObject().put("text", text).toString();
     }
 }

@@ -48,7 +48,8 @@ public class MessagesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "editMessage", summary = "Edit a message",
             description = "The author's new text (same limits as a post); everyone who can see the message gets `message_updated` "
-                    + "with the text and `editedAt`. 403 for someone else's message; 404 for an unknown or deleted one, or a direct "
+                    + "with the text and `editedAt`; a user the new text mentions who was not mentioned in it before gets a "
+                    + "`mention` notification. 403 for someone else's message; 404 for an unknown or deleted one, or a direct "
                     + "message of others.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "edit", value = "{\"text\": \"hello, fixed\"}")))

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import java.util.Set;
  * who can read it and follows it: a member of its room, or the recipient of a direct message (never
  * the sender: mentioning oneself is no mention). Found
  * before the post waits for its room's lock (a text without {@code @} costs no query), stored with
- * the message, replaced on an edit, removed with a deletion.
+ * the message, replaced on an edit (whoever the edit newly mentions is told, as for a post), removed
+ * with a deletion.
  */
 @ApplicationScoped
 @Transactional
@@ -46,9 +48,16 @@ public class Mentions {
         insert(posted.message().id(), posted.roomId(), posted.mentionedIds());
     }
 
-    void replace(long messageId, Long roomId, Collection<Long> userIds) {
+    /** Replaces the message's mentions; answers the users it did not mention before, who have yet to hear of it. */
+    Set<Long> replace(long messageId, Long roomId, Collection<Long> userIds) {
+        Set<Long> added = new LinkedHashSet<>(userIds);
+        if (!added.isEmpty()) {
+            added.removeAll(em.createNativeQuery("SELECT user_id FROM mentions WHERE message_id = ?1").setParameter(1, messageId)
+                    .getResultStream().map(id -> ((Number) id).longValue()).toList());
+        }
         remove(messageId);
         insert(messageId, roomId, userIds);
+        return added;
     }
 
     void remove(long messageId) {

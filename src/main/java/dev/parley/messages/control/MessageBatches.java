@@ -66,6 +66,9 @@ class MessageBatches {
     Mentions mentions;
 
     @Inject
+    MessageDetails details;
+
+    @Inject
     Database database; // PostgreSQL or H2: how to ask the sequence for several ids
 
     /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
@@ -217,13 +220,15 @@ class MessageBatches {
         if (asking.isEmpty()) return sent;
         List<String> clientMsgIds = asking.stream().map(Pending::clientMsgId).distinct().toList();
         List<Long> senderIds = asking.stream().map(Pending::senderId).distinct().toList();
-        em.createNamedQuery(Message.BY_CLIENT_IDS, Message.class)
-                .setParameter("senders", senderIds).setParameter("clientMsgIds", clientMsgIds)
-                .getResultStream()
-                .forEach(m -> sent.put(m.senderId() + ":" + m.clientMsgId(), MessageViews.of(m,
-                        m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
-                        em.find(User.class, m.senderId()),
-                        m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username())));
+        List<Message> found = em.createNamedQuery(Message.BY_CLIENT_IDS, Message.class)
+                .setParameter("senders", senderIds).setParameter("clientMsgIds", clientMsgIds).getResultList();
+        if (found.isEmpty()) return sent;
+        // As it is now, mentions and reactions included: a resend's ack has the first ack's shape.
+        List<MessageView> views = details.complete(found.stream().map(m -> MessageViews.of(m,
+                m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
+                em.find(User.class, m.senderId()),
+                m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username())).toList());
+        for (int i = 0; i < found.size(); i++) sent.put(found.get(i).senderId() + ":" + found.get(i).clientMsgId(), views.get(i));
         return sent;
     }
 

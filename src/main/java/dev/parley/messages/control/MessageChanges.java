@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Edits, deletions and reactions, for REST and Socket.IO alike. Each change locks the message's row,
@@ -52,7 +54,7 @@ public class MessageChanges {
     @Inject
     Event<MessageChanged> changed;
 
-    /** The author's new text; mentions follow the new text (no new notifications: the first were sent). */
+    /** The author's new text; mentions follow the new text, and only users it newly mentions are notified. */
     public MessageView edit(long userId, Long id, String text) {
         String checked = messages.checkText(text);
         Message m = live(userId, id);
@@ -62,8 +64,8 @@ public class MessageChanges {
                 ? mentions.inRoom(userId, em.find(Room.class, m.roomId()).name(), checked)
                 : mentions.inConversation(m.recipientId(), checked);
         em.flush();
-        mentions.replace(m.id(), m.roomId(), mentioned.keySet());
-        return announce(m, false);
+        Set<Long> newlyMentioned = mentions.replace(m.id(), m.roomId(), mentioned.keySet());
+        return announce(m, false, List.copyOf(newlyMentioned));
     }
 
     /** Leaves a tombstone; deleting a deleted message again changes nothing. */
@@ -75,7 +77,7 @@ public class MessageChanges {
         em.flush();
         em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1").setParameter(1, m.id()).executeUpdate();
         mentions.remove(m.id());
-        announce(m, true);
+        announce(m, true, List.of());
     }
 
     /**
@@ -108,7 +110,7 @@ public class MessageChanges {
         }
         m.touch();
         em.flush();
-        announce(m, false);
+        announce(m, false, List.of());
     }
 
     /** Visible and not deleted. */
@@ -128,11 +130,11 @@ public class MessageChanges {
         return m;
     }
 
-    private MessageView announce(Message m, boolean deleted) {
+    private MessageView announce(Message m, boolean deleted, List<Long> newlyMentionedIds) {
         String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
         String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
         MessageView view = details.complete(MessageViews.of(m, room, em.find(User.class, m.senderId()), to));
-        changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId()));
+        changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId(), newlyMentionedIds));
         return view;
     }
 }

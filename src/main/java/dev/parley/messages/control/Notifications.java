@@ -14,7 +14,7 @@ import java.util.Set;
  * Who is told of a new message, and what: the one rule for it, whichever protocol posted. A room's
  * members hear of each message in it (but in {@code feed}, which would be every message to everyone);
  * the recipient of a direct message hears of it; a mentioned user hears of it as {@code mention},
- * {@code feed} included. Never the sender. The transport says who it could reach at all (a socket not
+ * {@code feed} included, and so does a user an edit newly mentions. Never the sender. The transport says who it could reach at all (a socket not
  * showing that conversation), so that unread counts are counted only for them.
  */
 @ApplicationScoped
@@ -62,6 +62,26 @@ public class Notifications {
         for (long user : told) {
             notices.add(notice(user, mentioned.contains(user) ? "mention" : "message", room, null, message, unread.getOrDefault(user, 0L)));
         }
+        return notices;
+    }
+
+    /** An edit tells only the users it newly mentions, as {@code mention}, those it could reach. */
+    public List<Notice> of(MessageChanged edited, Reachable reachable) {
+        MessageView message = edited.message();
+        List<Notice> notices = new ArrayList<>();
+        if (edited.deleted() || edited.newlyMentionedIds().isEmpty()) return notices;
+        if (edited.isDirect()) {
+            long to = edited.recipientId();
+            if (edited.newlyMentionedIds().contains(to) && reachable.test(to, null, message.from())) {
+                notices.add(notice(to, "mention", null, message.from(), message, markers.unreadOfRecipient(edited.senderId(), to)));
+            }
+            return notices;
+        }
+        Set<Long> told = new LinkedHashSet<>();
+        for (long user : edited.newlyMentionedIds()) if (user != edited.senderId() && reachable.test(user, message.room(), null)) told.add(user);
+        if (told.isEmpty()) return notices;
+        Map<Long, Long> unread = markers.unreadInRoom(edited.roomId(), told);
+        for (long user : told) notices.add(notice(user, "mention", message.room(), null, message, unread.getOrDefault(user, 0L)));
         return notices;
     }
 

@@ -117,6 +117,7 @@ public class Delivery {
             payload = Outgoing.json(message);
         }
         engine.fanOut().deliver(FanOut.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
+        notifications.of(change, reachable).forEach(this::tell);
     }
 
     /** Joining or leaving on one socket moves every socket of the user. */
