@@ -48,7 +48,8 @@ rm -rf "$out/parley-data"; mkdir -p "$out/parley-data"
 PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
 PARLEY_DATA_DIR="$out/parley-data" PARLEY_GUEST_ACCESS=true \
 PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
-  taskset -c 0 java -XX:ActiveProcessorCount=1 $jvm -jar $payara --nohazelcast --port "$port" --contextroot / $payara_options \
+  taskset -c 0 java -XX:ActiveProcessorCount=1 $jvm -jar $payara --nohazelcast --port "$port" --contextroot / \
+  --prebootcommandfile payara-config/pre-boot-commands.asadmin $payara_options \
   --deploy "$war" > "$out/parley.log" 2>&1 &
 server=$!
 for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$port/health/ready" > /dev/null 2>&1 && break; sleep 1; done

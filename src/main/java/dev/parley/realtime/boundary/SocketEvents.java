@@ -1,6 +1,5 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
 import dev.parley.platform.Json;
@@ -13,7 +12,7 @@ import dev.parley.realtime.engine.FanOut;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.SocketRooms;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.realtime.control.Welcome;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
 import io.socket.engineio.server.EngineIoSocket;
@@ -45,10 +44,7 @@ public class SocketEvents {
     Sessions sessions;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    Rooms rooms;
+    Welcome welcome;
 
     @Inject
     Presence presence;
@@ -104,15 +100,16 @@ public class SocketEvents {
     }
 
     private void welcome(SocketIoSocket socket, Identity who) {
+        Welcome.Reads reads;
         try {
-            sessions.requireLive(who.sessionId()); // it may have ended since the gate let it through
+            reads = welcome.read(who);
         } catch (Unauthorized ended) {
             connections.remove(socket);
             Delivery.cutOff(socket, sessions.whyOver(who.sessionId()));
             return;
         }
-        User user = accounts.byId(who.userId());
-        List<RoomView> mine = rooms.roomsOf(who.userId());
+        User user = reads.user();
+        List<RoomView> mine = reads.rooms();
         socket.joinRoom(SocketRooms.ofUser(who.userId()));
         mine.forEach(room -> socket.joinRoom(SocketRooms.of(room.name())));
         presence.connected(who.userId(), user.username(), user.displayName());

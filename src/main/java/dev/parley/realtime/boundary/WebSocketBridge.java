@@ -98,7 +98,7 @@ public class WebSocketBridge {
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
         }
-        socket = engine.openWebSocket(session, SocketOutputs.of(session), query, headers);
+        socket = engine.openWebSocket(session, SocketOutputs.of(session), EngineIoInput.kept(query), headers);
         SocketOutputs.opened(session);
     }
 

@@ -12,7 +12,7 @@ import org.glassfish.tyrus.spi.Writer;
  * Payara's fast path: whole runs of already-encoded frames in one write through Tyrus's frame writer
  * ({@link TyrusAccess}), straight to the socket channel while nothing is pending ({@link DirectOutput}),
  * with the container's own write queue capped and the last large write let go when idle
- * ({@link HeldWrite}). Loaded only where Tyrus is ({@link SocketOutputs}); each part falls back to
+ * ({@link HeldWrite}), as are the upgrade request's scratch buffers ({@link UpgradedRequest}). Loaded only where Tyrus is ({@link SocketOutputs}); each part falls back to
  * the one before it when Payara's internals are not as measured.
  */
 public final class TyrusOutput implements SocketOutput {
@@ -75,6 +75,7 @@ public final class TyrusOutput implements SocketOutput {
         TyrusAccess.capContainerQueue(writer, CONTAINER_QUEUE);
         if (!session.isSecure()) direct = TyrusAccess.directOutput(writer).orElse(null); // TLS is Grizzly's to do
         heldWrite = HeldWrite.of(writer);
+        UpgradedRequest.trim(writer);
     }
 
     @Override

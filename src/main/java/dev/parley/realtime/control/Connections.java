@@ -81,8 +81,8 @@ public class Connections implements ConnectedSessions {
 
     public void add(SocketIoSocket socket, Identity identity) {
         sockets.put(socket, new Attached(identity, new RateBucket(burst, perSecond), new InOrder(pool)));
-        bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet()).add(socket);
-        byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet()).add(socket);
+        bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
+        byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
     }
 
     /** Forgets the socket; true if it was known here. */

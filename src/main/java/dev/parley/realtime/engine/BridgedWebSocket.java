@@ -51,7 +51,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
         }
     };
 
-    private final ArrayDeque<Frame> queue = new ArrayDeque<>();
+    private final ArrayDeque<Frame> queue = new ArrayDeque<>(4); // grows with a burst; most sockets idle
     private boolean scheduled;
     private boolean writing;
     private boolean finished;

@@ -152,7 +152,7 @@ public final class FanOut extends SocketIoAdapter {
     /** A socket in one or more rooms, with its WebSocket once it is on one. */
     private static final class Recipient {
         final SocketIoSocket socket;
-        final Set<String> rooms = new java.util.HashSet<>(); // guarded by this
+        final Set<String> rooms = new java.util.HashSet<>(4); // guarded by this; a socket is in a few rooms
         private volatile BridgedWebSocket webSocket; // a connection that is on a WebSocket stays on it
 
         Recipient(SocketIoSocket socket) {

@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 public final class InOrder {
     private static final Logger LOG = Logger.getLogger(InOrder.class.getName());
     private final Executor pool;
-    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>(2); // one per socket: the default 16 slots idle
     private boolean running;
 
     public InOrder(Executor pool) {

@@ -1,0 +1,38 @@
+package dev.parley.realtime.control;
+
+import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.entity.User;
+import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.RoomView;
+import dev.parley.sessions.control.Sessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * What a new socket's {@code ready} is read from, in one transaction. Each read a transaction of its
+ * own cost a connect three JTA transactions and as many pooled connections, each validated on checkout
+ * (JPA 12% of a connect storm's server CPU, JFR; docs/performance.md). The reads join this one.
+ */
+@ApplicationScoped
+public class Welcome {
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Rooms rooms;
+
+    public record Reads(User user, List<RoomView> rooms) {
+    }
+
+    /** The user and their rooms, once the session is checked live again (it may have ended since the gate). */
+    @Transactional
+    public Reads read(Identity who) {
+        sessions.requireLive(who.sessionId());
+        return new Reads(accounts.byId(who.userId()), rooms.roomsOf(who.userId()));
+    }
+}
