@@ -1,6 +1,7 @@
 package dev.parley.sessions.control;
 
 import dev.parley.accounts.control.AccountDeleted;
+import dev.parley.accounts.control.AccountDisabled;
 import dev.parley.accounts.control.PasswordChanged;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.NotFound;
@@ -172,6 +173,11 @@ public class Sessions {
     // In the accounts transaction: the account change and the endings commit together.
     void accountDeleted(@Observes AccountDeleted deleted) {
         endAll(deleted.userId(), EndReason.ACCOUNT_DELETED);
+    }
+
+    // In the admin's transaction: a disabled account has no session left once it commits.
+    void accountDisabled(@Observes AccountDisabled disabled) {
+        endAll(disabled.userId(), EndReason.REVOKED);
     }
 
     void passwordChanged(@Observes PasswordChanged changed) {
