@@ -114,12 +114,13 @@ function newClientMsgId() {
 export async function join(name) {
   const ack = await live.request("join", { room: name });
   if (!ack.ok) return errorToast(ack.error.message);
+  state.rooms.set(ack.room.name, ack.room);
   roomConv({ ...ack.room, member: true });
   open(roomKey(name));
 }
 
-export async function createRoom(name, topic) {
-  const ack = await live.request("create_room", { name, ...(topic ? { topic } : {}) });
+export async function createRoom(name, topic, isPrivate) {
+  const ack = await live.request("create_room", { name, ...(topic ? { topic } : {}), ...(isPrivate ? { private: true } : {}) });
   if (!ack.ok) return ack.error;
   state.rooms.set(ack.room.name, ack.room);
   roomConv({ ...ack.room, member: true });

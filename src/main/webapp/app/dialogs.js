@@ -13,7 +13,7 @@ export function setUpDialogs({ join, create, startDm }) {
       return;
     }
     $("create-room-submit").disabled = true;
-    const error = await create(name, $("room-topic").value.trim());
+    const error = await create(name, $("room-topic").value.trim(), $("room-private").checked);
     $("create-room-submit").disabled = false;
     if (error) {
       $("create-room-error").textContent = error.code === "conflict" ? "A room with that name exists already." : error.message;
@@ -21,6 +21,7 @@ export function setUpDialogs({ join, create, startDm }) {
     }
     $("room-name").value = "";
     $("room-topic").value = "";
+    $("room-private").checked = false;
     $("rooms-dialog").close();
   });
 
@@ -59,11 +60,14 @@ export function renderRooms(join) {
   const rooms = [...state.rooms.values()].sort((a, b) => a.name.localeCompare(b.name));
   $("all-rooms").replaceChildren(...rooms.map((room) => {
     const joined = state.convs.get(`room:${room.name}`)?.joined;
+    // A private room listed to someone who is not in it is an invitation.
+    const invitation = room.private && !room.member && !joined;
     return el("li", { "data-testid": `room-${room.name}` },
-      el("div", { class: "room-info" }, el("strong", {}, `# ${room.name}`),
+      el("div", { class: "room-info" }, el("strong", {}, `${room.private ? "🔒" : "#"} ${room.name}`),
+        invitation ? el("small", { class: "invitation", "data-testid": `invited-${room.name}` }, "You are invited") : null,
         el("small", {}, [room.topic, `${room.members} member${room.members === 1 ? "" : "s"}`].filter(Boolean).join(" · "))),
       el("button", { type: "button", class: joined ? "btn btn-ghost btn-small" : "btn btn-primary btn-small",
         "data-testid": `join-${room.name}`, onclick: async () => { $("rooms-dialog").close(); await join(room.name); } },
-      joined ? "Open" : "Join"));
+      joined ? "Open" : invitation ? "Accept invitation" : "Join"));
   }));
 }

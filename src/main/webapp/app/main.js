@@ -4,6 +4,7 @@ import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
 import { clearContext, saveEdit, setUpMessageActions } from "./actions.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
+import { invited, removed, setUpPeople } from "./people.js";
 import { $, avatar } from "./dom.js";
 import * as live from "./live.js";
 import { setUpLogin, showLogin } from "./login.js";
@@ -35,6 +36,7 @@ async function boot() {
   setUpSessions();
   setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
+  setUpPeople({ open });
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
   setUpMessageActions();
@@ -171,6 +173,11 @@ const handlers = {
     state.rooms.set(room.name, room);
     renderRooms(join);
   },
+  room_invited(room) {
+    invited(room);
+    renderRooms(join);
+  },
+  room_removed: removed,
   typing({ room, from }) {
     const key = room ? roomKey(room) : dmKey(from);
     if (!state.typing.has(key)) state.typing.set(key, new Map());
@@ -309,6 +316,7 @@ function wireControls() {
     if ($("messages").scrollTop < 80) loadOlder(currentConv());
   });
   $("leave-room").addEventListener("click", leave);
+  $("removed-notice-close").addEventListener("click", () => { $("removed-notice").hidden = true; });
   $("open-sessions").addEventListener("click", showSessions);
   $("open-account").addEventListener("click", showAccountView);
   $("block-user").addEventListener("click", async () => {

@@ -67,10 +67,12 @@ function confirmThen(button, act) {
   button.classList.add("armed");
 }
 
-/** Reply and react on every stored message; edit and delete on one's own. */
+/** Reply and react on every stored message; edit on one's own; delete on one's own, and on any in a room one moderates. */
 export function toolbar(message) {
   if (!message.id || message.deleted) return null;
   const own = state.me && sameUser(message.from, state.me.username);
+  const role = message.room ? state.rooms.get(message.room)?.role : null;
+  const deletes = own || role === "owner" || role === "moderator";
   const picker = el("div", { class: "emoji-picker", "data-testid": "emoji-picker", hidden: true },
     QUICK_EMOJI.map((emoji) => el("button", { type: "button", class: "emoji", "data-emoji": emoji, "aria-label": `React ${emoji}`,
       onclick: () => { picker.hidden = true; actions.react(message, emoji, true); } }, emoji)));
@@ -78,6 +80,6 @@ export function toolbar(message) {
     el("button", { type: "button", title: "Reply", "data-testid": "action-reply", onclick: () => actions.reply(message) }, "↩"),
     el("button", { type: "button", title: "React", "data-testid": "action-react", onclick: () => { picker.hidden = !picker.hidden; } }, "☺"),
     own ? el("button", { type: "button", title: "Edit", "data-testid": "action-edit", onclick: () => actions.edit(message) }, "✎") : null,
-    own ? el("button", { type: "button", title: "Delete", "data-testid": "action-delete", onclick: (event) => confirmThen(event.currentTarget, () => actions.remove(message)) }, "🗑") : null,
+    deletes ? el("button", { type: "button", title: "Delete", "data-testid": "action-delete", onclick: (event) => confirmThen(event.currentTarget, () => actions.remove(message)) }, "🗑") : null,
     picker);
 }

@@ -105,6 +105,7 @@ export function renderHeader() {
     block.textContent = blocked ? "Unblock" : "Block";
     block.title = blocked ? `Let @${conv.name} send you direct messages again` : `Stop @${conv.name} sending you direct messages`;
   }
+  if (state.view !== "chat" || conv.kind !== "room") $("room-people").hidden = true;
   if (state.view === "sessions") {
     $("view-title").textContent = "Sessions";
     $("view-sub").textContent = "Where your account is signed in";
@@ -118,6 +119,7 @@ export function renderHeader() {
     const members = conv.members ? `${conv.members} member${conv.members === 1 ? "" : "s"}` : "";
     $("view-sub").textContent = [conv.topic || (conv.name === "feed" ? "Everyone, everything" : ""), members].filter(Boolean).join(" · ");
     leave.hidden = conv.name === "feed" || !conv.joined;
+    $("room-people").hidden = conv.name === "feed" || !conv.joined;
   } else {
     const online = isOnline(conv.name);
     $("view-title").textContent = conv.displayName;

@@ -120,6 +120,18 @@ public final class Api {
         return loginOf(name, reply.json());
     }
 
+    /** The server admin the test server is started with ({@code -Dparley.admins=it_admin}), registered on first use. */
+    public static final String ADMIN = "it_admin";
+
+    /** Signs in as {@link #ADMIN}, registering the account if this run has not yet. */
+    public Login admin() {
+        synchronized (Api.class) {
+            Reply registered = register(ADMIN);
+            if (registered.status() != 201 && registered.status() != 409) throw new IllegalStateException("register admin: " + registered.body());
+        }
+        return login(ADMIN);
+    }
+
     public Login login(String username) {
         Reply reply = post("/api/auth/login", null, credentials(username, PASSWORD));
         if (reply.status() != 200) throw new IllegalStateException("login: " + reply.status() + " " + reply.body());

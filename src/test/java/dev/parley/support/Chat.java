@@ -33,6 +33,28 @@ public final class Chat {
         return name;
     }
 
+    /** A new private room created by {@code creator} over REST (its owner and only member); its name. */
+    public static String createPrivateRoom(Api api, Login creator, String prefix) {
+        String name = uniqueRoom(prefix);
+        Reply reply = api.post("/api/rooms", creator.token(),
+                Json.createObjectBuilder().add("name", name).add("private", true).build().toString());
+        assertEquals(201, reply.status(), () -> "create private room: " + reply.body());
+        return name;
+    }
+
+    /** {@code by} invites {@code who} to the room over REST. */
+    public static void invite(Api api, Login by, String room, Login who) {
+        Reply reply = api.post("/api/rooms/" + room + "/invites", by.token(), Api.json("username", who.username()));
+        assertEquals(204, reply.status(), () -> "invite: " + reply.body());
+    }
+
+    /** The names of the rooms {@code GET /api/rooms} lists for {@code user}. */
+    public static List<String> listed(Api api, Login user) {
+        Reply reply = api.get("/api/rooms", user.token());
+        assertEquals(200, reply.status(), reply::body);
+        return reply.structure().asJsonArray().getValuesAs(JsonObject.class).stream().map(r -> r.getString("name")).toList();
+    }
+
     /** A new room made by {@code owner} over REST and joined by {@code members}; its name. */
     public static String roomOf(Api api, Login owner, Login... members) {
         String name = createRoom(api, owner, "r");

@@ -46,7 +46,17 @@ public final class Contract {
             authed("GET", "/api/users/online", 200, 400),
             authed("GET", "/api/rooms", 200),
             authed("POST", "/api/rooms", 201, 400, 409),
-            authed("PUT", "/api/rooms/{name}/members/me", 200, 404),
+            authed("PUT", "/api/rooms/{name}/members/me", 200, 403, 404),
+            authed("POST", "/api/rooms/{name}/invites", 204, 400, 403, 404),
+            authed("DELETE", "/api/rooms/{name}/invites/{username}", 204, 403, 404),
+            authed("DELETE", "/api/rooms/{name}/members/{username}", 204, 403, 404),
+            authed("PUT", "/api/rooms/{name}/bans/{username}", 204, 403, 404),
+            authed("DELETE", "/api/rooms/{name}/bans/{username}", 204, 403, 404),
+            authed("PUT", "/api/rooms/{name}/moderators/{username}", 204, 403, 404),
+            authed("DELETE", "/api/rooms/{name}/moderators/{username}", 204, 403, 404),
+            authed("PUT", "/api/rooms/{name}/owner", 200, 400, 403, 404),
+            authed("POST", "/api/admin/users/{username}/disable", 204, 403, 404),
+            authed("POST", "/api/admin/users/{username}/enable", 204, 403, 404),
             authed("DELETE", "/api/rooms/{name}/members/me", 204, 403, 404),
             authed("GET", "/api/rooms/{name}/messages", 200, 400, 404),
             authed("POST", "/api/rooms/{name}/messages", 201, 400, 403, 404, 413),
@@ -68,5 +78,5 @@ public final class Contract {
 
     /** Events the server sends. */
     public static final List<String> SERVER_EVENTS = List.of("ready", "message", "private_message", "notification",
-            "presence", "room_created", "typing", "session_terminated", "error", "message_updated", "message_deleted");
+            "presence", "room_created", "room_invited", "room_removed", "typing", "session_terminated", "error", "message_updated", "message_deleted");
 }

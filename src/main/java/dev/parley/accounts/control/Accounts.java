@@ -52,6 +52,12 @@ public class Accounts {
     Event<AccountRenamed> renamed;
 
     @Inject
+    Event<AccountDisabled> disabled;
+
+    @Inject
+    Admins admins;
+
+    @Inject
     @ConfigProperty(name = "parley.guest-access")
     Optional<Boolean> guestAccess;
 
@@ -81,6 +87,8 @@ public class Accounts {
         if (username == null || password == null) throw new InvalidPayload("username and password are required");
         Optional<User> user = find(username);
         prove(User.keyOf(username), user.map(User::passwordHash).orElse(null), password, address, "Wrong username or password");
+        // Only after the password: a stranger learns nothing of whether an account is disabled.
+        if (user.get().disabled()) throw new Forbidden("This account has been disabled by an administrator");
         return user.get();
     }
 
@@ -162,6 +170,18 @@ public class Accounts {
                 .setParameter("horizon", horizon).setParameter("id", userId).getResultList().isEmpty();
         if (idle) erase(user);
         return idle;
+    }
+
+    /**
+     * A server admin disables (every session ends, reason {@code revoked}, in this transaction; login
+     * is refused) or enables an account. Anyone else is {@code forbidden}; an admin cannot be disabled
+     * (take the name out of {@code PARLEY_ADMINS} first). Doing it twice changes nothing.
+     */
+    public void disable(long adminId, String username, boolean disable) {
+        if (!admins.isAdmin(adminId)) throw new Forbidden("Only a server admin can do this");
+        User user = em.find(User.class, require(username).id(), LockModeType.PESSIMISTIC_WRITE);
+        if (admins.isAdmin(user)) throw new Forbidden("An admin cannot be disabled");
+        if (user.disable(disable) && disable) disabled.fire(new AccountDisabled(user.id()));
     }
 
     public boolean guestAccessOn() {

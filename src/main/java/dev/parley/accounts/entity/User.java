@@ -49,6 +49,10 @@ public class User {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /** Set by a server admin: the account cannot log in. */
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     protected User() {
     }
 
@@ -72,6 +76,14 @@ public class User {
     public boolean guest() { return guest; }
     public Instant createdAt() { return createdAt; }
     public boolean deleted() { return deletedAt != null; }
+    public boolean disabled() { return disabledAt != null; }
+
+    /** Disables or enables the account; false if it already was so. */
+    public boolean disable(boolean disabled) {
+        if (disabled == disabled()) return false;
+        this.disabledAt = disabled ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : null;
+        return true;
+    }
 
     public void rename(String displayName) {
         this.displayName = displayName;

@@ -52,16 +52,18 @@ public class RoomMessagesResource {
     @GET
     @Operation(operationId = "roomHistory", summary = "A page of a room's history",
             description = "Newest first with `before` (or with neither), oldest first with `after`; with both, pages back from "
-                    + "`before`. Public rooms' history is readable by non-members.")
+                    + "`before`. Public rooms' history is readable by non-members; a private room's only by its members "
+                    + "(404 to anyone who cannot see the room, 403 to someone invited who has not joined).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page history(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room,
                         @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
                         @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
                         @Parameter(description = "1 to 200, default 50", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
-        return history.room(room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
+        return history.room(caller.userId(), room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
     @Write

@@ -55,9 +55,13 @@ public class History {
     @Inject
     MessageDetails details;
 
-    /** Newest first with {@code before} (or neither), oldest first with {@code after}. Public rooms are readable by all. */
-    public Page room(String roomName, Long before, Long after, Integer limit) {
-        return roomPage(roomName, before, after, checkLimit(limit));
+    /**
+     * Newest first with {@code before} (or neither), oldest first with {@code after}. Public rooms are
+     * readable by all, a private room by its members ({@code Rooms.readable}).
+     */
+    public Page room(long userId, String roomName, Long before, Long after, Integer limit) {
+        int size = checkLimit(limit);
+        return roomPage(rooms.readable(userId, roomName).name(), before, after, size);
     }
 
     public Page conversation(long userId, String withUsername, Long before, Long after, Integer limit) {

@@ -92,7 +92,7 @@ class MessageBatches {
             if (p.room() != null) {
                 Room room = locked.get(p.room());
                 if (room == null) refused[i] = new NotFound("No such room");
-                else if (!memberships.contains(room.id() + ":" + p.senderId())) refused[i] = new Forbidden("Join the room first");
+                else if (!memberships.contains(room.id() + ":" + p.senderId())) refused[i] = rooms.refusalToPost(room, p.senderId());
                 else targets[i] = new Target(room, null, null);
             } else {
                 Object direct = directs.get(directKey(p));

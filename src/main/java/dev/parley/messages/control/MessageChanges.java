@@ -72,7 +72,7 @@ public class MessageChanges {
     public void delete(long userId, Long id) {
         Message m = visible(userId, id);
         if (m.deleted()) return;
-        if (!mayDelete(userId, m)) throw new Forbidden("Only the author can delete this message");
+        if (!mayDelete(userId, m)) throw new Forbidden("Only the author or a moderator of the room can delete this message");
         m.delete();
         em.flush();
         em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1").setParameter(1, m.id()).executeUpdate();
@@ -81,11 +81,11 @@ public class MessageChanges {
     }
 
     /**
-     * The one rule of who may delete a message. Today its author; when rooms get moderators
-     * (issue 15), a moderator of the message's room too.
+     * The one rule of who may delete a message: its author, or for a room's message whoever moderates
+     * that room (its owner and moderators, and server admins: the only ones in {@code feed}).
      */
     boolean mayDelete(long userId, Message message) {
-        return message.senderId() == userId;
+        return message.senderId() == userId || (message.roomId() != null && rooms.moderates(message.roomId(), userId));
     }
 
     /** One reaction per user per emoji: reacting twice, or taking back what is not there, changes nothing and tells no one. */
@@ -120,13 +120,17 @@ public class MessageChanges {
         return m;
     }
 
-    /** The message, locked for this change, if the user can see it: any room's (all rooms are public), or a direct message of their own. */
+    /**
+     * The message, locked for this change, if the user can see it: a public room's, a private room's
+     * to those who may read it, or a direct message of their own.
+     */
     private Message visible(long userId, Long id) {
         if (id == null || id <= 0) throw new InvalidPayload("id must be a message id");
         Message m = em.find(Message.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (m == null || (m.roomId() == null && m.senderId() != userId && !Objects.equals(m.recipientId(), userId))) {
             throw new NotFound("No such message");
         }
+        if (m.roomId() != null && !rooms.reads(m.roomId(), userId)) throw new NotFound("No such message");
         return m;
     }
 

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Search over what the caller may read: every room's messages (all rooms are public; private rooms
- * will narrow this to their members) and the caller's own conversations, never another pair's.
+ * Search over what the caller may read: public rooms' messages, those of the private rooms the caller
+ * is a member of, and the caller's own conversations, never another pair's.
  * Newest first, paged by {@code before}; how words match is {@link SearchQueries}' business.
  */
 @ApplicationScoped
@@ -60,15 +60,18 @@ public class Search {
         List<Object> parameters;
         if (room != null) {
             scope = "m.room_id = ?2";
-            parameters = List.of(rooms.byName(room).id());
+            parameters = List.of(rooms.readable(userId, room).id());
         } else if (with != null) {
             Optional<Conversation> c = history.conversationBetween(userId, history.otherUser(with).id());
             if (c.isEmpty()) return new Page(List.of(), false);
             scope = "m.conversation_id = ?2";
             parameters = List.of(c.get().id());
         } else {
-            scope = "m.room_id IS NOT NULL OR m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.user_low = ?2 OR c.user_high = ?3)";
-            parameters = List.of(userId, userId);
+            // Public rooms and the private rooms the caller is in (an admin too: they search a private room by naming it).
+            scope = "m.room_id IN (SELECT r.id FROM rooms r WHERE r.is_private = FALSE OR r.id IN"
+                    + " (SELECT rm.room_id FROM room_members rm WHERE rm.user_id = ?4))"
+                    + " OR m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.user_low = ?2 OR c.user_high = ?3)";
+            parameters = List.of(userId, userId, userId);
         }
         List<Long> ids = queries.ids(query, scope, parameters, before, size + 1);
         List<MessageView> found = views(ids.stream().limit(size).toList());

@@ -74,7 +74,7 @@ public class ChatEvents {
         Payload p = Payload.of(payload);
         Target target = Target.of(p, "with");
         Page page = target.room() != null
-                ? history.room(target.room(), p.optLong("before"), p.optLong("after"), p.optInt("limit"))
+                ? history.room(me.userId(), target.room(), p.optLong("before"), p.optLong("after"), p.optInt("limit"))
                 : history.conversation(me.userId(), target.user(), p.optLong("before"), p.optLong("after"), p.optInt("limit"));
         return Map.of("messages", page.messages(), "hasMore", page.hasMore());
     }

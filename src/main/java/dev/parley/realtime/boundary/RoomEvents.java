@@ -27,7 +27,7 @@ public class RoomEvents {
         });
         handlers.on("create_room", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("room", rooms.create(me.userId(), p.string("name"), p.optString("topic")));
+            return Map.of("room", rooms.create(me.userId(), p.string("name"), p.optString("topic"), p.optBoolean("private")));
         });
     }
 }

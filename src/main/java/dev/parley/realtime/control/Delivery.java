@@ -9,6 +9,8 @@ import dev.parley.messages.control.Notice;
 import dev.parley.messages.control.Notifications;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.presence.control.PresenceBatched;
+import dev.parley.rooms.control.Invited;
+import dev.parley.rooms.control.MemberRemoved;
 import dev.parley.rooms.control.MembershipChanged;
 import dev.parley.rooms.control.RoomCreated;
 import dev.parley.rooms.entity.RoomView;
@@ -129,16 +131,35 @@ public class Delivery {
         }
     }
 
-    /** Everyone hears of a new room; the creator's sockets see it as theirs. */
+    /** Everyone hears of a new public room; the creator's sockets see it as theirs, and alone hear of a private one. */
     void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) RoomCreated created) {
         RoomView asCreator = created.room();
-        RoomView asOthers = new RoomView(asCreator.name(), asCreator.topic(), asCreator.createdBy(), asCreator.createdAt(),
-                asCreator.members(), false, 0, 0);
         List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
-        String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
-        engine.fanOut().deliver(FanOut.event("room_created", Outgoing.json(asOthers)), null, exclude);
+        if (!asCreator.isPrivate()) {
+            String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
+            engine.fanOut().deliver(FanOut.event("room_created", Outgoing.json(asCreator.asOutsider())), null, exclude);
+        }
         JSONObject mine = Outgoing.json(asCreator);
         creators.forEach(s -> s.send("room_created", mine));
+    }
+
+    /**
+     * A removed or banned user's sockets leave the room before they are told, so nothing broadcast to
+     * the room after the removal reaches them.
+     */
+    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRemoved removal) {
+        String room = SocketRooms.of(removal.room());
+        JSONObject payload = new JSONObject().put("room", removal.room()).put("reason", removal.reason());
+        for (SocketIoSocket socket : connections.ofUser(removal.userId())) {
+            socket.leaveRoom(room);
+            socket.send("room_removed", payload);
+        }
+    }
+
+    /** {@code room_invited} with the room as the invitee sees it, to each of their sockets. */
+    void invited(@Observes(during = TransactionPhase.AFTER_SUCCESS) Invited invitation) {
+        engine.fanOut().deliver(FanOut.event("room_invited", Outgoing.json(invitation.room())),
+                new String[] {SocketRooms.ofUser(invitation.userId())}, null);
     }
 
     /** One frame for every socket, encoded once: {@code {users: [{username, displayName, online, at}]}}. */

@@ -68,6 +68,14 @@ public final class Payload {
         }
     }
 
+    /** A boolean, false when absent. */
+    public boolean optBoolean(String key) {
+        Object value = json.opt(key);
+        if (value == null || value == JSONObject.NULL) return false;
+        if (value instanceof Boolean b) return b;
+        throw new InvalidPayload(key + " must be true or false");
+    }
+
     public boolean has(String key) {
         return json.has(key) && json.opt(key) != JSONObject.NULL;
     }

@@ -3,7 +3,9 @@ package dev.parley.rooms.boundary;
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.platform.Caller;
+import dev.parley.rooms.control.Moderation;
 import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.entity.MemberView;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,7 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Public rooms: list, create, join, leave. The same effect as the Socket.IO room events. */
+/**
+ * Rooms: list, create, join, leave (the same effect as the Socket.IO room events), the member list,
+ * removing a member and handing the room over. Invitations, bans and moderators have resources of
+ * their own.
+ */
 @Path("rooms")
 @RequestScoped
 @RolesAllowed(Caller.ROLE)
@@ -45,14 +52,26 @@ public class RoomsResource {
     @Inject
     Rooms rooms;
 
+    @Inject
+    Moderation moderation;
+
     @Schema(description = "A room to create")
     public record NewRoom(@Schema(description = "1 to 64 characters of a-z 0-9 _ - (lower-cased)", example = "general") String name,
-                          @Schema(description = "Optional, at most 200 characters", example = "Anything goes") String topic) {
+                          @Schema(description = "Optional, at most 200 characters", example = "Anything goes") String topic,
+                          @jakarta.json.bind.annotation.JsonbProperty("private")
+                          @Schema(name = "private", description = "Optional: a private room is seen only by its members and those invited")
+                          Boolean isPrivate) {
+    }
+
+    @Schema(description = "The member who is to own the room")
+    public record NewOwner(@Schema(example = "bob") String username) {
     }
 
     @GET
-    @Operation(operationId = "listRooms", summary = "Every public room",
-            description = "With the number of members, and `member` and `unread` as they are for the caller.")
+    @Operation(operationId = "listRooms", summary = "Every room the caller can see",
+            description = "The public rooms and the private rooms the caller is a member of or invited to (a private room with "
+                    + "`member: false` is an invitation), with the number of members, and `member`, `role`, `unread` and "
+                    + "`mentions` as they are for the caller.")
     @APIResponse(responseCode = "200", description = "The rooms", content = @Content(schema = @Schema(ref = "RoomList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<RoomView> list() {
@@ -63,9 +82,10 @@ public class RoomsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRoom", summary = "Create a room",
-            description = "The creator joins it, and every socket gets `room_created`. 409 if a room of that name exists.")
+            description = "The creator joins it as its `owner`. Every socket gets `room_created` for a public room; for a private "
+                    + "one only the creator's do. 409 if a room of that name exists.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "room",
-            value = "{\"name\": \"general\", \"topic\": \"Anything goes\"}")))
+            value = "{\"name\": \"general\", \"topic\": \"Anything goes\", \"private\": false}")))
     @APIResponse(responseCode = "201", description = "The new room", content = @Content(schema = @Schema(ref = "RoomBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -73,17 +93,19 @@ public class RoomsResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response create(NewRoom body) {
         InvalidPayload.requireBody(body);
-        RoomView room = rooms.create(caller.userId(), body.name(), body.topic());
+        RoomView room = rooms.create(caller.userId(), body.name(), body.topic(), Boolean.TRUE.equals(body.isPrivate()));
         return Response.status(201).entity(Map.of("room", room)).build();
     }
 
     @PUT
     @Path("{name}/members/me")
     @Operation(operationId = "joinRoom", summary = "Join a room",
-            description = "Idempotent. Every socket of the caller joins the room and gets its messages from then on.")
+            description = "Idempotent. Every socket of the caller joins the room and gets its messages from then on. A private "
+                    + "room is joined by invitation (404 to anyone else); a banned user gets 403.")
     @APIResponse(responseCode = "200", description = "The room, with member: true", content = @Content(schema = @Schema(ref = "RoomBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return Map.of("room", rooms.join(caller.userId(), name));
@@ -92,7 +114,8 @@ public class RoomsResource {
     @DELETE
     @Path("{name}/members/me")
     @Operation(operationId = "leaveRoom", summary = "Leave a room",
-            description = "Every socket of the caller leaves the room. The built-in room `feed` cannot be left (403).")
+            description = "Every socket of the caller leaves the room. The built-in room `feed` cannot be left (403), nor can "
+                    + "its owner leave a room with other members in it (403: hand it over first).")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -100,5 +123,60 @@ public class RoomsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         rooms.leave(caller.userId(), name);
+    }
+
+    @GET
+    @Path("{name}/members")
+    @Operation(operationId = "listMembers", summary = "A room's members and their roles",
+            description = "The owner first, then the moderators, then the members by username; at most "
+                    + Moderation.MAX_MEMBERS + ". For whoever may read the room: anyone for a public room, its members for a "
+                    + "private one (404 to those who cannot see it, 403 to someone invited who has not joined).")
+    @APIResponse(responseCode = "200", description = "The members",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<MemberView> members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
+        return moderation.members(caller.userId(), name);
+    }
+
+    @Write
+    @DELETE
+    @Path("{name}/members/{username}")
+    @Operation(operationId = "removeMember", summary = "Remove a member (a kick)",
+            description = "By the owner or a moderator (or a server admin), of someone below them: a moderator cannot remove the "
+                    + "owner or another moderator. Every socket of the removed user leaves the room at once and gets "
+                    + "`room_removed` `{room, reason: \"kicked\"}`; they may join again (a private room: when invited again). "
+                    + "Nobody is removed from `feed`.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                       @Parameter(description = "The member to remove", example = "mallory") @PathParam("username") String username) {
+        moderation.remove(caller.userId(), name, username, false);
+    }
+
+    @Write
+    @PUT
+    @Path("{name}/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "handOverRoom", summary = "Hand the room over to another member",
+            description = "By the owner (or a server admin). The new owner must be a member; the owner before stays as a moderator.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "owner",
+            value = "{\"username\": \"bob\"}")))
+    @APIResponse(responseCode = "200", description = "The room, as the caller sees it now", content = @Content(schema = @Schema(ref = "RoomBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public Map<String, RoomView> handOver(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                                          NewOwner body) {
+        InvalidPayload.requireBody(body);
+        return Map.of("room", moderation.handOver(caller.userId(), name, body.username()));
     }
 }

@@ -1,11 +1,14 @@
 package dev.parley.rooms.control;
 
 import dev.parley.accounts.control.AccountCreated;
+import dev.parley.accounts.control.Admins;
 import dev.parley.accounts.control.AccountDeleted;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
+import dev.parley.errors.ParleyException;
+import dev.parley.rooms.entity.Role;
 import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +30,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Public rooms and who is in them. Every user is a member of {@code feed}, which cannot be left. */
+/**
+ * Rooms, public and private, and who is in them with which role. Every user is a member of
+ * {@code feed}, which cannot be left. What a user may do in a room is {@link Standing}'s rule; the
+ * moderators' actions are {@link Moderation}'s.
+ */
 @ApplicationScoped
 @Transactional
 public class Rooms {
@@ -43,6 +50,9 @@ public class Rooms {
     @Inject
     Event<MembershipChanged> membership;
 
+    @Inject
+    Admins admins;
+
     /** The room by name: a malformed name is {@code invalid_payload}, an unknown one {@code not_found}. */
     @Transactional
     public Room byName(String name) {
@@ -50,6 +60,67 @@ public class Rooms {
                 .setParameter("name", checkName(name))
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFound("No such room"));
+    }
+
+    /** Where the user stands in the room: role, invitation, ban, admin. One query. */
+    @Transactional
+    public Standing standing(Room room, long userId) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT (SELECT role FROM room_members WHERE room_id = ?1 AND user_id = ?2),"
+                        + " (SELECT COUNT(*) FROM room_invites WHERE room_id = ?1 AND user_id = ?2),"
+                        + " (SELECT COUNT(*) FROM room_bans WHERE room_id = ?1 AND user_id = ?2)")
+                .setParameter(1, room.id()).setParameter(2, userId).getSingleResult();
+        return new Standing(room.isPrivate(), room.isFeed(), Role.of((String) row[0]), ((Number) row[1]).longValue() > 0,
+                ((Number) row[2]).longValue() > 0, admins.isAdmin(userId));
+    }
+
+    /** The room, if it exists for the user: a private room is {@code not_found} to all but its members, invitees and admins. */
+    @Transactional
+    public Room visible(long userId, String name) {
+        Room room = byName(name);
+        if (room.isPrivate() && !standing(room, userId).sees()) throw new NotFound("No such room");
+        return room;
+    }
+
+    /** The room, if the user may read its history: any public room; a private one as a member (or admin). */
+    @Transactional
+    public Room readable(long userId, String name) {
+        Room room = byName(name);
+        if (!room.isPrivate()) return room;
+        Standing standing = standing(room, userId);
+        if (!standing.sees()) throw new NotFound("No such room");
+        if (!standing.reads()) throw new Forbidden("Join the room first");
+        return room;
+    }
+
+    /** Whether the user may read the room's messages (see {@link #readable}). */
+    @Transactional
+    public boolean reads(long roomId, long userId) {
+        Room room = em.find(Room.class, roomId);
+        return room != null && (!room.isPrivate() || standing(room, userId).reads());
+    }
+
+    /** Whether the user moderates the room: its owner, a moderator, or a server admin (the only ones in {@code feed}). */
+    @Transactional
+    public boolean moderates(long roomId, long userId) {
+        Room room = em.find(Room.class, roomId);
+        return room != null && standing(room, userId).moderates();
+    }
+
+    /** Why a user who is not a member may not post to the room: it does not exist for them, or they must join first. */
+    @Transactional
+    public ParleyException refusalToPost(Room room, long userId) {
+        return room.isPrivate() && !standing(room, userId).sees() ? new NotFound("No such room") : new Forbidden("Join the room first");
+    }
+
+    /**
+     * Serializes changes to the room's membership (joins, kicks, bans, invitations, roles) until the
+     * transaction ends: a ban and a join at once cannot leave a banned member. The member count's row,
+     * not the room's, which every post locks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lockMembership(long roomId) {
+        em.createNativeQuery("SELECT members FROM room_member_counts WHERE room_id = ?1 FOR UPDATE")
+                .setParameter(1, roomId).getResultList();
     }
 
     /**
@@ -64,11 +135,12 @@ public class Rooms {
         return locked;
     }
 
-    public RoomView create(long userId, String name, String topic) {
+    /** The creator joins as its owner. A private room's name is taken as any other's (409 tells that it exists). */
+    public RoomView create(long userId, String name, String topic, boolean isPrivate) {
         String normalized = checkName(name);
         String checkedTopic = checkTopic(topic);
         if (exists(normalized)) throw new Conflict("A room with that name exists");
-        Room room = new Room(normalized, checkedTopic, userId);
+        Room room = new Room(normalized, checkedTopic, userId, isPrivate);
         try {
             em.persist(room);
             em.flush();
@@ -78,36 +150,71 @@ public class Rooms {
         }
         em.createNativeQuery("INSERT INTO room_member_counts (room_id, members) VALUES (?1, 0)")
                 .setParameter(1, room.id()).executeUpdate();
-        addMember(room.id(), userId);
+        addMember(room.id(), userId, Role.OWNER);
         RoomView view = view(room, userId);
         created.fire(new RoomCreated(view, userId));
         membership.fire(new MembershipChanged(userId, room.name(), true));
         return view;
     }
 
-    /** Joining is idempotent: a member joining again gets the room back, and nothing is announced. */
+    /**
+     * Joining is idempotent: a member joining again gets the room back, and nothing is announced. A
+     * banned user is {@code forbidden}; a private room is joined by invitation (which joining uses up).
+     */
     public RoomView join(long userId, String name) {
         Room room = byName(name);
-        if (!isMember(room.id(), userId)) {
-            addMember(room.id(), userId);
+        lockMembership(room.id());
+        Standing standing = standing(room, userId);
+        if (standing.banned() && !standing.admin()) throw new Forbidden("You are banned from this room");
+        if (!standing.sees()) throw new NotFound("No such room");
+        if (!standing.member()) {
+            addMember(room.id(), userId, Role.MEMBER);
+            forgetInvitation(room.id(), userId);
             membership.fire(new MembershipChanged(userId, room.name(), true));
         }
         return view(room, userId);
     }
 
+    /**
+     * Leaving a room one is not in changes nothing (a private one is then {@code not_found}). The owner
+     * hands the room to another member before leaving it; the last member may leave it ownerless.
+     */
     public void leave(long userId, String name) {
-        Room room = byName(name);
-        if (Room.FEED.equals(room.name())) throw new Forbidden("Everyone is in feed; it cannot be left");
+        Room room = visible(userId, name);
+        if (room.isFeed()) throw new Forbidden("Everyone is in feed; it cannot be left");
+        lockMembership(room.id());
+        Standing standing = standing(room, userId);
+        if (standing.role() == Role.OWNER && memberCount(room.id()) > 1) {
+            throw new Forbidden("Hand the room to another member before leaving it");
+        }
+        if (removeMember(room.id(), userId)) membership.fire(new MembershipChanged(userId, room.name(), false));
+    }
+
+    /** Removes the membership and counts it; false if there was none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean removeMember(long roomId, long userId) {
         int removed = em.createNativeQuery("DELETE FROM room_members WHERE room_id = ?1 AND user_id = ?2")
-                .setParameter(1, room.id()).setParameter(2, userId).executeUpdate();
-        if (removed > 0) countMembers(room.id(), -1);
-        if (removed > 0) membership.fire(new MembershipChanged(userId, room.name(), false));
+                .setParameter(1, roomId).setParameter(2, userId).executeUpdate();
+        if (removed > 0) countMembers(roomId, -1);
+        return removed > 0;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean forgetInvitation(long roomId, long userId) {
+        return em.createNativeQuery("DELETE FROM room_invites WHERE room_id = ?1 AND user_id = ?2")
+                .setParameter(1, roomId).setParameter(2, userId).executeUpdate() > 0;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    long memberCount(long roomId) {
+        return ((Number) em.createNativeQuery("SELECT members FROM room_member_counts WHERE room_id = ?1")
+                .setParameter(1, roomId).getSingleResult()).longValue();
     }
 
     /** Every user starts in feed, in the transaction that creates the account. */
     @Transactional(Transactional.TxType.MANDATORY)
     void joinFeed(@Observes AccountCreated created) {
-        addMember(byName(Room.FEED).id(), created.userId());
+        addMember(byName(Room.FEED).id(), created.userId(), Role.MEMBER);
     }
 
     /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
@@ -116,11 +223,13 @@ public class Rooms {
         em.createNativeQuery("UPDATE room_member_counts SET members = members - 1"
                 + " WHERE room_id IN (SELECT room_id FROM room_members WHERE user_id = ?1)").setParameter(1, deleted.userId()).executeUpdate();
         em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, deleted.userId()).executeUpdate();
+        em.createNativeQuery("DELETE FROM room_invites WHERE user_id = ?1").setParameter(1, deleted.userId()).executeUpdate();
     }
 
+    /** The room, if the user is a member (else {@code forbidden}, or {@code not_found} for a private room they cannot see). */
     @Transactional
     public Room requireMember(long userId, String name) {
-        Room room = byName(name);
+        Room room = visible(userId, name);
         if (!isMember(room.id(), userId)) throw new Forbidden("Join the room first");
         return room;
     }
@@ -131,10 +240,17 @@ public class Rooms {
                 .setParameter(1, roomId).setParameter(2, userId).getResultList().isEmpty();
     }
 
-    /** Every public room, as the user sees it: members, whether they are one, and their unread count. */
+    /**
+     * Every room the user can see, as they see it: the public rooms, and the private ones they are a
+     * member of or invited to (an admin too: they reach other private rooms by name).
+     */
     @Transactional
     public List<RoomView> list(long userId) {
-        return views(em.createQuery("SELECT r FROM Room r ORDER BY r.id", Room.class).getResultList(), allCounts(), userId);
+        return views(em.createNativeQuery("SELECT r.id FROM rooms r WHERE r.is_private = FALSE"
+                        + " OR r.id IN (SELECT room_id FROM room_members WHERE user_id = ?1)"
+                        + " OR r.id IN (SELECT room_id FROM room_invites WHERE user_id = ?1) ORDER BY r.id")
+                .setParameter(1, userId).getResultList().stream()
+                .map(id -> em.find(Room.class, ((Number) id).longValue())).toList(), allCounts(), userId);
     }
 
     /** The rooms the user is a member of. */
@@ -149,7 +265,7 @@ public class Rooms {
         for (Object[] row : rows("SELECT rm.room_id, c.members, u.username, (SELECT COUNT(*) FROM messages m"
                 + " WHERE m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id),"
                 + " (SELECT COUNT(*) FROM mentions x WHERE x.user_id = rm.user_id AND x.room_id = rm.room_id"
-                + " AND x.message_id > rm.last_read_id)"
+                + " AND x.message_id > rm.last_read_id), rm.role"
                 + " FROM room_members rm JOIN room_member_counts c ON c.room_id = rm.room_id"
                 + " JOIN rooms r ON r.id = rm.room_id LEFT JOIN users u ON u.id = r.created_by"
                 + " WHERE rm.user_id = ?1", userId)) {
@@ -159,7 +275,7 @@ public class Rooms {
             Object[] row = about.get(r.id()); // null: joined since the first query
             return new RoomView(r.name(), r.topic(), row == null ? null : (String) row[2], r.createdAt(),
                     row == null ? 0 : ((Number) row[1]).longValue(), row != null, row == null ? 0 : ((Number) row[3]).longValue(),
-                    row == null ? 0 : ((Number) row[4]).longValue());
+                    row == null ? 0 : ((Number) row[4]).longValue(), r.isPrivate(), row == null ? null : (String) row[5]);
         }).toList();
     }
 
@@ -181,12 +297,12 @@ public class Rooms {
 
     private List<RoomView> views(List<Room> rooms, Map<Long, Long> members, long userId) {
         Map<Long, Long> unread = new HashMap<>();
-        Map<Long, Boolean> mine = new HashMap<>();
-        for (Object[] row : rows("SELECT rm.room_id, COUNT(m.id) FROM room_members rm LEFT JOIN messages m"
+        Map<Long, String> roles = new HashMap<>();
+        for (Object[] row : rows("SELECT rm.room_id, COUNT(m.id), rm.role FROM room_members rm LEFT JOIN messages m"
                 + " ON m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id"
-                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id", userId)) {
+                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id, rm.role", userId)) {
             long roomId = ((Number) row[0]).longValue();
-            mine.put(roomId, true);
+            roles.put(roomId, (String) row[2]);
             unread.put(roomId, ((Number) row[1]).longValue());
         }
         // Unread mentions: one range of mentions_by_user per room above the member's read marker.
@@ -198,17 +314,17 @@ public class Rooms {
             creators.put(((Number) row[0]).longValue(), (String) row[1]);
         }
         return rooms.stream().map(r -> new RoomView(r.name(), r.topic(), creators.get(r.id()), r.createdAt(),
-                members.getOrDefault(r.id(), 0L), mine.getOrDefault(r.id(), false), unread.getOrDefault(r.id(), 0L),
-                mentions.getOrDefault(r.id(), 0L)))
+                members.getOrDefault(r.id(), 0L), roles.containsKey(r.id()), unread.getOrDefault(r.id(), 0L),
+                mentions.getOrDefault(r.id(), 0L), r.isPrivate(), roles.get(r.id())))
                 .toList();
     }
 
-    private void addMember(long roomId, long userId) {
+    private void addMember(long roomId, long userId, Role role) {
         // A newcomer starts with nothing unread: the marker begins at the room's latest message.
-        em.createNativeQuery("INSERT INTO room_members (room_id, user_id, joined_at, last_read_id)"
-                        + " SELECT id, ?2, ?3, last_message_id FROM rooms WHERE id = ?1")
+        em.createNativeQuery("INSERT INTO room_members (room_id, user_id, joined_at, last_read_id, role)"
+                        + " SELECT id, ?2, ?3, last_message_id, ?4 FROM rooms WHERE id = ?1")
                 .setParameter(1, roomId).setParameter(2, userId)
-                .setParameter(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC))
+                .setParameter(3, now()).setParameter(4, role.wire())
                 .executeUpdate();
         countMembers(roomId, 1);
     }
@@ -233,6 +349,10 @@ public class Rooms {
         var query = em.createNativeQuery(sql);
         if (parameter != null) query.setParameter(1, parameter);
         return query.getResultList();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 
     public static String normalize(String name) {

@@ -11,7 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A public room. {@code feed}, the built-in room every user is in, is one too. */
+/** A room, public or private. {@code feed}, the built-in room every user is in, is one too. */
 @Entity
 @Table(name = "rooms")
 @NamedQuery(name = Room.BY_NAME, query = "SELECT r FROM Room r WHERE r.name = :name")
@@ -41,6 +41,10 @@ public class Room {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Listed, readable and joinable only by its members and those invited (see {@code rooms/control/Standing}). */
+    @Column(name = "is_private", nullable = false)
+    private boolean isPrivate;
+
     /** Written by every post under the room's row lock, which orders its messages' ids by commit. */
     @Column(name = "last_message_id", nullable = false)
     private long lastMessageId;
@@ -48,8 +52,9 @@ public class Room {
     protected Room() {
     }
 
-    public Room(String name, String topic, long createdBy) {
+    public Room(String name, String topic, long createdBy, boolean isPrivate) {
         this.name = name;
+        this.isPrivate = isPrivate;
         this.topic = topic;
         this.createdBy = createdBy;
         this.createdAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -61,6 +66,8 @@ public class Room {
     public Long createdBy() { return createdBy; }
     public Instant createdAt() { return createdAt; }
     public long lastMessageId() { return lastMessageId; }
+    public boolean isPrivate() { return isPrivate; }
+    public boolean isFeed() { return FEED.equals(name); }
 
     public void posted(long messageId) {
         this.lastMessageId = messageId;

@@ -1,8 +1,10 @@
 package dev.parley.sessions.control;
 
 import dev.parley.accounts.control.AccountDeleted;
+import dev.parley.accounts.control.AccountDisabled;
 import dev.parley.accounts.control.PasswordChanged;
 import dev.parley.accounts.entity.User;
+import dev.parley.errors.Forbidden;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.Unauthorized;
 import dev.parley.sessions.entity.EndReason;
@@ -13,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -56,8 +59,15 @@ public class Sessions {
     @Inject
     LastSeen lastSeen;
 
-    /** A new session and its first token. */
+    /**
+     * A new session and its first token. The account's row is locked and read again first: an admin
+     * disabling it meanwhile (who locks the row too) either sees this session and ends it, or is seen
+     * here and the login is refused.
+     */
     public Login open(User user, String userAgent, String ip) {
+        User current = em.find(User.class, user.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (current == null || current.deleted()) throw new Unauthorized("This account has been deleted");
+        if (current.disabled()) throw new Forbidden("This account has been disabled by an administrator");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the contract shows milliseconds
         Session session = new Session(user.id(), lifetime().expiryAt(now, now), userAgent, ip);
         em.persist(session);
@@ -172,6 +182,11 @@ public class Sessions {
     // In the accounts transaction: the account change and the endings commit together.
     void accountDeleted(@Observes AccountDeleted deleted) {
         endAll(deleted.userId(), EndReason.ACCOUNT_DELETED);
+    }
+
+    // In the admin's transaction: a disabled account has no session left once it commits.
+    void accountDisabled(@Observes AccountDisabled disabled) {
+        endAll(disabled.userId(), EndReason.REVOKED);
     }
 
     void passwordChanged(@Observes PasswordChanged changed) {

@@ -1,0 +1,60 @@
+package dev.parley.accounts.boundary;
+
+import dev.parley.Parley;
+import dev.parley.accounts.control.Accounts;
+import dev.parley.platform.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What only server admins ({@code PARLEY_ADMINS}) may do to accounts; {@code forbidden} to everyone else. */
+@Path("admin/users/{username}")
+@RequestScoped
+@RolesAllowed(Caller.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "admin")
+@SecurityRequirement(name = Parley.BEARER)
+public class AdminResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Accounts accounts;
+
+    @POST
+    @Path("disable")
+    @Operation(operationId = "disableUser", summary = "Disable an account (server admins only)",
+            description = "Every session of the account ends at once with reason `revoked` (its sockets get `session_terminated` and "
+                    + "are disconnected), and logging in is refused with 403 `forbidden` until an admin enables it again. Its "
+                    + "messages stay as they are, under its name. Idempotent. An admin cannot be disabled; anyone but an admin "
+                    + "gets `forbidden`.")
+    @APIResponse(responseCode = "204", description = "Disabled")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void disable(@Parameter(description = "The account to disable", example = "mallory") @PathParam("username") String username) {
+        accounts.disable(caller.userId(), username, true);
+    }
+
+    @POST
+    @Path("enable")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled account (server admins only)",
+            description = "The account can log in again. Idempotent. Anyone but an admin gets `forbidden`.")
+    @APIResponse(responseCode = "204", description = "Enabled")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void enable(@Parameter(description = "The account to enable", example = "mallory") @PathParam("username") String username) {
+        accounts.disable(caller.userId(), username, false);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.parley.rooms.boundary;
+
+import dev.parley.Parley;
+import dev.parley.platform.Caller;
+import dev.parley.rooms.control.Moderation;
+import dev.parley.sessions.boundary.Write;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Bans from a room: by its owner and moderators. A ban also removes; a banned user can neither join nor be invited. */
+@Path("rooms/{name}/bans/{username}")
+@RequestScoped
+@RolesAllowed(Caller.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "rooms")
+@SecurityRequirement(name = Parley.BEARER)
+public class BansResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Moderation moderation;
+
+    @Write
+    @PUT
+    @Operation(operationId = "ban", summary = "Ban a user from a room",
+            description = "By the owner or a moderator (or a server admin), of someone below them (a moderator cannot ban the owner "
+                    + "or another moderator). A member is removed: every socket of theirs leaves the room at once and gets "
+                    + "`room_removed` `{room, reason: \"banned\"}`; an invitation is withdrawn. Until the ban is lifted they can "
+                    + "neither join (403) nor be invited (403). Idempotent; a non-member may be banned too.")
+    @APIResponse(responseCode = "204", description = "Banned")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void ban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                    @Parameter(description = "The user to ban", example = "mallory") @PathParam("username") String username) {
+        moderation.remove(caller.userId(), name, username, true);
+    }
+
+    @Write
+    @DELETE
+    @Operation(operationId = "unban", summary = "Lift a ban",
+            description = "By the owner or a moderator (or a server admin). The user may join again (a private room: when invited). Idempotent.")
+    @APIResponse(responseCode = "204", description = "Lifted")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void unban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                      @Parameter(description = "The banned user", example = "mallory") @PathParam("username") String username) {
+        moderation.unban(caller.userId(), name, username);
+    }
+}

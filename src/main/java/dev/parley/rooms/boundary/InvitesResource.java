@@ -1,0 +1,84 @@
+package dev.parley.rooms.boundary;
+
+import dev.parley.errors.InvalidPayload;
+import dev.parley.Parley;
+import dev.parley.platform.Caller;
+import dev.parley.rooms.control.Moderation;
+import dev.parley.sessions.boundary.Write;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Invitations to a room: by its owner and moderators; the invitee gets {@code room_invited} and may join. */
+@Path("rooms/{name}/invites")
+@RequestScoped
+@RolesAllowed(Caller.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "rooms")
+@SecurityRequirement(name = Parley.BEARER)
+public class InvitesResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Moderation moderation;
+
+    @Schema(description = "Who to invite")
+    public record Invitee(@Schema(example = "bob") String username) {
+    }
+
+    @Write
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "invite", summary = "Invite a user to a room",
+            description = "By the owner or a moderator (or a server admin). Every socket of the invitee gets `room_invited` (the room "
+                    + "as they see it); they may then join, even a private room, which they now see listed. Inviting again "
+                    + "changes nothing; a member is 409, a banned user 403. Nobody is invited to `feed`.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "invitee",
+            value = "{\"username\": \"bob\"}")))
+    @APIResponse(responseCode = "204", description = "Invited")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void invite(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name, Invitee body) {
+        InvalidPayload.requireBody(body);
+        if (body.username() == null) throw new InvalidPayload("username is required");
+        moderation.invite(caller.userId(), name, body.username());
+    }
+
+    @Write
+    @DELETE
+    @Path("{username}")
+    @Operation(operationId = "withdrawInvite", summary = "Withdraw an invitation (or decline one's own)",
+            description = "By the owner or a moderator; the invitee may decline their own. Idempotent. A private room is then "
+                    + "no longer visible to the one who was invited.")
+    @APIResponse(responseCode = "204", description = "Withdrawn")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void withdraw(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                         @Parameter(description = "The invitee", example = "bob") @PathParam("username") String username) {
+        moderation.withdraw(caller.userId(), name, username);
+    }
+}

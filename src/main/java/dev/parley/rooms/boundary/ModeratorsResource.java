@@ -1,0 +1,68 @@
+package dev.parley.rooms.boundary;
+
+import dev.parley.Parley;
+import dev.parley.platform.Caller;
+import dev.parley.rooms.control.Moderation;
+import dev.parley.sessions.boundary.Write;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A room's moderators: named and removed by its owner. */
+@Path("rooms/{name}/moderators/{username}")
+@RequestScoped
+@RolesAllowed(Caller.ROLE)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(ref = "rooms")
+@SecurityRequirement(name = Parley.BEARER)
+public class ModeratorsResource {
+    @Inject
+    Caller caller;
+
+    @Inject
+    Moderation moderation;
+
+    @Write
+    @PUT
+    @Operation(operationId = "addModerator", summary = "Make a member a moderator",
+            description = "By the owner (or a server admin). Moderators invite, remove and ban members and delete their messages. "
+                    + "The user must be a member (404 otherwise); the owner is 409. Idempotent.")
+    @APIResponse(responseCode = "204", description = "A moderator now")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void add(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                    @Parameter(description = "The member", example = "bob") @PathParam("username") String username) {
+        moderation.moderator(caller.userId(), name, username, true);
+    }
+
+    @Write
+    @DELETE
+    @Operation(operationId = "removeModerator", summary = "Make a moderator a plain member again",
+            description = "By the owner (or a server admin). Idempotent.")
+    @APIResponse(responseCode = "204", description = "A plain member now")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                       @Parameter(description = "The moderator", example = "bob") @PathParam("username") String username) {
+        moderation.moderator(caller.userId(), name, username, false);
+    }
+}

@@ -1,0 +1,113 @@
+// A room's people: the member list with roles, invitations (with name completion), and what owners
+// and moderators do (remove, ban, make moderator); and what this page does when its user is invited
+// to a room or removed from one. Who may do what is the server's rule: the page only hides buttons
+// the server would refuse.
+import { api } from "./api.js";
+import { $, avatar, el } from "./dom.js";
+import { errorToast, notify, toast } from "./notify.js";
+import { changed, currentConv, roomKey, sameUser, state } from "./store.js";
+
+const RANK = { owner: 2, moderator: 1, member: 0 };
+
+export const roleIn = (room) => state.rooms.get(room)?.role ?? null;
+export const moderates = (room) => RANK[roleIn(room)] >= RANK.moderator;
+
+let openRoom = () => {};
+
+export function setUpPeople({ open }) {
+  openRoom = open;
+  $("room-people").addEventListener("click", () => showPeople(currentConv().name));
+  $("invite-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const room = $("people-dialog").dataset.room;
+    const username = $("invite-name").value.trim();
+    if (!username) return;
+    try {
+      await api("POST", `api/rooms/${encodeURIComponent(room)}/invites`, { username });
+      $("invite-name").value = "";
+      $("invite-error").textContent = "";
+      toast({ title: "Invited", text: `@${username} is invited to #${room}.`, tag: `invited:${room}` });
+    } catch (error) {
+      $("invite-error").textContent = error.code === "not_found" ? "There is nobody of that name." : error.message;
+    }
+  });
+  $("invite-name").addEventListener("input", suggestNames);
+}
+
+/** Name completion for invitations: the people the page knows of (online, and those it has seen write). */
+function suggestNames() {
+  const typed = $("invite-name").value.trim().toLowerCase();
+  const names = new Set([...state.online.values()].map((p) => p.username));
+  for (const conv of state.convs.values()) conv.messages?.forEach((m) => m.from && names.add(m.from));
+  const matches = [...names].filter((n) => !sameUser(n, state.me.username) && n.toLowerCase().startsWith(typed)).sort().slice(0, 8);
+  $("invite-names").replaceChildren(...matches.map((n) => el("option", { value: n })));
+}
+
+async function showPeople(room) {
+  $("people-dialog").dataset.room = room;
+  $("people-title").textContent = `People in #${room}`;
+  $("invite-error").textContent = "";
+  $("invite-form").hidden = !moderates(room);
+  suggestNames();
+  $("people-dialog").showModal();
+  await renderPeople(room);
+}
+
+async function renderPeople(room) {
+  let members;
+  try {
+    members = await api("GET", `api/rooms/${encodeURIComponent(room)}/members`);
+  } catch (error) {
+    $("people-list").replaceChildren(el("li", { class: "side-empty" }, error.message));
+    return;
+  }
+  const mine = roleIn(room);
+  $("people-list").replaceChildren(...members.map((m) => {
+    const me = sameUser(m.username, state.me.username);
+    const below = !me && RANK[mine] >= RANK.moderator && RANK[mine] > RANK[m.role];
+    const act = (label, method, path, testid) => el("button", { type: "button", class: "btn btn-ghost btn-small", "data-testid": testid,
+      onclick: () => change(room, method, path) }, label);
+    return el("li", { class: "person", "data-testid": `member-${m.username}` },
+      avatar(m.username, m.displayName),
+      el("span", { class: "label" }, el("span", { class: "display-name" }, m.displayName), el("span", { class: "handle" }, `@${m.username}`)),
+      el("span", { class: `role role-${m.role}`, "data-testid": "role" }, m.role),
+      el("span", { class: "person-actions" },
+        mine === "owner" && !me ? (m.role === "moderator"
+          ? act("Unmake moderator", "DELETE", `moderators/${m.username}`, "unmake-moderator")
+          : act("Make moderator", "PUT", `moderators/${m.username}`, "make-moderator")) : null,
+        below ? act("Remove", "DELETE", `members/${m.username}`, "remove-member") : null,
+        below ? act("Ban", "PUT", `bans/${m.username}`, "ban-member") : null));
+  }));
+}
+
+async function change(room, method, path) {
+  try {
+    await api(method, `api/rooms/${encodeURIComponent(room)}/${path}`);
+  } catch (error) {
+    errorToast(error.message);
+  }
+  await renderPeople(room);
+}
+
+/** `room_invited`: the room is listed (an invitation), and a toast opens the rooms list to accept it. */
+export function invited(room) {
+  state.rooms.set(room.name, room);
+  notify({ title: `You were invited to #${room.name}`, text: "Open Rooms to join it.", tag: `invite:${room.name}`,
+    onOpen: () => $("browse-rooms").click() });
+  changed();
+}
+
+/** `room_removed`: the page leaves the room, and says why. */
+export function removed({ room, reason }) {
+  const conv = state.convs.get(roomKey(room));
+  if (conv) conv.joined = false;
+  const known = state.rooms.get(room);
+  if (known) state.rooms.set(room, { ...known, member: false, role: null });
+  if (state.current === roomKey(room)) openRoom(roomKey("feed"));
+  if ($("people-dialog").open && $("people-dialog").dataset.room === room) $("people-dialog").close();
+  $("removed-notice-text").textContent = reason === "banned"
+    ? `You were banned from #${room}. You cannot join it again unless a moderator lifts the ban.`
+    : `You were removed from #${room} by a moderator.`;
+  $("removed-notice").hidden = false;
+  changed();
+}

@@ -1,0 +1,197 @@
+package dev.parley.rooms;
+
+import static dev.parley.support.Chat.ackError;
+import static dev.parley.support.Chat.awaitRoomCreated;
+import static dev.parley.support.Chat.createPrivateRoom;
+import static dev.parley.support.Chat.inRoom;
+import static dev.parley.support.Chat.invite;
+import static dev.parley.support.Chat.listed;
+import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Chat.say;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Login;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.Chat;
+import dev.parley.support.Sock;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Private rooms: to anyone neither a member nor invited, a room that does not exist, over REST and
+ * Socket.IO (WebSocket and polling); invitations, joining by one, withdrawing and declining one.
+ */
+class PrivateRoomsIT {
+    private final Api api = Api.server();
+
+    @Test
+    void aPrivateRoomIsCreatedWithItsCreatorAsOwnerAndAnnouncedToTheCreatorAlone() {
+        Login alice = api.guest("p_cr_a");
+        Login bob = api.guest("p_cr_b");
+        try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
+            String name = Chat.uniqueRoom("p_cr");
+            JSONObject room = ok(alices.ack("create_room", new JSONObject().put("name", name).put("private", true))).getJSONObject("room");
+            assertTrue(room.getBoolean("private"));
+            assertEquals("owner", room.getString("role"));
+            assertTrue(room.getBoolean("member"));
+            JSONObject announced = awaitRoomCreated(alices, name);
+            assertTrue(announced.getBoolean("private"));
+
+            String afterwards = Chat.createRoom(api, alice, "p_cr_pub"); // public: everyone hears of it
+            assertEquals(afterwards, bobs.awaitJson("room_created").getString("name"), "bob heard of the private room first");
+            JsonObject listed = Chat.room(api, alice, name);
+            assertTrue(listed.getBoolean("private"));
+            assertEquals("owner", listed.getString("role"));
+            assertFalse(Chat.room(api, alice, afterwards).getBoolean("private"));
+        }
+    }
+
+    @Test
+    void aPrivateRoomDoesNotExistForANonMemberOverRest() {
+        Login alice = api.guest("p_rest_a");
+        Login stranger = api.guest("p_rest_s");
+        String name = createPrivateRoom(api, alice, "p_rest");
+        String word = "secretword" + System.nanoTime();
+        long id = Chat.post(api, alice, name, "the " + word + " is here");
+        String room = "/api/rooms/" + name;
+        for (Reply reply : List.of(api.get(room + "/messages", stranger.token()),
+                api.put(room + "/members/me", stranger.token()),
+                api.delete(room + "/members/me", stranger.token()),
+                api.post(room + "/messages", stranger.token(), Api.json("text", "let me in")),
+                api.post(room + "/read", stranger.token(), "{\"upTo\": " + id + "}"),
+                api.get(room + "/members", stranger.token()),
+                api.post(room + "/invites", stranger.token(), Api.json("username", stranger.username())),
+                api.delete(room + "/members/" + alice.username(), stranger.token()),
+                api.put(room + "/bans/" + alice.username(), stranger.token()),
+                api.put(room + "/moderators/" + stranger.username(), stranger.token()),
+                api.send("PUT", room + "/owner", stranger.token(), Api.json("username", stranger.username())),
+                api.get("/api/search?q=" + word + "&room=" + name, stranger.token()),
+                api.put("/api/messages/" + id + "/reactions/%F0%9F%91%8D", stranger.token()),
+                api.send("PATCH", "/api/messages/" + id, stranger.token(), Api.json("text", "mine now")),
+                api.delete("/api/messages/" + id, stranger.token()))) {
+            assertEquals(404, reply.status(), () -> reply.response().request().method() + " " + reply.response().uri() + ": " + reply.body());
+            assertEquals("not_found", reply.errorCode());
+        }
+        assertFalse(listed(api, stranger).contains(name));
+        Reply search = api.get("/api/search?q=" + word, stranger.token());
+        assertEquals(200, search.status(), search.body());
+        assertTrue(search.json().getJsonArray("messages").isEmpty(), search.body());
+        Reply own = api.get("/api/search?q=" + word, alice.token());
+        assertEquals(id, own.json().getJsonArray("messages").getJsonObject(0).getJsonNumber("id").longValue(), "the member finds it");
+        assertEquals(1, api.get(room + "/messages", alice.token()).json().getJsonArray("messages").size());
+    }
+
+    @Test
+    void aPrivateRoomDoesNotExistForANonMemberOverSocketIoAndNothingOfItReachesThem() {
+        Login alice = api.guest("p_sock_a");
+        Login stranger = api.guest("p_sock_s");
+        String name = createPrivateRoom(api, alice, "p_sock");
+        for (String transport : List.of("websocket", "polling")) {
+            try (Sock alices = Sock.connect(alice.token()); Sock strangers = Sock.connect(stranger.token(), transport)) {
+                long id = ok(alices.ack("message", say(name, "@" + stranger.username() + " you cannot see this")))
+                        .getJSONObject("message").getLong("id");
+                assertEquals("not_found", ackError(strangers.ack("join", inRoom(name))));
+                assertEquals("not_found", ackError(strangers.ack("leave", inRoom(name))));
+                assertEquals("not_found", ackError(strangers.ack("message", say(name, "hello?"))));
+                assertEquals("not_found", ackError(strangers.ack("history", inRoom(name))));
+                assertEquals("not_found", ackError(strangers.ack("typing", inRoom(name))));
+                assertEquals("not_found", ackError(strangers.ack("read", inRoom(name).put("upTo", id))));
+                assertEquals("not_found", ackError(strangers.ack("react", new JSONObject().put("id", id).put("emoji", "👍"))));
+                assertEquals("not_found", ackError(strangers.ack("delete_message", new JSONObject().put("id", id))));
+                JSONObject synced = ok(strangers.ack("sync", new JSONObject().put("rooms", new JSONObject().put(name, 0))));
+                assertTrue(synced.getJSONArray("messages").isEmpty(), synced.toString());
+                assertTrue(strangers.awaitReady().toString().indexOf(name) < 0);
+
+                Chat.fence(api, alice, strangers);
+                assertTrue(strangers.noMore("typing") && strangers.noMore("notification") && strangers.noMore("room_created"),
+                        "the stranger was told something of the private room");
+            }
+        }
+    }
+
+    @Test
+    void anInviteeIsToldSeesTheRoomListedAndJoinsItButReadsItOnlyOnceJoined() {
+        Login alice = api.guest("p_inv_a");
+        Login bob = api.guest("p_inv_b");
+        String name = createPrivateRoom(api, alice, "p_inv");
+        try (Sock phone = Sock.connect(bob.token()); Sock laptop = Sock.connect(bob.token(), "polling")) {
+            invite(api, alice, name, bob);
+            for (Sock sock : List.of(phone, laptop)) {
+                JSONObject invited = sock.awaitJson("room_invited");
+                assertEquals(name, invited.getString("name"));
+                assertTrue(invited.getBoolean("private"));
+                assertFalse(invited.getBoolean("member"));
+                assertTrue(invited.isNull("role"));
+                assertEquals(alice.username(), invited.getString("createdBy"));
+            }
+            JsonObject listed = Chat.room(api, bob, name);
+            assertFalse(listed.getBoolean("member"));
+            assertTrue(listed.isNull("role"));
+            Reply early = api.get("/api/rooms/" + name + "/messages", bob.token());
+            assertEquals(403, early.status(), early.body());
+            assertEquals("forbidden", early.errorCode());
+            assertEquals("forbidden", ackError(phone.ack("message", say(name, "not yet"))));
+
+            JSONObject joined = ok(phone.ack("join", inRoom(name))).getJSONObject("room");
+            assertTrue(joined.getBoolean("member"));
+            assertEquals("member", joined.getString("role"));
+            assertEquals(2, joined.getInt("members"));
+            long id = Chat.post(api, alice, name, "welcome, " + bob.username());
+            for (Sock sock : List.of(phone, laptop)) assertEquals(id, sock.awaitJson("message").getLong("id"));
+            assertEquals(200, api.get("/api/rooms/" + name + "/messages", bob.token()).status());
+            Reply members = api.get("/api/rooms/" + name + "/members", bob.token());
+            assertEquals(200, members.status(), members.body());
+            assertEquals(List.of("owner", "member"), members.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                    .map(m -> m.getString("role")).toList());
+        }
+    }
+
+    @Test
+    void aWithdrawnOrDeclinedInvitationNoLongerOpensTheRoom() {
+        Login alice = api.guest("p_wd_a");
+        Login bob = api.guest("p_wd_b");
+        Login carol = api.guest("p_wd_c");
+        String name = createPrivateRoom(api, alice, "p_wd");
+        invite(api, alice, name, bob);
+        invite(api, alice, name, carol);
+        assertTrue(listed(api, bob).contains(name));
+        assertEquals(204, api.delete("/api/rooms/" + name + "/invites/" + bob.username(), alice.token()).status());
+        assertEquals(204, api.delete("/api/rooms/" + name + "/invites/" + carol.username(), carol.token()).status(), "declined");
+        for (Login was : List.of(bob, carol)) {
+            assertFalse(listed(api, was).contains(name));
+            Reply join = api.put("/api/rooms/" + name + "/members/me", was.token());
+            assertEquals(404, join.status(), join.body());
+            assertEquals("not_found", join.errorCode());
+        }
+        assertEquals(1, Chat.room(api, alice, name).getInt("members"));
+    }
+
+    @Test
+    void onlyTheOwnerAndModeratorsInviteAndAMemberNeedNotBeInvited() {
+        Login alice = api.guest("p_who_a");
+        Login bob = api.guest("p_who_b");
+        Login carol = api.guest("p_who_c");
+        String name = createPrivateRoom(api, alice, "p_who");
+        invite(api, alice, name, bob);
+        Chat.join(api, bob, name);
+        Reply byMember = api.post("/api/rooms/" + name + "/invites", bob.token(), Api.json("username", carol.username()));
+        assertEquals(403, byMember.status(), byMember.body());
+        assertEquals("forbidden", byMember.errorCode());
+        Reply again = api.post("/api/rooms/" + name + "/invites", alice.token(), Api.json("username", bob.username()));
+        assertEquals(409, again.status(), again.body());
+        Reply nobody = api.post("/api/rooms/" + name + "/invites", alice.token(), Api.json("username", Api.uniqueName("nobody")));
+        assertEquals(404, nobody.status(), nobody.body());
+        Reply noName = api.post("/api/rooms/" + name + "/invites", alice.token(), "{}");
+        assertEquals(400, noName.status(), noName.body());
+
+        assertEquals(204, api.put("/api/rooms/" + name + "/moderators/" + bob.username(), alice.token()).status());
+        invite(api, bob, name, carol);
+        assertEquals("member", Chat.join(api, carol, name).getString("role"));
+        assertEquals("moderator", Chat.room(api, bob, name).getString("role"));
+    }
+}
