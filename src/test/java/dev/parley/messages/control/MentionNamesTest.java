@@ -33,4 +33,18 @@ class MentionNamesTest {
         for (int i = 0; i < 50; i++) text.append("@user").append(i).append(' ');
         assertEquals(MentionNames.MAX, MentionNames.in(text.toString()).size());
     }
+
+    @Test
+    void aNameInsideCodeIsNoMention() {
+        assertEquals(Set.of("bob"), MentionNames.in("`@alice` is code, @bob is not"));
+        assertEquals(Set.of("bob"), MentionNames.in("``a `@alice` b`` and @bob"));
+        assertEquals(Set.of("carol"), MentionNames.in("before\n```java\n@alice\n@dave\n```\nafter @carol"));
+        assertEquals(Set.of(), MentionNames.in("```\n@alice never closed"));
+    }
+
+    @Test
+    void anUnclosedOrEscapedBacktickLeavesTheRestPlain() {
+        assertEquals(Set.of("alice"), MentionNames.in("a lone ` then @alice"));
+        assertEquals(Set.of("alice"), MentionNames.in("\\`@alice\\`"));
+    }
 }
