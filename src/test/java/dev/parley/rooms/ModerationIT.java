@@ -126,6 +126,20 @@ class ModerationIT {
     }
 
     @Test
+    void anOwnerWhoDeletesTheirAccountLeavesTheRoomToItsModerator() {
+        Login owner = api.guest("m_del_o");
+        Login member = api.guest("m_del_m");
+        Login moderator = api.guest("m_del_d");
+        String room = Chat.roomOf(api, owner, member, moderator); // the member joined before the moderator
+        assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + moderator.username(), owner.token()).status());
+        assertEquals(204, api.send("DELETE", "/api/users/me", owner.token(), "{}").status());
+
+        assertEquals("owner", Chat.room(api, moderator, room).getString("role"));
+        assertEquals("member", Chat.room(api, member, room).getString("role"));
+        assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + member.username(), moderator.token()).status());
+    }
+
+    @Test
     void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce() {
         Login owner = api.guest("m_cut_o");
         Login kicked = api.guest("m_cut_k");

@@ -217,9 +217,27 @@ public class Rooms {
         addMember(byName(Room.FEED).id(), created.userId(), Role.MEMBER);
     }
 
-    /** A deleted account leaves every room, {@code feed} too, so that member counts stop counting it. */
+    /**
+     * A deleted account leaves every room, {@code feed} too, so that member counts stop counting it.
+     * A room it owned passes to its longest-serving moderator, else its longest-standing member: a
+     * room with people in it always has someone who can moderate it.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
     void leaveAll(@Observes AccountDeleted deleted) {
+        List<Number> owned = em.createNativeQuery("SELECT room_id FROM room_members WHERE user_id = ?1 AND role = ?2")
+                .setParameter(1, deleted.userId()).setParameter(2, Role.OWNER.wire()).getResultList();
+        for (Number room : owned) {
+            List<Number> heir = em.createNativeQuery("SELECT user_id FROM room_members WHERE room_id = ?1 AND user_id <> ?2"
+                            + " ORDER BY CASE role WHEN ?3 THEN 0 ELSE 1 END, joined_at, user_id")
+                    .setParameter(1, room.longValue()).setParameter(2, deleted.userId()).setParameter(3, Role.MODERATOR.wire())
+                    .setMaxResults(1).getResultList();
+            if (!heir.isEmpty()) {
+                em.createNativeQuery("UPDATE room_members SET role = ?3 WHERE room_id = ?1 AND user_id = ?2")
+                        .setParameter(1, room.longValue()).setParameter(2, heir.get(0).longValue()).setParameter(3, Role.OWNER.wire())
+                        .executeUpdate();
+            }
+        }
         em.createNativeQuery("UPDATE room_member_counts SET members = members - 1"
                 + " WHERE room_id IN (SELECT room_id FROM room_members WHERE user_id = ?1)").setParameter(1, deleted.userId()).executeUpdate();
         em.createNativeQuery("DELETE FROM room_members WHERE user_id = ?1").setParameter(1, deleted.userId()).executeUpdate();
