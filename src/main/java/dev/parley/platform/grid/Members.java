@@ -1,0 +1,19 @@
+package dev.parley.platform.grid;
+
+import com.hazelcast.core.HazelcastInstance;
+
+/** What {@link Grid} asks of the instance, kept apart so that Grid itself names no Hazelcast type. */
+final class Members {
+    private Members() {
+    }
+
+    static boolean running(Object instance) {
+        return instance instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning();
+    }
+
+    static String describe(Object instance) {
+        HazelcastInstance hz = (HazelcastInstance) instance;
+        return "Hazelcast cluster " + hz.getConfig().getClusterName() + ", " + hz.getCluster().getMembers().size()
+                + " member(s), this one " + hz.getCluster().getLocalMember().getAddress();
+    }
+}
