@@ -47,6 +47,15 @@ public final class Generator {
     static String db;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // the worker threads would keep the JVM, and the benchmark, waiting
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         for (int i = 0; i + 1 < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         String base = opt.getOrDefault("base", "http://127.0.0.1:9101");
         Matcher m = Pattern.compile("http://([^:/]+):(\\d+)").matcher(base);

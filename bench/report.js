@@ -27,7 +27,7 @@ const report = {
   command, started, finished: new Date().toISOString(), quick: quick === '1', war, machine,
   setup: {
     pinning: 'server (peer, then Parley) on CPU 0 via taskset, JVM with -XX:ActiveProcessorCount=1; generator on CPU 1; PostgreSQL unpinned',
-    parleyEnv: { PARLEY_SOCKET_RATE_BURST: 1000000, PARLEY_SOCKET_RATE_PER_SECOND: 1000000, PARLEY_GUEST_ACCESS: true },
+    parleyEnv: { PARLEY_SOCKET_RATE_BURST: 1000000, PARLEY_SOCKET_RATE_PER_SECOND: 1000000, PARLEY_GUEST_ACCESS: true, PARLEY_SIGNUP_MAX_PER_ADDRESS: 1000000 },
     parleyRateLimitNote: 'the per-socket event limit (20 burst, 5/s) is raised so that 10 senders can carry the feed rates',
   },
   results,
