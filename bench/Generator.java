@@ -1,5 +1,7 @@
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -148,13 +150,18 @@ public final class Generator {
         int sockets = intOpt("sockets", 10000);
         List<Conn> conns = login("i", sockets);
         settle((long) (dblOpt("pause-seconds", 2) * 1000)); // bench/idle-heap.sh takes the "before" histogram here
+        long heapBefore = liveHeapBytes(serverPid);
         long rssBefore = rssKb(serverPid);
         connectAll(conns, intOpt("concurrency", 200), out);
         settle((long) (dblOpt("settle-seconds", 8) * 1000));
         long rssAfter = rssKb(serverPid);
+        long heapAfter = liveHeapBytes(serverPid);
         out.put("rssBeforeKb", rssBefore);
         out.put("rssAfterKb", rssAfter);
         out.put("rssPerSocketKb", round((rssAfter - rssBefore) / (double) Math.max(1, ready(conns)), 2));
+        if (heapBefore > 0 && heapAfter > 0) {
+            out.put("liveHeapPerSocketKb", round((heapAfter - heapBefore) / 1024.0 / Math.max(1, ready(conns)), 2));
+        }
         finish(conns, out);
     }
 
@@ -799,6 +806,26 @@ public final class Generator {
             return 0;
         }
         return sum;
+    }
+
+    /**
+     * A JVM server's live heap in bytes, after the full GC that a class histogram forces (as
+     * bench/idle-heap.sh measures it); -1 for a server that is not a JVM (the peer) or without jcmd.
+     */
+    static long liveHeapBytes(long pid) {
+        try {
+            if (pid <= 0 || !Files.readString(Path.of("/proc/" + pid + "/cmdline")).contains("java")) return -1;
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+            String last = "";
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(jcmd.getInputStream()))) {
+                for (String line; (line = in.readLine()) != null; ) if (!line.isBlank()) last = line.trim();
+            }
+            jcmd.waitFor();
+            String[] total = last.split("\\s+"); // "Total <instances> <bytes>"
+            return total.length == 3 && total[0].equals("Total") ? Long.parseLong(total[2]) : -1;
+        } catch (IOException | InterruptedException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     static long rssKb(long pid) {

@@ -72,6 +72,8 @@ if (results.ceiling.feed && results.ceiling.feed.steps) {
 }
 lines.push('Idle capacity');
 row('resident memory per idle socket (KB)', fmt(idle[0], 1), fmt(idle[1], 1), 'vs the peer (~24 KB)', '');
+row('live heap per idle socket after a full GC (KB)', '-', fmt(results.parley.idle && results.parley.idle.liveHeapPerSocketKb, 1), 'Parley <= 16 KB', '');
+row('all ready after (s)', ...both((t) => fmt(results[t].idle && results[t].idle.connect.allReadySeconds, 1)));
 row('sockets ready', ...both((t) => (results[t].idle ? `${results[t].idle.connect.ready}/${results[t].idle.connect.sockets}` : '-')));
 row('connects/s', ...both((t) => fmt(results[t].idle && results[t].idle.connect.connectsPerSec, 0)));
 lines.push('Connect storm');
