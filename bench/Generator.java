@@ -45,7 +45,11 @@ public final class Generator {
     static final Map<String, String> opt = new HashMap<>();
     static String host;
     static int port;
-    static long serverPid;
+    /** The nodes, when the server is several (a comma-separated --base): socket i talks to node i % nodes. */
+    static String[] hosts;
+    static int[] ports;
+    /** The server's processes (a comma-separated --pid, one per node): CPU, run queue and memory are summed over them. */
+    static long[] serverPids;
     static String db;
 
     public static void main(String[] args) throws Exception {
@@ -59,12 +63,18 @@ public final class Generator {
 
     private static void run(String[] args) throws Exception {
         for (int i = 0; i + 1 < args.length; i += 2) opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        String base = opt.getOrDefault("base", "http://127.0.0.1:9101");
-        Matcher m = Pattern.compile("http://([^:/]+):(\\d+)").matcher(base);
-        if (!m.find()) throw new IllegalArgumentException("--base http://host:port");
-        host = m.group(1);
-        port = Integer.parseInt(m.group(2));
-        serverPid = Long.parseLong(opt.getOrDefault("pid", "0"));
+        String[] bases = opt.getOrDefault("base", "http://127.0.0.1:9101").split(",");
+        hosts = new String[bases.length];
+        ports = new int[bases.length];
+        for (int i = 0; i < bases.length; i++) {
+            Matcher m = Pattern.compile("http://([^:/]+):(\\d+)").matcher(bases[i]);
+            if (!m.find()) throw new IllegalArgumentException("--base http://host:port[,http://host:port...]");
+            hosts[i] = m.group(1);
+            ports[i] = Integer.parseInt(m.group(2));
+        }
+        host = hosts[0];
+        port = ports[0];
+        serverPids = Arrays.stream(opt.getOrDefault("pid", "0").split(",")).mapToLong(Long::parseLong).toArray();
         db = opt.get("db");
         String workload = opt.getOrDefault("workload", "feed");
         Map<String, Object> result = new LinkedHashMap<>();
@@ -150,12 +160,12 @@ public final class Generator {
         int sockets = intOpt("sockets", 10000);
         List<Conn> conns = login("i", sockets);
         settle((long) (dblOpt("pause-seconds", 2) * 1000)); // bench/idle-heap.sh takes the "before" histogram here
-        long heapBefore = liveHeapBytes(serverPid);
-        long rssBefore = rssKb(serverPid);
+        long heapBefore = serverLiveHeapBytes();
+        long rssBefore = serverRssKb();
         connectAll(conns, intOpt("concurrency", 200), out);
         settle((long) (dblOpt("settle-seconds", 8) * 1000));
-        long rssAfter = rssKb(serverPid);
-        long heapAfter = liveHeapBytes(serverPid);
+        long rssAfter = serverRssKb();
+        long heapAfter = serverLiveHeapBytes();
         out.put("rssBeforeKb", rssBefore);
         out.put("rssAfterKb", rssAfter);
         out.put("rssPerSocketKb", round((rssAfter - rssBefore) / (double) Math.max(1, ready(conns)), 2));
@@ -189,7 +199,7 @@ public final class Generator {
             int idx = i;
             futures.add(pool.submit(() -> {
                 String name = kind + run + "_" + idx;
-                String body = http(source(idx), "POST", "/api/auth/guest", "{\"username\":\"" + name + "\"}", null);
+                String body = http(idx, "POST", "/api/auth/guest", "{\"username\":\"" + name + "\"}", null);
                 Matcher t = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
                 if (!t.find()) throw new IllegalStateException("guest login failed: " + body.lines().findFirst().orElse(""));
                 return new Conn(idx, name, t.group(1));
@@ -220,21 +230,26 @@ public final class Generator {
         for (int r = 0; r < rooms; r++) {
             String name = prefix + "-" + r;
             Conn creator = conns.get(r * size);
-            String created = http(source(creator.idx), "POST", "/api/rooms", "{\"name\":\"" + name + "\"}", creator.token);
+            String created = http(creator.idx, "POST", "/api/rooms", "{\"name\":\"" + name + "\"}", creator.token);
             if (!created.startsWith("HTTP/1.1 201")) throw new IllegalStateException("create room: " + created);
             List<Future<String>> joins = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 Conn c = conns.get(r * size + i);
                 c.room = r;
                 c.roomName = name;
-                if (i > 0) joins.add(pool.submit(() -> http(source(c.idx), "PUT", "/api/rooms/" + name + "/members/me", "", c.token)));
+                if (i > 0) joins.add(pool.submit(() -> http(c.idx, "PUT", "/api/rooms/" + name + "/members/me", "", c.token)));
             }
             for (Future<String> f : joins) if (!f.get().startsWith("HTTP/1.1 200")) throw new IllegalStateException("join: " + f.get());
         }
         pool.shutdown();
     }
 
-    static String http(String src, String method, String path, String body, String token) throws IOException {
+    /** Over HTTP to the node of user {@code idx}. */
+    static String http(int idx, String method, String path, String body, String token) throws IOException {
+        return http(source(idx), hosts[idx % hosts.length], ports[idx % ports.length], method, path, body, token);
+    }
+
+    static String http(String src, String host, int port, String method, String path, String body, String token) throws IOException {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
         String head = method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nContent-Type: application/json\r\n"
                 + "Connection: close\r\nContent-Length: " + content.length + "\r\n"
@@ -263,12 +278,13 @@ public final class Generator {
 
     final Selector selector = Selector.open();
     byte[] rbuf = new byte[1 << 20];
-    final InetSocketAddress server = new InetSocketAddress(host, port);
+    final InetSocketAddress[] servers = java.util.stream.IntStream.range(0, hosts.length)
+            .mapToObj(i -> new InetSocketAddress(hosts[i], ports[i])).toArray(InetSocketAddress[]::new);
     Generator() throws IOException {}
 
     /** Opens the sockets, at most `concurrency` handshakes at a time, until all are ready or failed. */
     void connectAll(List<Conn> conns, int concurrency, Map<String, Object> out) throws Exception {
-        long cpu0 = cpuTicks(serverPid), db0 = dbTicks(), self0 = cpuTicks(0);
+        long cpu0 = serverTicks(), db0 = dbTicks(), self0 = cpuTicks(0);
         long t0 = System.nanoTime();
         long deadline = t0 + (long) (dblOpt("connect-timeout", 120) * 1e9);
         int next = 0;
@@ -280,7 +296,8 @@ public final class Generator {
             }
             if (done == conns.size()) break;
             while (pending < concurrency && next < conns.size()) {
-                conns.get(next++).open(selector, server, t0);
+                Conn opening = conns.get(next++);
+                opening.open(selector, servers[opening.node], t0);
                 pending++;
             }
             poll(5);
@@ -301,7 +318,7 @@ public final class Generator {
         c.put("readyP50Ms", times.length == 0 ? null : round(times[times.length / 2] / 1e6, 1));
         c.put("readyP99Ms", times.length == 0 ? null : round(times[(int) (times.length * 0.99)] / 1e6, 1));
         c.put("connectsPerSec", round(ready / secs, 1));
-        c.put("serverCpuMsPerConnect", round((cpuTicks(serverPid) - cpu0) * 10.0 / Math.max(1, ready), 3));
+        c.put("serverCpuMsPerConnect", round((serverTicks() - cpu0) * 10.0 / Math.max(1, ready), 3));
         c.put("dbCpuMsPerConnect", round((dbTicks() - db0) * 10.0 / Math.max(1, ready), 3));
         c.put("generatorCpuSec", round((cpuTicks(0) - self0) / 100.0, 2));
         c.put("otherFramesReceived", otherFrames);
@@ -460,7 +477,9 @@ public final class Generator {
     // ---- messages: sending, acks, deliveries ----
 
     int msgCount;
-    int[] msgStep = new int[1 << 16], msgExpected = new int[1 << 16], msgGot = new int[1 << 16];
+    int[] msgStep = new int[1 << 16], msgExpected = new int[1 << 16], msgGot = new int[1 << 16], msgNode = new int[1 << 16];
+    /** With several nodes: each step's latencies of deliveries to a socket on the sender's node, and on another. */
+    List<Hist> sameNodeHist = new ArrayList<>(), crossNodeHist = new ArrayList<>();
     boolean[] msgAcked = new boolean[1 << 16];
     List<Hist> stepHist = new ArrayList<>();
     int currentStep = -1;
@@ -506,6 +525,7 @@ public final class Generator {
         lastProgress = now;
         msgGot[m]++;
         stepHist.get(msgStep[m]).record((now - at) / 1000);
+        if (hosts.length > 1) (msgNode[m] == c.node ? sameNodeHist : crossNodeHist).get(msgStep[m]).record((now - at) / 1000);
         if (window) windowDeliveries++;
     }
 
@@ -516,10 +536,12 @@ public final class Generator {
             msgExpected = Arrays.copyOf(msgExpected, n);
             msgGot = Arrays.copyOf(msgGot, n);
             msgAcked = Arrays.copyOf(msgAcked, n);
+            msgNode = Arrays.copyOf(msgNode, n);
         }
         int id = msgCount++;
         msgStep[id] = currentStep;
         msgExpected[id] = recipients;
+        msgNode[id] = sender.node;
         sender.inFlight++;
         sent++;
         String room = sender.roomName == null ? "feed" : sender.roomName;
@@ -530,10 +552,12 @@ public final class Generator {
     Map<String, Object> step(String name, List<Conn> senders, int[] members, double rate, double seconds) throws IOException {
         currentStep = stepHist.size();
         stepHist.add(new Hist());
+        sameNodeHist.add(new Hist());
+        crossNodeHist.add(new Hist());
         int maxInFlight = intOpt("max-in-flight", 16);
         long sent0 = sent, skipped0 = skipped, dup0 = duplicates;
         windowDeliveries = 0;
-        long cpu0 = cpuTicks(serverPid), db0 = dbTicks(), self0 = cpuTicks(0), wait0 = runQueueNanos(serverPid);
+        long cpu0 = serverTicks(), db0 = dbTicks(), self0 = cpuTicks(0), wait0 = serverRunQueueNanos();
         long t0 = System.nanoTime(), end = t0 + (long) (seconds * 1e9);
         window = true;
         long due = 0;
@@ -560,8 +584,8 @@ public final class Generator {
         }
         window = false;
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        long cpu = cpuTicks(serverPid) - cpu0, dbCpu = dbTicks() - db0, self = cpuTicks(0) - self0;
-        long waited = runQueueNanos(serverPid) - wait0;
+        long cpu = serverTicks() - cpu0, dbCpu = dbTicks() - db0, self = cpuTicks(0) - self0;
+        long waited = serverRunQueueNanos() - wait0;
         long delivered = windowDeliveries;
         drain(senders);
         Hist h = stepHist.get(currentStep);
@@ -575,6 +599,13 @@ public final class Generator {
         s.put("p99Ms", round(h.quantile(0.99) / 1000.0, 2));
         s.put("p999Ms", round(h.quantile(0.999) / 1000.0, 2));
         s.put("maxMs", round(h.max / 1000.0, 2));
+        if (hosts.length > 1) {
+            Hist same = sameNodeHist.get(currentStep), cross = crossNodeHist.get(currentStep);
+            s.put("sameNodeP50Ms", round(same.quantile(0.5) / 1000.0, 2));
+            s.put("sameNodeP99Ms", round(same.quantile(0.99) / 1000.0, 2));
+            s.put("crossNodeP50Ms", round(cross.quantile(0.5) / 1000.0, 2));
+            s.put("crossNodeP99Ms", round(cross.quantile(0.99) / 1000.0, 2));
+        }
         s.put("serverCpuPct", round(cpu / elapsed, 1));
         s.put("serverCpuUsPerDelivery", delivered == 0 ? null : round(cpu * 1e4 / delivered, 2));
         s.put("serverRunQueueWaitPct", round(waited / 1e7 / elapsed, 1));
@@ -584,10 +615,12 @@ public final class Generator {
         // what one core of this generator could take at this cost per frame: its ceiling
         s.put("generatorCpuUsPerDelivery", delivered == 0 ? null : round(self * 1e4 / delivered, 2));
         s.put("duplicates", duplicates - dup0);
-        s.put("serverRssKb", rssKb(serverPid));
+        s.put("serverRssKb", serverRssKb());
         log("%-6s %6.0f msg/s offered, %6.0f sent: %8.0f deliveries/s, p50 %.2f p99 %.2f p99.9 %.2f ms, server %.0f%% CPU (waited %.0f%%) %s us/delivery, db %s%%, generator %.0f%%",
                 name, rate, (sent - sent0) / elapsed, delivered / elapsed, h.quantile(0.5) / 1000.0, h.quantile(0.99) / 1000.0,
                 h.quantile(0.999) / 1000.0, cpu / elapsed, waited / 1e7 / elapsed, s.get("serverCpuUsPerDelivery"), s.get("dbCpuPct"), self / elapsed);
+        if (hosts.length > 1) log("%-6s latency to a socket on the sender's node p50 %s p99 %s ms, on the other node p50 %s p99 %s ms",
+                name, s.get("sameNodeP50Ms"), s.get("sameNodeP99Ms"), s.get("crossNodeP50Ms"), s.get("crossNodeP99Ms"));
         return s;
     }
 
@@ -632,14 +665,14 @@ public final class Generator {
         d.put("otherFramesReceived", otherFrames);
         d.put("socketsFailedAfterReady", conns.stream().filter(c -> c.state == Conn.FAILED && c.readyAt != 0).count());
         out.put("deliveries", d);
-        out.put("serverRssKb", rssKb(serverPid));
+        out.put("serverRssKb", serverRssKb());
     }
 
     // ---- one WebSocket client connection ----
 
     final class Conn {
         static final int NEW = 0, CONNECTING = 1, UPGRADING = 2, OPENING = 3, READY = 4, FAILED = 5;
-        final int idx;
+        final int idx, node;
         final String user, token;
         int room = -1;
         String roomName;
@@ -656,6 +689,7 @@ public final class Generator {
 
         Conn(int idx, String user, String token) {
             this.idx = idx;
+            this.node = idx % hosts.length;
             this.user = user;
             this.token = token;
         }
@@ -682,7 +716,7 @@ public final class Generator {
             state = UPGRADING;
             byte[] nonce = new byte[16];
             ThreadLocalRandom.current().nextBytes(nonce);
-            String req = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: " + host + ":" + port
+            String req = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: " + hosts[node] + ":" + ports[node]
                     + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                     + java.util.Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n";
             write(ByteBuffer.wrap(req.getBytes(StandardCharsets.ISO_8859_1)));
@@ -826,6 +860,19 @@ public final class Generator {
         } catch (IOException | InterruptedException | NumberFormatException e) {
             return -1;
         }
+    }
+
+    static long serverTicks() { return Arrays.stream(serverPids).map(Generator::cpuTicks).sum(); }
+    static long serverRunQueueNanos() { return Arrays.stream(serverPids).map(Generator::runQueueNanos).sum(); }
+    static long serverRssKb() { return Arrays.stream(serverPids).map(Generator::rssKb).sum(); }
+    static long serverLiveHeapBytes() {
+        long sum = 0;
+        for (long pid : serverPids) {
+            long live = liveHeapBytes(pid);
+            if (live < 0) return -1;
+            sum += live;
+        }
+        return sum;
     }
 
     static long rssKb(long pid) {

@@ -9,7 +9,7 @@ const { execSync } = require('child_process');
 
 const [work, outFile, command, started, loadStart, loadEnd, war, quick] = process.argv.slice(2);
 const sh = (cmd) => { try { return execSync(cmd, { stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim(); } catch { return null; } };
-const results = { ceiling: {}, peer: {}, parley: {} };
+const results = { ceiling: {}, peer: {}, parley: {}, cluster: {} };
 for (const file of fs.readdirSync(work).filter((f) => f.endsWith('.json'))) {
   const [target, workload] = path.basename(file, '.json').split('-');
   try { results[target][workload] = JSON.parse(fs.readFileSync(path.join(work, file), 'utf8')); } catch (e) {
@@ -80,6 +80,21 @@ lines.push('Connect storm');
 row('sockets ready', ...both((t) => (results[t].storm ? `${results[t].storm.connect.ready}/${results[t].storm.connect.sockets}` : '-')));
 row('all ready after (s)', ...both((t) => fmt(results[t].storm && results[t].storm.connect.allReadySeconds, 2)));
 row('server CPU per connect (ms)', ...both((t) => fmt(results[t].storm && results[t].storm.connect.serverCpuMsPerConnect, 2)));
+if (results.cluster.feed && results.cluster.feed.steps) {
+  // Two clustered nodes pinned to the CPU the single node had: what clustering costs, not what it adds.
+  lines.push(`Two nodes (Hazelcast on loopback, both on CPU 0), feed: one node / two nodes`);
+  const one = (name) => stepOf('parley', 'feed', name) || {};
+  const two = (name) => stepOf('cluster', 'feed', name) || {};
+  const pair = (f, d = 1) => `${fmt(f(one), d)} / ${fmt(f(two), d)}`;
+  row('deliveries/s at saturation', '', `${fmt(sat[1], 0)} / ${fmt(results.cluster.feed.saturationDeliveriesPerSec, 0)}`);
+  row(`server CPU per delivery at ${fmt(fixedRate, 0)} msg/s, summed (us)`, '', pair((s) => s('fixed').serverCpuUsPerDelivery, 2));
+  row('p99 at the half rate (ms)', '', pair((s) => s('half').p99Ms, 2));
+  const f = two('fixed');
+  row(`latency p50 / p99 at ${fmt(fixedRate, 0)} msg/s, sender's node (ms)`, '', `${fmt(f.sameNodeP50Ms, 2)} / ${fmt(f.sameNodeP99Ms, 2)}`);
+  row(`latency p50 / p99 at ${fmt(fixedRate, 0)} msg/s, other node (ms)`, '', `${fmt(f.crossNodeP50Ms, 2)} / ${fmt(f.crossNodeP99Ms, 2)}`);
+  const d = results.cluster.feed.deliveries;
+  row('lost / duplicated', '', d ? `${d.lost} / ${d.duplicates}` : '-', '0 / 0', verdict(d ? d.lost === 0 && d.duplicates === 0 : null));
+}
 lines.push('Deliveries (every workload)');
 for (const w of ['feed', 'rooms']) {
   const d = both((t) => (results[t][w] && results[t][w].deliveries) || null);
@@ -87,7 +102,7 @@ for (const w of ['feed', 'rooms']) {
   row(`${w}: lost / duplicated`, show(d[0]), show(d[1]), '0 / 0', verdict(d.every((x) => x) ? d.every((x) => x.lost === 0 && x.duplicates === 0) : null));
   row(`${w}: acked / ack errors`, ...d.map((x) => (x ? `${x.messagesAcked} / ${x.ackErrors}` : '-')));
 }
-for (const t of ['ceiling', 'peer', 'parley']) {
+for (const t of ['ceiling', 'peer', 'parley', 'cluster']) {
   for (const w of ['feed', 'rooms']) {
     if (!steps(t, w).length) continue;
     lines.push(`${t} ${w} steps: msg/s offered, sent | deliveries/s | latency p50 p99 p99.9 ms | server CPU %, us/delivery, waited for a CPU % | db CPU % | generator CPU %`);
