@@ -178,4 +178,22 @@ class ArchitectureTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Hazelcast is Payara's, absent on WildFly: only the grid packages name it, and none of their CDI
+     * beans does (a bean must load in a container without it; plain classes of the grid packages are
+     * loaded only once the node is known to be clustered).
+     */
+    @Test
+    void onlyGridPackagesTouchHazelcast() {
+        noClasses().that().resideOutsideOfPackage("dev.parley..grid..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(CODE);
+        noClasses().that().areAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+                .or().areAnnotatedWith(jakarta.enterprise.context.RequestScoped.class)
+                .or().areAnnotatedWith(jakarta.enterprise.context.Dependent.class)
+                .or().areAnnotatedWith(jakarta.inject.Singleton.class)
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(CODE);
+    }
 }

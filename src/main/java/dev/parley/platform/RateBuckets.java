@@ -4,10 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link RateBucket} per key (a user, an address), made on first use. Full buckets are dropped
- * when there are many, so memory follows the keys active lately, not every key ever seen.
+ * A {@link RateBucket} per key (a user, an address), made on first use, in this node's memory. Full
+ * buckets are dropped when there are many, so memory follows the keys active lately, not every key
+ * ever seen.
  */
-public final class RateBuckets<K> {
+public final class RateBuckets<K> implements Buckets<K> {
     private static final int PRUNE_ABOVE = 10_000;
     private final Map<K, RateBucket> buckets = new ConcurrentHashMap<>();
     private final int burst;
@@ -18,7 +19,7 @@ public final class RateBuckets<K> {
         this.perSecond = perSecond;
     }
 
-    /** Whether {@code key} may do one more now (and if so, it is counted). */
+    @Override
     public boolean take(K key) {
         if (buckets.size() > PRUNE_ABOVE) buckets.values().removeIf(RateBucket::isFull);
         return buckets.computeIfAbsent(key, k -> new RateBucket(burst, perSecond)).take();

@@ -1,7 +1,8 @@
 package dev.parley.accounts.control;
 
 import dev.parley.errors.RateLimited;
-import dev.parley.platform.RateBuckets;
+import dev.parley.platform.Buckets;
+import dev.parley.platform.RateLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * New accounts per client address (registrations and guest logins alike): each registration costs
  * a password hash (about half a second of CPU) and each account a row, so an address gets
- * {@code max} of them at once, refilled over {@code window}. Kept per node.
+ * {@code max} of them at once, refilled over {@code window}. Counted across the cluster on one
+ * ({@link RateLimits}).
  */
 @ApplicationScoped
 public class SignupLimit {
@@ -23,11 +25,14 @@ public class SignupLimit {
     @ConfigProperty(name = "parley.signup.window")
     Duration window;
 
-    private RateBuckets<String> byAddress;
+    @Inject
+    RateLimits limits;
+
+    private Buckets<String> byAddress;
 
     @PostConstruct
     void init() {
-        byAddress = new RateBuckets<>(max, max / (double) window.toSeconds());
+        byAddress = limits.buckets("signups", max, max / (double) window.toSeconds());
     }
 
     /** Counts one new account from {@code address}, or {@link RateLimited} past the limit. */

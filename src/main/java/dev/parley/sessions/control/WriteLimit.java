@@ -1,6 +1,7 @@
 package dev.parley.sessions.control;
 
-import dev.parley.platform.RateBuckets;
+import dev.parley.platform.Buckets;
+import dev.parley.platform.RateLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One write budget per user for REST (posts, rooms, read markers, edits, reactions, invites), the
  * same size as a socket's event budget by default, so that REST is no way around the socket limits.
- * Kept per node.
+ * Counted across the cluster on one ({@link RateLimits}).
  */
 @ApplicationScoped
 public class WriteLimit {
@@ -21,11 +22,14 @@ public class WriteLimit {
     @ConfigProperty(name = "parley.rest.rate.per-second")
     double perSecond;
 
-    private RateBuckets<Long> byUser;
+    @Inject
+    RateLimits limits;
+
+    private Buckets<Long> byUser;
 
     @PostConstruct
     void init() {
-        byUser = new RateBuckets<>(burst, perSecond);
+        byUser = limits.buckets("rest-writes", burst, perSecond);
     }
 
     /** Whether the user may write once more now (and if so, it is counted). */

@@ -3,6 +3,7 @@ package dev.parley.accounts.control;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.platform.MemoryWindowCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ class LoginThrottleTest {
         throttle.maxFailures = 10;
         throttle.maxFailuresPerAddress = 100;
         throttle.window = Duration.ofMinutes(15);
-        throttle.clock = clock;
+        throttle.failures = new MemoryWindowCounts(throttle.window, 100, clock);
     }
 
     @Test
