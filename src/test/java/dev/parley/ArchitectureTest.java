@@ -142,6 +142,18 @@ class ArchitectureTest {
                 .check(CODE);
     }
 
+    /**
+     * Hazelcast is named only in {@code grid} packages ({@code platform/grid}, {@code presence/grid},
+     * ...), in classes loaded only once {@code Grid.clustered()} said yes: every other class must load
+     * in a container that has no Hazelcast (WildFly).
+     */
+    @Test
+    void onlyGridPackagesTouchHazelcast() {
+        noClasses().that().resideOutsideOfPackage("dev.parley..grid..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(CODE);
+    }
+
     /** The JAX-RS application class names the OpenAPI security scheme for the REST boundaries; nothing else needs it. */
     @Test
     void onlyBoundariesUseTheApplicationClass() {
