@@ -1,11 +1,12 @@
 package dev.parley.presence.control;
 
-import dev.parley.platform.ClusterEvent;
 import java.time.Instant;
 
 /**
- * A user came online or went offline. Every node collects these into a {@link PresenceBatch}, so a
- * socket hears of them in batches ({@link PresenceBatched}), not one event each.
+ * A change of who is online as this node's sockets hear of it: stamped by this node's list
+ * ({@link OnlineView}) when it applied the {@link PresenceAnnounced}. Node-local (the announcement is
+ * what crosses nodes); collected into a {@link PresenceBatch}, so a socket hears of them in batches
+ * ({@link PresenceBatched}), not one event each.
  */
-public record PresenceChanged(String username, String displayName, boolean online, Instant at) implements ClusterEvent {
+public record PresenceChanged(String username, String displayName, boolean online, Instant at) {
 }

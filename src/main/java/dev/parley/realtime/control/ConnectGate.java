@@ -3,6 +3,7 @@ package dev.parley.realtime.control;
 import dev.parley.realtime.engine.ConnectPacket;
 import dev.parley.realtime.engine.Nesting;
 import dev.parley.errors.Unauthorized;
+import dev.parley.presence.control.OnlineDirectory;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.control.Tokens;
 import io.socket.engineio.server.Emitter;
@@ -53,8 +54,12 @@ public class ConnectGate {
     @ConfigProperty(name = "parley.socket.max-per-user")
     int maxPerUser;
 
-    /** Connections let through per user, on this node; counted at admission so that a burst cannot overshoot. */
-    private final Map<Long, Integer> perUser = new ConcurrentHashMap<>();
+    /**
+     * Where the sockets per user are counted, on every node of the cluster: reserved at admission so
+     * that a burst cannot overshoot, given back when the connection closes.
+     */
+    @Inject
+    OnlineDirectory directory;
 
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
     private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
@@ -121,18 +126,11 @@ public class ConnectGate {
     }
 
     private boolean reserve(long userId) {
-        boolean[] granted = {false};
-        perUser.compute(userId, (user, n) -> {
-            int now = n == null ? 0 : n;
-            if (now >= maxPerUser) return n;
-            granted[0] = true;
-            return now + 1;
-        });
-        return granted[0];
+        return directory.admit(userId, maxPerUser);
     }
 
     private void release(long userId) {
-        perUser.computeIfPresent(userId, (user, n) -> n > 1 ? n - 1 : null);
+        directory.release(userId);
     }
 
     private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
