@@ -107,7 +107,7 @@ class PrivateRoomsIT {
                 assertTrue(synced.getJSONArray("messages").isEmpty(), synced.toString());
                 assertTrue(strangers.awaitReady().toString().indexOf(name) < 0);
 
-                Chat.fence(api, alice, strangers);
+                Chat.fenceNotifications(api, alice, strangers);
                 assertTrue(strangers.noMore("typing") && strangers.noMore("notification") && strangers.noMore("room_created"),
                         "the stranger was told something of the private room");
             }

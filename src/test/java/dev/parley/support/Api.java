@@ -34,6 +34,11 @@ public final class Api {
         this.base = base;
     }
 
+    /** The server's base URL, for sockets to the same server. */
+    public String url() {
+        return base;
+    }
+
     public static Api server() {
         return new Api(Server.url());
     }

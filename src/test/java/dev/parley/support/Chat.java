@@ -191,4 +191,22 @@ public final class Chat {
             }
         }
     }
+
+    /**
+     * {@link #fence}, after every {@code notification} due before it: notifications are sent after
+     * their messages by one line per node, in commit order, off the committing thread, so a message
+     * fence alone may pass a notification still in that line. A fresh user's mention, awaited on their
+     * socket, has passed the line; the message fence after it reaches each socket after whatever was
+     * queued on it before.
+     */
+    public static void fenceNotifications(Api api, Login by, Sock... socks) {
+        Login watcher = api.guest("fence");
+        try (Sock watching = Sock.connectTo(api.url(), watcher.token())) {
+            long id = post(api, by, "feed", "fence @" + watcher.username());
+            while (watching.awaitJson("notification").getLong("messageId") != id) {
+                // nothing else mentions a fresh user; kept a loop for clarity
+            }
+        }
+        fence(api, by, socks);
+    }
 }

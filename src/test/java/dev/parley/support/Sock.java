@@ -28,11 +28,17 @@ public final class Sock implements AutoCloseable {
 
     private final Socket socket;
     private final Map<String, BlockingQueue<Object[]>> received = new ConcurrentHashMap<>();
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private JSONObject ready;
 
     private Sock(String url, IO.Options options) {
         socket = IO.socket(URI.create(url), options);
-        for (String event : RECORDED) socket.on(event, args -> queue(event).add(args));
+        for (String event : RECORDED) {
+            socket.on(event, args -> {
+                arrivals.add(new Arrival(event, args.length == 0 ? null : args[0]));
+                queue(event).add(args);
+            });
+        }
         socket.connect();
     }
 
@@ -159,6 +165,15 @@ public final class Sock implements AutoCloseable {
 
     public void emit(String event, Object... payload) {
         socket.emit(event, payload);
+    }
+
+    /** An event as it arrived, with its first argument. */
+    public record Arrival(String event, Object payload) {
+    }
+
+    /** Every event that has arrived so far, in the order it arrived (whether awaited or not). */
+    public List<Arrival> arrivedSoFar() {
+        return List.copyOf(arrivals);
     }
 
     /** Whether nothing more of {@code event} has arrived so far (for use after a later event has been awaited). */

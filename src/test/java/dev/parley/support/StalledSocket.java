@@ -4,21 +4,37 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A Socket.IO client over a raw WebSocket that connects, authenticates, waits for {@code ready} and
  * then stops reading: a client too slow for what the server sends it. Its receive buffer is kept
  * small so that the server's side fills soon.
+ *
+ * <p>It still writes an Engine.IO pong every few seconds (the server takes any packet as a sign of
+ * life and a pong as the answer to its ping, asked or not), so that only the send-queue bound can cut
+ * it off: without it the server's ping timeout (45 s) cut it first whenever a loaded machine took that
+ * long to send it enough, and SlowConsumerIT failed (docs/testing.md).
  */
 public final class StalledSocket implements AutoCloseable {
+    private static final long PONG_EVERY_SECONDS = 5;
+
     private final Socket tcp;
     private final InputStream in;
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stalled-socket-pong");
+        t.setDaemon(true);
+        return t;
+    });
 
     private StalledSocket(Socket tcp) throws IOException {
         this.tcp = tcp;
@@ -33,6 +49,7 @@ public final class StalledSocket implements AutoCloseable {
         tcp.setSoTimeout((int) (Sock.TIMEOUT_SECONDS * 1000));
         StalledSocket socket = new StalledSocket(tcp);
         socket.handshake(base, token);
+        socket.heartbeat.scheduleWithFixedDelay(socket::pong, PONG_EVERY_SECONDS, PONG_EVERY_SECONDS, TimeUnit.SECONDS);
         return socket;
     }
 
@@ -97,8 +114,17 @@ public final class StalledSocket implements AutoCloseable {
         return in.readNBytes((int) length);
     }
 
+    /** A pong, until the connection is closed (a failed write ends the schedule). */
+    private void pong() {
+        try {
+            sendText("3");
+        } catch (IOException closed) {
+            throw new UncheckedIOException(closed);
+        }
+    }
+
     /** A masked text frame, as a client must send. */
-    private void sendText(String text) throws IOException {
+    private synchronized void sendText(String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         byte[] mask = new byte[4];
         new SecureRandom().nextBytes(mask);
@@ -118,6 +144,7 @@ public final class StalledSocket implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        heartbeat.shutdownNow();
         tcp.close();
     }
 }

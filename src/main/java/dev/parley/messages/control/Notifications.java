@@ -14,8 +14,10 @@ import java.util.Set;
  * Who is told of a new message, and what: the one rule for it, whichever protocol posted. A room's
  * members hear of each message in it (but in {@code feed}, which would be every message to everyone);
  * the recipient of a direct message hears of it; a mentioned user hears of it as {@code mention},
- * {@code feed} included, and so does a user an edit newly mentions. Never the sender. The transport says who it could reach at all (a socket not
- * showing that conversation), so that unread counts are counted only for them.
+ * {@code feed} included, and so does a user an edit newly mentions. Never the sender. The transport
+ * says who it could reach at all (a socket not showing that conversation), so that unread counts are
+ * counted only for them. The transport asks for a run of events at once, off the thread that
+ * committed them (see {@code realtime/control/Notifier}).
  */
 @ApplicationScoped
 public class Notifications {
@@ -37,17 +39,40 @@ public class Notifications {
         Set<Long> inRoom(String room);
     }
 
-    public List<Notice> of(MessagePosted posted, Reachable reachable) {
+    /**
+     * The notices for a run of committed posts ({@link MessagePosted}) and edits ({@link MessageChanged}),
+     * in their order, the unread counts of all of them read in one query (per kind of conversation),
+     * not a transaction per message. A post's count is the one just after it, so a burst's notices count up one by one
+     * however late they are computed.
+     */
+    public List<Notice> of(List<?> events, Reachable reachable) {
+        List<Wanted> wanted = new ArrayList<>();
+        for (Object event : events) {
+            if (event instanceof MessagePosted posted) told(posted, reachable, wanted);
+            else if (event instanceof MessageChanged edited) told(edited, reachable, wanted);
+            else throw new IllegalArgumentException("Neither a post nor an edit: " + event.getClass().getName());
+        }
+        if (wanted.isEmpty()) return List.of();
+        Map<ReadMarkers.At, Long> unread = markers.unread(wanted.stream().map(Wanted::at).toList());
+        List<Notice> notices = new ArrayList<>(wanted.size());
+        for (Wanted w : wanted) notices.add(notice(w.userId(), w.kind(), w.room(), w.with(), w.message(), unread.getOrDefault(w.at(), 0L)));
+        return notices;
+    }
+
+    /** A notice still without its unread count, which is read with the others' in one query. */
+    private record Wanted(long userId, String kind, String room, String with, MessageView message, ReadMarkers.At at) {
+    }
+
+    private static void told(MessagePosted posted, Reachable reachable, List<Wanted> wanted) {
         MessageView message = posted.message();
         Set<Long> mentioned = Set.copyOf(posted.mentionedIds());
-        List<Notice> notices = new ArrayList<>();
         if (posted.isDirect()) {
             long to = posted.recipientId();
             if (to != posted.senderId() && reachable.test(to, null, message.from())) {
-                notices.add(notice(to, mentioned.contains(to) ? "mention" : "private_message", null, message.from(), message,
-                        markers.unreadOfRecipient(posted.senderId(), to)));
+                wanted.add(new Wanted(to, mentioned.contains(to) ? "mention" : "private_message", null, message.from(), message,
+                        ReadMarkers.At.withUser(to, posted.senderId(), message.id())));
             }
-            return notices;
+            return;
         }
         String room = message.room();
         Set<Long> told = new LinkedHashSet<>();
@@ -57,32 +82,30 @@ public class Notifications {
             told.addAll(reachable.inRoom(room));
         }
         told.remove(posted.senderId());
-        if (told.isEmpty()) return notices;
-        Map<Long, Long> unread = markers.unreadInRoom(posted.roomId(), told);
         for (long user : told) {
-            notices.add(notice(user, mentioned.contains(user) ? "mention" : "message", room, null, message, unread.getOrDefault(user, 0L)));
+            wanted.add(new Wanted(user, mentioned.contains(user) ? "mention" : "message", room, null, message,
+                    ReadMarkers.At.inRoom(user, posted.roomId(), message.id())));
         }
-        return notices;
     }
 
-    /** An edit tells only the users it newly mentions, as {@code mention}, those it could reach. */
-    public List<Notice> of(MessageChanged edited, Reachable reachable) {
+    /** An edit tells only the users it newly mentions, as {@code mention}, those it could reach; their count as it is now. */
+    private static void told(MessageChanged edited, Reachable reachable, List<Wanted> wanted) {
         MessageView message = edited.message();
-        List<Notice> notices = new ArrayList<>();
-        if (edited.deleted() || edited.newlyMentionedIds().isEmpty()) return notices;
+        if (edited.deleted() || edited.newlyMentionedIds().isEmpty()) return;
         if (edited.isDirect()) {
             long to = edited.recipientId();
             if (edited.newlyMentionedIds().contains(to) && reachable.test(to, null, message.from())) {
-                notices.add(notice(to, "mention", null, message.from(), message, markers.unreadOfRecipient(edited.senderId(), to)));
+                wanted.add(new Wanted(to, "mention", null, message.from(), message,
+                        ReadMarkers.At.withUser(to, edited.senderId(), Long.MAX_VALUE)));
             }
-            return notices;
+            return;
         }
-        Set<Long> told = new LinkedHashSet<>();
-        for (long user : edited.newlyMentionedIds()) if (user != edited.senderId() && reachable.test(user, message.room(), null)) told.add(user);
-        if (told.isEmpty()) return notices;
-        Map<Long, Long> unread = markers.unreadInRoom(edited.roomId(), told);
-        for (long user : told) notices.add(notice(user, "mention", message.room(), null, message, unread.getOrDefault(user, 0L)));
-        return notices;
+        for (long user : new LinkedHashSet<>(edited.newlyMentionedIds())) {
+            if (user != edited.senderId() && reachable.test(user, message.room(), null)) {
+                wanted.add(new Wanted(user, "mention", message.room(), null, message,
+                        ReadMarkers.At.inRoom(user, edited.roomId(), Long.MAX_VALUE)));
+            }
+        }
     }
 
     private static Notice notice(long user, String kind, String room, String with, MessageView message, long unread) {

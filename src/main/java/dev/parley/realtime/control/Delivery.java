@@ -5,8 +5,6 @@ import dev.parley.platform.Meters;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Typing;
 import dev.parley.messages.control.MessageChanged;
-import dev.parley.messages.control.Notice;
-import dev.parley.messages.control.Notifications;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.presence.control.PresenceBatched;
 import dev.parley.rooms.control.Invited;
@@ -22,16 +20,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.Map;
 import org.json.JSONObject;
 
 /**
- * Acts on this node's sockets for what other components have committed: delivers messages and
- * notifications, moves sockets between rooms, announces rooms and presence, relays typing, and cuts
- * off the sockets of ended sessions.
+ * Acts on this node's sockets for what other components have committed: delivers messages (their
+ * notifications follow, off the committing thread, through {@link Notifier}), moves sockets between
+ * rooms, announces rooms and presence, relays typing, and cuts off the sockets of ended sessions.
  */
 @ApplicationScoped
 public class Delivery {
@@ -42,7 +37,7 @@ public class Delivery {
     Connections connections;
 
     @Inject
-    Notifications notifications;
+    Notifier notifier;
 
     private Meters.Counter deliveries;
 
@@ -66,39 +61,7 @@ public class Delivery {
         // The sender's socket from the event, not from the thread: the thread committing may have stored other sockets' posts.
         String[] exclude = posted.senderSocketId() == null ? null : new String[] {posted.senderSocketId()};
         deliveries.inc(engine.fanOut().deliver(FanOut.event(event, payload), targets, exclude));
-        notifications.of(posted, reachable).forEach(this::tell);
-    }
-
-    /** Each of the user's sockets but those showing the conversation the notice is about. */
-    private void tell(Notice notice) {
-        String focus = focus(notice.room(), notice.with());
-        JSONObject payload = new JSONObject(notice.payload());
-        for (SocketIoSocket socket : connections.ofUser(notice.userId())) {
-            if (!focus.equals(connections.focusOf(socket))) socket.send("notification", payload);
-        }
-    }
-
-    private final Notifications.Reachable reachable = new Notifications.Reachable() {
-        @Override
-        public boolean test(long userId, String room, String with) {
-            String focus = focus(room, with);
-            return connections.ofUser(userId).stream().anyMatch(s -> !focus.equals(connections.focusOf(s)));
-        }
-
-        @Override
-        public Set<Long> inRoom(String room) {
-            String focus = SocketRooms.focusOnRoom(room);
-            Set<Long> users = new HashSet<>();
-            for (SocketIoSocket socket : engine.fanOut().listClients(SocketRooms.of(room))) {
-                Identity who = connections.identityOf(socket);
-                if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
-            }
-            return users;
-        }
-    };
-
-    private static String focus(String room, String with) {
-        return room != null ? SocketRooms.focusOnRoom(room) : SocketRooms.focusOnConversation(with);
+        notifier.after(posted); // once the message is queued on the sockets: notifications come after it
     }
 
     /**
@@ -119,7 +82,7 @@ public class Delivery {
             payload = Outgoing.json(message);
         }
         engine.fanOut().deliver(FanOut.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
-        notifications.of(change, reachable).forEach(this::tell);
+        notifier.after(change);
     }
 
     /** Joining or leaving on one socket moves every socket of the user. */
