@@ -166,8 +166,8 @@ class ClusterIT {
             assertEquals(401, refused, "the other node refuses the token right after the end's answer");
             onB.awaitTerminated("revoked");
             long cutAfter = terminatedAt.get() - answered;
-            System.out.printf("cluster session end: other node's 401 %.1f ms after the answer; its socket told %.1f ms after%n",
-                    refusedAfter / 1e6, cutAfter / 1e6);
+            System.out.printf("cluster session end: the other node's first answer after the end's was 401 (that request took %.1f ms);"
+                    + " its socket there was told %.1f ms after the end's answer (negative: before)%n", refusedAfter / 1e6, cutAfter / 1e6);
             assertTrue(cutAfter < 1_000_000_000L, "socket on the other node cut within 1 s: " + cutAfter / 1e6 + " ms");
         }
         assertEquals(200, b.get("/api/users/me", survivor.token()).status());

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * gap in sequence numbers and its sequencer reads the missing messages from the database.
  */
 class ClusterRecoveryIT {
-    static final int SENDERS = 4;
-    static final int EACH = 50;
+    static final int SENDERS = 8;
+    static final int EACH = 25;
     static ClusterNodes nodes;
 
     @BeforeAll
@@ -49,10 +49,13 @@ class ClusterRecoveryIT {
         String room = Chat.roomOf(a, senders.get(0), senders.subList(1, SENDERS).toArray(Login[]::new));
         Chat.join(b, reader, room);
         double lostBefore = b.metric("parley_cluster_relay_lost_total");
+        List<Sock> sockets = senders.stream().map(s -> Sock.connectTo(nodes.a().url(), s.token())).toList();
         try (Sock onB = Sock.connectTo(nodes.b().url(), reader.token())) {
+            // Over sockets, all at once: the posts commit in batches, each publishing its events back to back.
             ExecutorService threads = Executors.newFixedThreadPool(SENDERS);
-            List<CompletableFuture<List<Long>>> posting = senders.stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> Chat.postMany(a, s, room, "burst", EACH), threads)).toList();
+            List<CompletableFuture<List<Long>>> posting = sockets.stream().map(s -> CompletableFuture.supplyAsync(() ->
+                    IntStream.range(0, EACH).mapToObj(i -> Chat.ok(s.ack("message", Chat.say(room, "burst" + i)))
+                            .getJSONObject("message").getLong("id")).toList(), threads)).toList();
             List<Long> sent = new ArrayList<>();
             posting.forEach(p -> sent.addAll(p.join()));
             threads.shutdown();
@@ -65,6 +68,8 @@ class ClusterRecoveryIT {
             assertTrue(lost > 0, "the burst overran the one-event relay buffer (else this test proved nothing)");
             long fence = Chat.post(a, senders.get(0), room, "fence");
             assertEquals(fence, onB.awaitJson("message").getLong("id"), "no copy of any after the last");
+        } finally {
+            sockets.forEach(Sock::close);
         }
     }
 }
