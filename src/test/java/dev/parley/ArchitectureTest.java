@@ -142,6 +142,25 @@ class ArchitectureTest {
                 .check(CODE);
     }
 
+    /**
+     * Payara's Hazelcast is reached only through {@code platform/grid}, and there only from plain classes
+     * (no CDI bean names a Hazelcast type, so that every bean loads on a server without Hazelcast).
+     */
+    @Test
+    void onlyTheGridTouchesHazelcast() {
+        noClasses().that().resideOutsideOfPackage("dev.parley..grid..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(CODE);
+    }
+
+    @Test
+    void noBeanOfTheGridNamesHazelcast() {
+        noClasses().that().resideInAPackage("dev.parley..grid..")
+                .and().areAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(CODE);
+    }
+
     /** The JAX-RS application class names the OpenAPI security scheme for the REST boundaries; nothing else needs it. */
     @Test
     void onlyBoundariesUseTheApplicationClass() {

@@ -28,15 +28,16 @@ public final class OwnServer implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final String database;
+    private String database;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private final List<String> clustering = new ArrayList<>();
     private boolean embedded;
     private Process process;
 
-    private OwnServer(String name, int portOffset) {
+    private OwnServer(String name, int port) {
         if (!name.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("Bad server name " + name);
         this.name = name;
-        this.port = BASE_PORT + portOffset;
+        this.port = port;
         this.database = System.getProperty("parley.it.db.name", "parley_it") + "_" + name;
     }
 
@@ -45,7 +46,31 @@ public final class OwnServer implements AutoCloseable {
      * {@code portOffset}; give each server of the suite its own offset (0 to 9).
      */
     public static OwnServer named(String name, int portOffset) {
-        return new OwnServer(name, portOffset);
+        return new OwnServer(name, BASE_PORT + portOffset);
+    }
+
+    /** A server on exactly this HTTP port (a cluster node's, see {@link ClusterNodes}). */
+    public static OwnServer onPort(String name, int port) {
+        return new OwnServer(name, port);
+    }
+
+    /**
+     * A node of the Hazelcast cluster {@code clusterName} on loopback, its member port {@code hzPort},
+     * joining the members at {@code memberPorts} by TCP/IP (no multicast), as README's "Running several
+     * nodes" starts one; instead of {@code --nohazelcast}.
+     */
+    public OwnServer clustered(String clusterName, int hzPort, List<Integer> memberPorts) {
+        clustering.clear();
+        clustering.addAll(List.of("--clustername", clusterName, "--interfaces", "127.0.0.1",
+                "--clustermode", "tcpip:" + String.join(",", memberPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
+                "--startport", Integer.toString(hzPort), "--name", name));
+        return this;
+    }
+
+    /** On the database of {@code other} (cluster nodes share one); {@link #launch} then does not make it fresh. */
+    public OwnServer sharingDatabaseOf(OwnServer other) {
+        this.database = other.database;
+        return this;
     }
 
     /** A Parley setting (an MP Config property, {@code parley.token-ttl} say) for this server. */
@@ -103,6 +128,24 @@ public final class OwnServer implements AutoCloseable {
         return launch();
     }
 
+    /** Starts the process on the database as it is, without waiting: {@link #awaitReady} then. */
+    public OwnServer spawn() {
+        deleteData();
+        spawnProcess();
+        return this;
+    }
+
+    /** Waits until the server answers {@code /health/ready}; kills it if it does not in time. */
+    public OwnServer awaitReady() {
+        try {
+            Server.awaitReady(url(), Duration.ofMinutes(3));
+        } catch (RuntimeException notReady) {
+            kill();
+            throw new IllegalStateException(name + " did not become ready; see " + log(), notReady);
+        }
+        return this;
+    }
+
     /** Starts the server again on the database and data folder it had. */
     public OwnServer restart() {
         if (process != null && process.isAlive()) throw new IllegalStateException(name + " is still running");
@@ -140,6 +183,11 @@ public final class OwnServer implements AutoCloseable {
     }
 
     private OwnServer launch() {
+        spawnProcess();
+        return awaitReady();
+    }
+
+    private void spawnProcess() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dparley.data-dir=" + dataDir());
@@ -150,8 +198,11 @@ public final class OwnServer implements AutoCloseable {
         }
         command.add("-Dparley.guest-access=true");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", TARGET.resolve("payara-micro.jar").toString(),
-                "--nohazelcast", "--port", Integer.toString(port), "--contextroot", "/",
+        if (!clustering.isEmpty()) command.add("-Dhazelcast.socket.bind.any=false");
+        command.addAll(List.of("-jar", TARGET.resolve("payara-micro.jar").toString()));
+        if (clustering.isEmpty()) command.add("--nohazelcast");
+        else command.addAll(clustering);
+        command.addAll(List.of("--port", Integer.toString(port), "--contextroot", "/",
                 "--prebootcommandfile", ROOT.resolve("payara-config/pre-boot-commands.asadmin").toString(),
                 "--deploy", TARGET.resolve("parley.war").toString()));
         try {
@@ -164,13 +215,6 @@ public final class OwnServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        try {
-            Server.awaitReady(url(), Duration.ofMinutes(3));
-        } catch (RuntimeException notReady) {
-            kill();
-            throw new IllegalStateException(name + " did not become ready; see " + log(), notReady);
-        }
-        return this;
     }
 
     private void awaitExit() {

@@ -128,6 +128,7 @@ class MessageBatches {
                     : Message.direct(t.conversation().id(), p.senderId(), t.recipient().id(), p.text(), p.clientMsgId(), p.replyTo());
             m.assignId(ids.next()); // taken under the rows' locks, in the order of the posts
             em.persist(m);
+            long previousId = t.room() != null ? t.room().lastMessageId() : t.conversation().lastMessageId(); // under the row's lock: exact
             if (t.room() != null) t.room().posted(m.id());
             else t.conversation().posted(m.id());
             MessageView view = MessageViews.of(m, t.room() == null ? null : t.room().name(), senders.get(p.senderId()),
@@ -135,7 +136,7 @@ class MessageBatches {
             if (key != null) sent.put(key, view);
             outcomes.set(i, new Outcome(new Posted(view, true), new MessagePosted(view, p.senderId(),
                     t.room() == null ? null : t.room().id(), t.recipient() == null ? null : t.recipient().id(), p.senderSocketId(),
-                    List.copyOf(p.mentions().keySet())), null));
+                    List.copyOf(p.mentions().keySet()), previousId, t.conversation() == null ? null : t.conversation().id()), null));
         }
         em.flush(); // inside the method, so that a broken constraint surfaces here (see Messages.store)
         outcomes.stream().filter(o -> o.event() != null).forEach(o -> mentions.record(o.event())); // rows referencing the flushed messages

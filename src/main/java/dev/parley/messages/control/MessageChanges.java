@@ -138,7 +138,7 @@ public class MessageChanges {
         String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
         String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
         MessageView view = details.complete(MessageViews.of(m, room, em.find(User.class, m.senderId()), to));
-        changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId(), newlyMentionedIds));
+        changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId(), newlyMentionedIds, m.changedAt()));
         return view;
     }
 }

@@ -104,19 +104,29 @@ public class Message {
     public void edit(String newText) {
         this.text = newText;
         this.editedAt = now();
-        this.changedAt = editedAt;
+        changed(editedAt);
     }
 
     /** A tombstone: the text goes, the row (its id and place) stays. */
     public void delete() {
         this.text = "";
         this.deletedAt = now();
-        this.changedAt = deletedAt;
+        changed(deletedAt);
     }
 
     /** Its reactions changed. */
     public void touch() {
-        this.changedAt = now();
+        changed(now());
+    }
+
+    /**
+     * When it last changed: rises with every change of this message, whichever node's clock made it
+     * (changes are made under the row's lock), so that it orders a message's changes everywhere.
+     */
+    public Instant changedAt() { return changedAt; }
+
+    private void changed(Instant at) {
+        this.changedAt = changedAt == null || at.isAfter(changedAt) ? at : changedAt.plusMillis(1);
     }
 
     private static Instant now() {

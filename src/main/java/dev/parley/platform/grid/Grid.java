@@ -49,6 +49,19 @@ public class Grid {
         return hazelcast;
     }
 
+    /**
+     * Subscribes {@code receiver} to the ordered stream {@code name} that every node publishes to (see
+     * {@link Relay}); its ringbuffer keeps {@code capacity} events for at most {@code ttl}.
+     */
+    public Relay relay(String name, int capacity, java.time.Duration ttl, Relay.Receiver receiver) {
+        return TopicRelay.start(instance(), name, capacity, ttl, receiver);
+    }
+
+    /** How many nodes the grid has now, this one included: 1 when not clustered. */
+    public int members() {
+        return hazelcast == null ? 1 : Members.count(hazelcast);
+    }
+
     private static Object lookup() {
         try {
             Object found = new InitialContext().lookup(PAYARA_JNDI);

@@ -11,6 +11,11 @@ final class Members {
         return instance instanceof HazelcastInstance hz && hz.getLifecycleService().isRunning();
     }
 
+    static int count(Object instance) {
+        HazelcastInstance hz = (HazelcastInstance) instance;
+        return hz.getLifecycleService().isRunning() ? hz.getCluster().getMembers().size() : 0;
+    }
+
     static String describe(Object instance) {
         HazelcastInstance hz = (HazelcastInstance) instance;
         return "Hazelcast cluster " + hz.getConfig().getClusterName() + ", " + hz.getCluster().getMembers().size()

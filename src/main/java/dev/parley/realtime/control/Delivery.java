@@ -2,7 +2,9 @@ package dev.parley.realtime.control;
 
 import dev.parley.realtime.engine.FanOut;
 import dev.parley.platform.Meters;
+import dev.parley.messages.control.Backlog;
 import dev.parley.messages.control.MessagePosted;
+import dev.parley.platform.RelayGap;
 import dev.parley.messages.control.Typing;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.entity.MessageView;
@@ -15,12 +17,18 @@ import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.SessionsEnded;
 import dev.parley.sessions.entity.EndReason;
 import io.socket.socketio.server.SocketIoSocket;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.json.JSONObject;
 
 /**
@@ -39,7 +47,37 @@ public class Delivery {
     @Inject
     Notifier notifier;
 
+    @Inject
+    Backlog backlog;
+
+    @Resource
+    ManagedScheduledExecutorService timer;
+
+    /** How long a message waits for its predecessors before they are read from the database. */
+    @Inject
+    @ConfigProperty(name = "parley.realtime.order-wait")
+    Duration orderWait;
+
+    /** How often the sequencer forgets idle rooms and conversations. */
+    @Inject
+    @ConfigProperty(name = "parley.realtime.order-idle")
+    Duration orderIdle;
+
     private Meters.Counter deliveries;
+    private Sequencer sequencer;
+    private final LatestChanges latestChanges = new LatestChanges(10_000);
+
+    @PostConstruct
+    void sequence() {
+        long floor;
+        try {
+            floor = backlog.newest();
+        } catch (RuntimeException e) {
+            floor = -1;
+        }
+        sequencer = new Sequencer(this::send, backlog::after, timer, orderWait, orderIdle, floor, System::nanoTime);
+        timer.scheduleAtFixedRate(sequencer::prune, orderIdle.toMillis(), orderIdle.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
     void eager(@Observes Startup started) {
@@ -50,8 +88,20 @@ public class Delivery {
         deliveries = metrics.counter("parley_deliveries", "Messages sent to sockets");
     }
 
-    /** To every socket in the room (or of both people) but the one that sent it, then notifications. */
+    /**
+     * To every socket in the room (or of both people) but the one that sent it, in the room's order and
+     * once (through the {@link Sequencer}, whether committed here or on another node), then notifications.
+     */
     void deliver(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessagePosted posted) {
+        sequencer.offer(posted); // which sends it (send), then hands it to the notifier
+    }
+
+    /** Messages were lost between nodes: each chain this node follows reads what it missed. */
+    void caughtUp(@Observes RelayGap gap) {
+        sequencer.catchUpAll();
+    }
+
+    private void send(MessagePosted posted) {
         MessageView message = posted.message();
         JSONObject payload = Outgoing.json(message);
         String[] targets = posted.isDirect()
@@ -70,6 +120,7 @@ public class Delivery {
      */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MessageChanged change) {
         MessageView message = change.message();
+        if (!latestChanges.newer(message.id(), change.version())) return; // told already, or a newer change was
         String[] targets = change.isDirect()
                 ? new String[] {SocketRooms.ofUser(change.recipientId()), SocketRooms.ofUser(change.senderId())}
                 : new String[] {SocketRooms.of(message.room())};

@@ -1,6 +1,7 @@
 package dev.parley.rooms.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,8 @@ public record RoomView(@Schema(description = "1 to 64 characters of a-z 0-9 _ -"
                        @JsonbProperty("private")
                        @Schema(name = "private", description = "Whether only members and those invited can see the room") boolean isPrivate,
                        @Schema(nullable = true, enumeration = {"owner", "moderator", "member"},
-                               description = "The caller's role in the room; null when not a member", example = "member") String role) {
+                               description = "The caller's role in the room; null when not a member", example = "member") String role)
+        implements Serializable {
 
     /** The same room as someone who is not in it sees it (a new room's announcement to the others, an invitation). */
     public RoomView asOutsider() {

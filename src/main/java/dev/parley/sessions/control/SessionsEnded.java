@@ -10,4 +10,10 @@ import java.util.List;
  * other nodes do the same.
  */
 public record SessionsEnded(List<String> sessionIds, EndReason reason) implements ClusterEvent {
+
+    /** Its token must be refused on every node by the time the ending answers. */
+    @Override
+    public boolean awaitedByEveryNode() {
+        return true;
+    }
 }
