@@ -95,7 +95,8 @@ parley_node() { # HTTP port, log name, Payara Micro's cluster options...
   PARLEY_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PARLEY_DB_USER=postgres PARLEY_DB_PASSWORD=trust-auth-ignores-it \
   PARLEY_DATA_DIR="$work/$log-data" PARLEY_GUEST_ACCESS=true PARLEY_SIGNUP_MAX_PER_ADDRESS=1000000 \
   PARLEY_SOCKET_RATE_BURST=1000000 PARLEY_SOCKET_RATE_PER_SECOND=1000000 \
-    taskset -c 0 java -XX:ActiveProcessorCount=1 $parley_jvm -Dhazelcast.socket.bind.any=false -jar $payara "$@" --port "$http" \
+    taskset -c 0 java -XX:ActiveProcessorCount=1 $parley_jvm -Dhazelcast.socket.bind.any=false \
+      -Dhazelcast.heartbeat.interval.seconds=1 -Dhazelcast.max.no.heartbeat.seconds=15 -jar $payara "$@" --port "$http" \
     --contextroot / --prebootcommandfile payara-config/pre-boot-commands.asadmin --deploy "$war" > "$work/$log.log" 2>&1 &
 }
 probe() { # port

@@ -198,7 +198,11 @@ public final class OwnServer implements AutoCloseable {
         }
         command.add("-Dparley.guest-access=true");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        if (!clustering.isEmpty()) command.add("-Dhazelcast.socket.bind.any=false");
+        if (!clustering.isEmpty()) {
+            // as the README's cluster nodes: loopback only, and a dead or silent member noticed within 15 s
+            command.addAll(List.of("-Dhazelcast.socket.bind.any=false", "-Dhazelcast.heartbeat.interval.seconds=1",
+                    "-Dhazelcast.max.no.heartbeat.seconds=15"));
+        }
         command.addAll(List.of("-jar", TARGET.resolve("payara-micro.jar").toString()));
         if (clustering.isEmpty()) command.add("--nohazelcast");
         else command.addAll(clustering);
