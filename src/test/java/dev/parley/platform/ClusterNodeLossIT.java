@@ -8,6 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
+import dev.parley.support.LoadBalancer;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -29,13 +30,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Two clustered nodes: who is online and the per-user socket cap count every node's sockets, and when
  * one node is killed with SIGKILL while both carry traffic, nothing acked is lost, the other node
- * keeps serving, the dead node's clients resume on the survivor with {@code sync} (no gap, no
- * duplicate), and its users go offline within the grace period plus failure detection. The kill is
+ * keeps serving, the dead node's clients come back through the load balancer (HAProxy with the
+ * deployment's config, which takes the dead node out) and resume on the survivor with {@code sync} (no
+ * gap, no duplicate), and its users go offline within the grace period plus failure detection. The kill is
  * the last test: it ends the pair.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterNodeLossIT {
     static final Duration GRACE_AND_DETECTION = Duration.ofSeconds(30); // the bound; documented: 5 s + 15 s
+    /** HAProxy with the deployment's config in front of both nodes: past LoadBalancerIT's five ports. */
+    static final int LB_PORT = Integer.getInteger("parley.it.lb-port", 8271) + 6;
     static ClusterNodes nodes;
     static Api a;
     static Api b;
@@ -161,7 +165,18 @@ class ClusterNodeLossIT {
         members.add(readerA);
         members.add(readerB);
         String room = Chat.roomOf(a, owner, members.toArray(Login[]::new));
+        LoadBalancer lb = LoadBalancer.start("cluster", LB_PORT, "127.0.0.1:" + nodes.a().port(), "127.0.0.1:" + nodes.b().port());
+        try {
+            lb.awaitStatus("parley1", "UP", Duration.ofSeconds(60));
+            lb.awaitStatus("parley2", "UP", Duration.ofSeconds(60));
+            lossMidStream(owner, readerA, readerB, eve, posting, room, lb);
+        } finally {
+            lb.close();
+        }
+    }
 
+    private void lossMidStream(Login owner, Login readerA, Login readerB, Login eve, List<Login> posting, String room,
+                               LoadBalancer lb) throws Exception {
         List<Long> liveA = new CopyOnWriteArrayList<>();
         List<Long> liveB = new CopyOnWriteArrayList<>();
         Sock onA = on(a, readerA);
@@ -197,9 +212,10 @@ class ClusterNodeLossIT {
         double offlineAfter = (System.nanoTime() - killedAt) / 1e9;
         for (Thread t : threads) t.join(Duration.ofSeconds(120).toMillis());
 
-        // B's clients come back through the load balancer, to A: B's reader resumes with sync.
+        // B's clients come back through the load balancer, which has taken B out: to A. B's reader resumes with sync.
+        lb.awaitStatus("parley2", "DOWN", Duration.ofSeconds(15));
         List<Long> history = ids(a, owner, room);
-        try (Sock again = on(a, readerB)) {
+        try (Sock again = Sock.connectTo(lb.url(), readerB.token())) {
             long lastSeen = liveB.isEmpty() ? 0 : liveB.get(liveB.size() - 1);
             List<Long> resumed = new ArrayList<>(liveB);
             resumed.addAll(Chat.ids(Chat.ok(again.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, lastSeen))))
@@ -209,7 +225,7 @@ class ClusterNodeLossIT {
         // B's senders resend what was not acked, with the same clientMsgId: stored once.
         for (Sender s : senders) {
             if (s.acked.size() == s.sent.size()) continue;
-            try (Sock again = on(a, s.login)) {
+            try (Sock again = Sock.connectTo(lb.url(), s.login.token())) {
                 for (String clientMsgId : s.sent) {
                     if (s.acked.containsKey(clientMsgId)) continue;
                     s.acked.put(clientMsgId, Chat.ok(again.ack("message", s.message(clientMsgId))).getJSONObject("message").getLong("id"));
