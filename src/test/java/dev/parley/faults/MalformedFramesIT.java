@@ -60,7 +60,9 @@ class MalformedFramesIT {
     private static final int SOCKET_TOLERANCE = 0;
 
     /** A stack frame of Parley's code or of the engine it runs (socket.io-server, engine.io-server). */
-    private static final Pattern HANDLER_FRAME = Pattern.compile("^\\s+at (dev\\.parley|io\\.socket)\\.", Pattern.MULTILINE);
+    private static final Pattern HANDLER_FRAME = Pattern.compile("^\\s+at (dev\\.parley|io\\.socket)\\.");
+    private static final Pattern FRAME = Pattern.compile("^\\s+at ([\\w$.]+)\\(");
+    private static final Pattern JDK_FRAME = Pattern.compile("^(java|javax|jdk|sun)\\.");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -124,9 +126,9 @@ class MalformedFramesIT {
         double threadsAfter = api.metric("thread_count");
 
         String logged = log.since(mark);
-        Matcher trace = HANDLER_FRAME.matcher(logged);
-        assertFalse(trace.find(), () -> replay + ": a stack trace through Parley's or the Socket.IO "
-                + "library's code in the server log:\n" + excerpt(logged, trace.start()));
+        int thrown = thrownByParleyOrTheEngine(logged);
+        assertTrue(thrown < 0, () -> replay + ": an exception thrown by Parley's or the Socket.IO library's code in the "
+                + "server log:\n" + excerpt(logged, thrown));
         List<String> severe = ServerLog.recordsMentioningExceptPayarasRequestEndDefect(logged, "SEVERE");
         assertTrue(severe.isEmpty(), () -> replay + ": SEVERE in the server log:\n" + severe.get(0));
 
@@ -343,6 +345,33 @@ class MalformedFramesIT {
 
 
     /** The log around {@code at}: the record that matched, not the warnings before it. */
+    /**
+     * Where the log has an exception (or a cause) thrown by Parley's or the engine's code: its first
+     * frame outside the JDK is theirs; -1 if none. An exception the container throws inside its own code
+     * while Parley's filters are lower on the stack is the container's (Payara recycling a request whose
+     * client hung up mid-upgrade: docs/library-gaps.md), and is not counted.
+     */
+    private static int thrownByParleyOrTheEngine(String logged) {
+        String[] lines = logged.split("\n", -1);
+        int offset = 0;
+        boolean inTrace = false; // after an exception's header, until its first frame outside the JDK
+        int header = -1;
+        for (String line : lines) {
+            Matcher frame = FRAME.matcher(line);
+            if (frame.find()) {
+                if (inTrace && !JDK_FRAME.matcher(frame.group(1)).find()) {
+                    if (HANDLER_FRAME.matcher(line).find()) return header;
+                    inTrace = false;
+                }
+            } else if (!line.isBlank() && !line.startsWith("\t...") && !line.startsWith("[")) {
+                inTrace = true; // an exception's header or a "Caused by:" line
+                header = offset;
+            }
+            offset += line.length() + 1;
+        }
+        return -1;
+    }
+
     private static String excerpt(String logged, int at) {
         int from = Math.max(0, at - 3000);
         int to = Math.min(logged.length(), at + 3000);
