@@ -72,18 +72,18 @@ trap 'stop; rm -rf "$work"' EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 wait_up() { # url, what[, pid]
   for _ in $(seq 1 240); do curl -fs "$1" > /dev/null 2>&1 && return 0; kill -0 "${3:-$server}" 2>/dev/null || break; sleep 1; done
-  echo "$2 did not come up" >&2; exit 1
+  echo "$2 did not come up" >&2; return 1
 }
 
 start_ceiling() {
   taskset -c 0 java -XX:ActiveProcessorCount=1 bench/Blaster.java $ceiling_port > "$work/ceiling.log" 2>&1 &
   server=$!; port=$ceiling_port; bases=http://127.0.0.1:$port; dbopt=""
-  wait_up http://127.0.0.1:$port/health "the stub server"
+  wait_up http://127.0.0.1:$port/health "the stub server" || return 1
 }
 start_peer() {
   taskset -c 0 node bench/peer/server.js $peer_port > "$work/peer.log" 2>&1 &
   server=$!; port=$peer_port; bases=http://127.0.0.1:$port; dbopt=""
-  wait_up http://127.0.0.1:$port/health peer
+  wait_up http://127.0.0.1:$port/health peer || return 1
 }
 # The JVM options the README recommends for resident memory: G1 gives back heap it no longer needs
 # (a JVM told it has one CPU otherwise picks the serial collector and keeps all it has grown into).
@@ -101,14 +101,14 @@ parley_node() { # HTTP port, log name, Payara Micro's cluster options...
 }
 probe() { # port
   curl -fs -X POST "http://127.0.0.1:$1/api/auth/guest" -H 'Content-Type: application/json' -d '{"username":"probe'"$1"'"}' > /dev/null \
-    || { echo "Parley answers but guest login fails (see $work/*.log)" >&2; exit 1; }
+    || { echo "Parley answers but guest login fails (see $work/*.log)" >&2; return 1; }
 }
 start_parley() {
   fresh_db
   parley_node $parley_port parley --nohazelcast
   server=$!; port=$parley_port; bases=http://127.0.0.1:$port; dbopt="--db $db"
-  wait_up http://127.0.0.1:$port/health/ready Parley
-  probe $port
+  wait_up http://127.0.0.1:$port/health/ready Parley || return 1
+  probe $port || return 1
 }
 start_cluster() { # two nodes, one database, Payara's Hazelcast on loopback with the members listed
   fresh_db
@@ -120,12 +120,12 @@ start_cluster() { # two nodes, one database, Payara's Hazelcast on loopback with
     pids="$pids $!"
   done
   server=${pids# }; port=$parley_port; bases=http://127.0.0.1:$parley_port,http://127.0.0.1:$node2_port; dbopt="--db $db"
-  wait_up http://127.0.0.1:$parley_port/health/ready "node 1" "${server%% *}"
-  wait_up http://127.0.0.1:$node2_port/health/ready "node 2" "${server##* }"
+  wait_up http://127.0.0.1:$parley_port/health/ready "node 1" "${server%% *}" || return 1
+  wait_up http://127.0.0.1:$node2_port/health/ready "node 2" "${server##* }" || return 1
   # Payara prints the data grid's state on every change of its members
   for _ in $(seq 1 60); do cat "$work"/node?.log | grep -q "DG Size: 2" && break; sleep 1; done
-  cat "$work"/node?.log | grep -q "DG Size: 2" || { echo "the two nodes did not join one cluster (see $work/node1.log)" >&2; exit 1; }
-  probe $parley_port; probe $node2_port
+  cat "$work"/node?.log | grep -q "DG Size: 2" || { echo "the two nodes did not join one cluster (see $work/node1.log)" >&2; return 1; }
+  probe $parley_port && probe $node2_port || return 1
 }
 generate() { # target workload options...
   local target=$1 workload=$2; shift 2
@@ -142,7 +142,8 @@ for target in $targets; do
   if [ "$target" = ceiling ] || [ "$target" = cluster ]; then
     case ",$workloads," in *,feed,*) list=feed ;; *) continue ;; esac
   fi
-  "start_$target"
+  # A server that does not come up costs its own figures, not the whole run's.
+  if ! "start_$target"; then echo "== $target: did not start; its figures are left out" >&2; stop; continue; fi
   for w in $list; do
     extra=()
     if [ "$w" = feed ] && { [ "$target" = parley ] || [ "$target" = cluster ]; } && [ -s "$work/peer-feed.json" ]; then
