@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +23,8 @@ public final class ServerHeap {
 
     /** Bytes of heap in use right after a full GC of the Payara Micro listening on {@code base}'s port. */
     public static long liveBytes(String base) {
-        String port = Integer.toString(URI.create(base).getPort());
-        ProcessHandle server = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> isServer(List.of(a), port)).orElse(false))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No Payara Micro on port " + port + " on this machine"));
+        ProcessHandle server = process(base)
+                .orElseThrow(() -> new IllegalStateException("No Payara Micro on port " + URI.create(base).getPort() + " on this machine"));
         try {
             Process gc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(server.pid()), "GC.run").redirectErrorStream(true).start();
@@ -40,6 +39,14 @@ public final class ServerHeap {
         Matcher m = USED.matcher(new Api(base).get("/metrics", null).body());
         if (!m.find()) throw new IllegalStateException("memory_usedHeap_bytes missing from /metrics");
         return (long) Double.parseDouble(m.group(1));
+    }
+
+    /** The Payara Micro process listening on {@code base}'s port, if it runs on this machine. */
+    static Optional<ProcessHandle> process(String base) {
+        String port = Integer.toString(URI.create(base).getPort());
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(a -> isServer(List.of(a), port)).orElse(false))
+                .findFirst();
     }
 
     private static boolean isServer(List<String> args, String port) {
