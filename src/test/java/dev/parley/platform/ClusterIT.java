@@ -3,6 +3,8 @@ package dev.parley.platform;
 import static dev.parley.support.Chat.inRoom;
 import static dev.parley.support.Chat.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * Two clustered nodes (support/ClusterNodes) on one database act as one Parley: what a socket or a
  * REST call does on one node reaches the right sockets on the other, once each and in each room's and
  * conversation's order, and a session ended on one is refused on the other by the time the ending
- * answers.
+ * answers. Absences are shown by order: each node relays its events in the order it committed them,
+ * so a later event from the same node that must arrive comes after any copy or stray of an earlier one.
  */
 class ClusterIT {
     static final int EACH = 25;
@@ -147,6 +150,89 @@ class ClusterIT {
             JSONObject updated = carolB.awaitJson("message_updated");
             assertEquals(id, updated.getLong("id"));
             assertEquals("hello", updated.getString("text"));
+        }
+    }
+
+    @Test
+    void aMentionAReactionAndADeletionOnOneNodeReachTheOtherOnceAndOnlyThoseWhoMayKnow() {
+        Login alice = a.registerAndLogin("cl_chg");
+        Login bob = b.registerAndLogin("cl_chg");
+        Login stranger = b.registerAndLogin("cl_chg");
+        String room = Chat.roomOf(a, alice, bob);
+        try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobB = on(b, bob); Sock strangerB = on(b, stranger)) {
+            long id = ok(aliceA.ack("message", Chat.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
+            assertEquals(id, bobB.awaitJson("message").getLong("id"));
+            JSONObject mention = bobB.awaitJson("notification");
+            assertEquals("mention", mention.getString("kind"), mention.toString());
+            assertEquals(room, mention.getString("room"));
+            assertEquals(alice.username(), mention.getString("from"));
+            assertEquals(id, mention.getLong("messageId"));
+
+            ok(aliceA.ack("react", new JSONObject().put("id", id).put("emoji", "👍")));
+            ok(aliceA.ack("delete_message", new JSONObject().put("id", id)));
+            for (Sock s : List.of(bobB, aliceB)) { // the acting user's other socket is told too
+                JSONObject reacted = s.awaitJson("message_updated");
+                assertEquals(id, reacted.getLong("id"));
+                assertEquals(List.of(alice.username()), reacted.getJSONArray("reactions").getJSONObject(0).getJSONArray("users").toList());
+                JSONObject deleted = s.awaitJson("message_deleted");
+                assertEquals(id, deleted.getLong("id"));
+                assertEquals(room, deleted.getString("room"));
+                assertEquals(alice.username(), deleted.getString("from"));
+            }
+            Chat.fence(a, alice, bobB, aliceB, strangerB);
+            for (Sock s : List.of(bobB, aliceB)) assertTrue(s.noMore("message_updated") && s.noMore("message_deleted"), "each change once");
+            assertTrue(strangerB.noMore("message_updated") && strangerB.noMore("message_deleted"), "a non-member hears nothing of the room");
+
+            // Posted after B notified bob of alice's message: each node's notices of hers, to alice too if wrongly, were sent before.
+            long answer = Chat.post(b, bob, room, "seen");
+            for (Sock s : List.of(aliceA, aliceB)) {
+                assertEquals(answer, s.awaitJson("notification").getLong("messageId"), "alice is never notified of her own message");
+            }
+            long later = Chat.post(a, alice, room, "one more");
+            JSONObject next = bobB.awaitJson("notification");
+            assertEquals(later, next.getLong("messageId"), "the mention was notified once: " + next);
+            assertEquals("message", next.getString("kind"));
+        }
+    }
+
+    @Test
+    void anInvitationAKickAndABanOnOneNodeReachTheUsersSocketOnTheOtherOnceAndCutItOffTheRoom() {
+        Login owner = a.registerAndLogin("cl_mod");
+        Login bob = b.registerAndLogin("cl_mod");
+        Login carol = b.registerAndLogin("cl_mod");
+        String room = Chat.createPrivateRoom(a, owner, "cl_mod");
+        String bobsMembership = "/api/rooms/" + room + "/members/" + bob.username();
+        try (Sock bobB = on(b, bob); Sock carolB = on(b, carol)) {
+            Chat.invite(a, owner, room, bob);
+            JSONObject invited = bobB.awaitJson("room_invited");
+            assertEquals(room, invited.getString("name"));
+            assertTrue(invited.getBoolean("private"));
+            assertFalse(invited.getBoolean("member"));
+            Chat.join(b, bob, room);
+            long welcome = Chat.post(a, owner, room, "welcome");
+            assertEquals(welcome, bobB.awaitJson("message").getLong("id"), "bob's socket is in the room before the kick");
+
+            assertEquals(204, a.delete(bobsMembership, owner.token()).status());
+            JSONObject kicked = bobB.awaitJson("room_removed");
+            assertEquals(room, kicked.getString("room"));
+            assertEquals("kicked", kicked.getString("reason"));
+            Chat.post(a, owner, room, "after the kick");
+
+            Chat.invite(a, owner, room, bob); // a kick is no ban
+            assertEquals(room, bobB.awaitJson("room_invited").getString("name"));
+            Chat.join(b, bob, room);
+            assertEquals(204, a.put("/api/rooms/" + room + "/bans/" + bob.username(), owner.token()).status());
+            assertEquals("banned", bobB.awaitJson("room_removed").getString("reason"), "the kick was told once, then the ban");
+            Chat.post(a, owner, room, "after the ban");
+
+            long fence = Chat.post(a, owner, "feed", "fence");
+            for (Sock s : List.of(bobB, carolB)) {
+                for (JSONObject m = s.awaitJson("message"); m.getLong("id") != fence; m = s.awaitJson("message")) {
+                    assertNotEquals(room, m.optString("room"), "after a removal, or never a member: " + m);
+                }
+            }
+            assertTrue(bobB.noMore("room_invited") && bobB.noMore("room_removed"), "each invitation and removal once");
+            assertTrue(carolB.noMore("room_invited"), "a private room is announced to its invitee alone");
         }
     }
 
