@@ -1,6 +1,6 @@
 package dev.parley;
 
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;

@@ -35,15 +35,28 @@ class ArchitectureTest {
     /** Each component and the components it may use: a DAG, bottom first. */
     static final Map<String, Set<String>> MAY_USE = new LinkedHashMap<>();
 
+    /** The infrastructure under every business component, bottom first. */
+    static final Set<String> INFRASTRUCTURE = Set.of("errors", "http", "database", "operations", "cluster", "limits");
+
     static {
         MAY_USE.put("errors", Set.of());
-        MAY_USE.put("platform", Set.of("errors"));
-        MAY_USE.put("accounts", Set.of("errors", "platform"));
-        MAY_USE.put("sessions", Set.of("errors", "platform", "accounts"));
-        MAY_USE.put("presence", Set.of("errors", "platform", "accounts", "sessions"));
-        MAY_USE.put("rooms", Set.of("errors", "platform", "accounts", "sessions"));
-        MAY_USE.put("messages", Set.of("errors", "platform", "accounts", "sessions", "presence", "rooms"));
-        MAY_USE.put("realtime", Set.of("errors", "platform", "accounts", "sessions", "presence", "rooms", "messages"));
+        MAY_USE.put("http", Set.of("errors"));
+        MAY_USE.put("database", Set.of("errors"));
+        MAY_USE.put("operations", Set.of("errors", "http", "database"));
+        MAY_USE.put("cluster", Set.of("errors", "operations"));
+        MAY_USE.put("limits", Set.of("errors", "http", "cluster"));
+        MAY_USE.put("accounts", above());
+        MAY_USE.put("sessions", above("accounts"));
+        MAY_USE.put("presence", above("accounts", "sessions"));
+        MAY_USE.put("rooms", above("accounts", "sessions"));
+        MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms"));
+        MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
+    }
+
+    private static Set<String> above(String... components) {
+        Set<String> uses = new java.util.HashSet<>(INFRASTRUCTURE);
+        uses.addAll(List.of(components));
+        return Set.copyOf(uses);
     }
 
     /**
@@ -100,15 +113,15 @@ class ArchitectureTest {
 
     /**
      * What the outside calls is no API for the other components: they use each other's control and
-     * entity. The one exception is {@code @Write}, the name binding of the REST write budget that
-     * resources of several components carry.
+     * entity. The one exception is {@code @SpendsWriteBudget}, the name binding of the REST write budget
+     * that resources of several components carry.
      */
     @TestFactory
     Stream<DynamicTest> aComponentsBoundaryIsItsOwn() {
         return MAY_USE.keySet().stream().map(component -> DynamicTest.dynamicTest(component, () ->
                 noClasses().that().resideOutsideOfPackage("dev.parley." + component + "..")
                         .should().dependOnClassesThat(resideInAPackage("dev.parley." + component + ".boundary..")
-                                .and(not(equivalentTo(dev.parley.sessions.boundary.Write.class))))
+                                .and(not(equivalentTo(dev.parley.limits.boundary.SpendsWriteBudget.class))))
                         .allowEmptyShould(true)
                         .check(CODE)));
     }
@@ -143,7 +156,7 @@ class ArchitectureTest {
     }
 
     /**
-     * Payara's Hazelcast is reached only through {@code platform/grid}, and there only from plain classes
+     * Payara's Hazelcast is reached only through the grid packages, and there only from plain classes
      * (no CDI bean names a Hazelcast type, so that every bean loads on a server without Hazelcast).
      */
     @Test

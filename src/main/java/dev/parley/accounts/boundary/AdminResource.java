@@ -2,7 +2,7 @@ package dev.parley.accounts.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,11 +1,11 @@
 package dev.parley.accounts.boundary;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.accounts.control.SignupLimit;
+import dev.parley.limits.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.ClientAddress;
+import dev.parley.http.ClientAddress;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.parley.accounts.control;
 
+import dev.parley.limits.control.LoginThrottle;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
@@ -36,8 +37,6 @@ public class Accounts {
     @Inject
     LoginThrottle throttle;
 
-    @Inject
-    Blocks blocks;
 
     @Inject
     Event<AccountCreated> created;
@@ -212,13 +211,12 @@ public class Accounts {
     }
 
     /**
-     * Ends every session (reason {@code account_deleted}, in this transaction), leaves every room,
-     * drops blocks both ways, and leaves a tombstone (see {@link User#erase}); messages stay, shown
-     * as from a deleted user.
+     * Ends every session (reason {@code account_deleted}, in this transaction), leaves every room and
+     * drops blocks both ways (the observers of {@link AccountDeleted}), and leaves a tombstone (see
+     * {@link User#erase}); messages stay, shown as from a deleted user.
      */
     private void erase(User user) {
         deleted.fire(new AccountDeleted(user.id()));
-        blocks.forget(user.id());
         user.erase();
         em.flush();
     }

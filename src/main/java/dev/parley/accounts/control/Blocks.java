@@ -6,6 +6,7 @@ import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -64,9 +65,9 @@ public class Blocks {
 
     /** A deleted account's blocks go, both ways. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void forget(long userId) {
+    void forget(@Observes AccountDeleted deleted) {
         em.createQuery("DELETE FROM Block b WHERE b.blockerId = :user OR b.blockedId = :user")
-                .setParameter("user", userId).executeUpdate();
+                .setParameter("user", deleted.userId()).executeUpdate();
     }
 
     // A query, not em.find: an entity read could be answered from what this transaction saw before.

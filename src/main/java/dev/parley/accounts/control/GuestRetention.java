@@ -1,6 +1,6 @@
 package dev.parley.accounts.control;
 
-import dev.parley.platform.Database;
+import dev.parley.database.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;

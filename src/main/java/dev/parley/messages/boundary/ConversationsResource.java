@@ -7,8 +7,8 @@ import dev.parley.messages.control.Messages;
 import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Page;
-import dev.parley.platform.Caller;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.http.Caller;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -79,7 +79,7 @@ public class ConversationsResource {
                 PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Path("{username}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,7 +102,7 @@ public class ConversationsResource {
         return Response.status(201).entity(Map.of("message", posted.message())).build();
     }
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Path("{username}/read")
     @Consumes(MediaType.APPLICATION_JSON)

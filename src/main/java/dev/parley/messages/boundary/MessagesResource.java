@@ -4,8 +4,8 @@ import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.MessageChanges;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.platform.Caller;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.http.Caller;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class MessagesResource {
     @Inject
     MessageChanges changes;
 
-    @Write
+    @SpendsWriteBudget
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "editMessage", summary = "Edit a message",
@@ -66,7 +66,7 @@ public class MessagesResource {
         return Map.of("message", changes.edit(caller.userId(), PageQuery.number("id", id), body.text()));
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Operation(operationId = "deleteMessage", summary = "Delete a message",
             description = "By its author (and, once rooms have them, a moderator of its room). The message stays in history as a "
@@ -83,7 +83,7 @@ public class MessagesResource {
         changes.delete(caller.userId(), PageQuery.number("id", id));
     }
 
-    @Write
+    @SpendsWriteBudget
     @PUT
     @Path("reactions/{emoji}")
     @Operation(operationId = "react", summary = "React to a message",
@@ -101,7 +101,7 @@ public class MessagesResource {
         changes.react(caller.userId(), PageQuery.number("id", id), emoji, true);
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Path("reactions/{emoji}")
     @Operation(operationId = "unreact", summary = "Take back a reaction",

@@ -5,8 +5,8 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.History;
 import dev.parley.messages.control.Messages;
 import dev.parley.messages.entity.Page;
-import dev.parley.platform.Caller;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.http.Caller;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -66,7 +66,7 @@ public class RoomMessagesResource {
         return history.room(caller.userId(), room, PageQuery.number("before", before), PageQuery.number("after", after), PageQuery.limit(limit));
     }
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "postToRoom", summary = "Post a message to a room",

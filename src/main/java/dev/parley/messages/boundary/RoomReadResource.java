@@ -3,8 +3,8 @@ package dev.parley.messages.boundary;
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.ReadMarkers;
-import dev.parley.platform.Caller;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.http.Caller;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class RoomReadResource {
     @Inject
     ReadMarkers markers;
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",

@@ -3,7 +3,7 @@ package dev.parley.messages.boundary;
 import dev.parley.Parley;
 import dev.parley.messages.control.Search;
 import dev.parley.messages.entity.Page;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

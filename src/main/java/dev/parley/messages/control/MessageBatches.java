@@ -12,7 +12,7 @@ import dev.parley.messages.control.Messages.Posted;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.platform.Database;
+import dev.parley.database.Database;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;

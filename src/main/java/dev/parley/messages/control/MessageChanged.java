@@ -1,7 +1,7 @@
 package dev.parley.messages.control;
 
 import dev.parley.messages.entity.MessageView;
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.platform.Meters;
+import dev.parley.operations.Meters;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
 import dev.parley.messages.control.GroupCommit.Pending;

@@ -1,6 +1,6 @@
 package dev.parley.messages.control;
 
-import dev.parley.platform.Database;
+import dev.parley.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

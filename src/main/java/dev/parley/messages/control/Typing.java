@@ -1,6 +1,6 @@
 package dev.parley.messages.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 
 /**
  * Someone is typing in a room, or to one user; relayed to the others, never stored. Fired by

@@ -2,7 +2,7 @@ package dev.parley.presence.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.presence.control.Presence;
 import dev.parley.presence.entity.OnlinePage;
 import jakarta.annotation.security.RolesAllowed;

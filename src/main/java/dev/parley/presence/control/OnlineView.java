@@ -1,10 +1,12 @@
 package dev.parley.presence.control;
 
 import dev.parley.presence.entity.OnlinePage;
+import dev.parley.presence.entity.OnlineSnapshot;
 import dev.parley.presence.entity.OnlineUser;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -32,7 +34,9 @@ public final class OnlineView {
     private final int readyMax;
     private final Function<OnlineUser, String> toJson;
     private final Map<Long, State> users = new HashMap<>();
-    private final NavigableMap<String, State> byUsername = new TreeMap<>(Presence.BY_USERNAME);
+    static final Comparator<String> BY_USERNAME = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+
+    private final NavigableMap<String, State> byUsername = new TreeMap<>(BY_USERNAME);
     /** Users gone offline: the version they went with and when (nanoTime), oldest first. */
     private final LinkedHashMap<Long, long[]> gone = new LinkedHashMap<>();
     /** The list for {@code ready}, kept until the next change: a connect storm asks for it once per socket. */
@@ -101,7 +105,7 @@ public final class OnlineView {
      * The list for {@code ready}, encoded once per change of who is online rather than once per
      * socket told: joining the users' encodings costs no more than the bytes sent.
      */
-    public synchronized Presence.Listed forReady() {
+    public synchronized OnlineSnapshot forReady() {
         if (readyJson == null) {
             StringBuilder json = new StringBuilder(Math.min(readyMax, byUsername.size()) * 96 + 2).append('[');
             int shown = 0;
@@ -112,7 +116,7 @@ public final class OnlineView {
             }
             readyJson = json.append(']').toString();
         }
-        return new Presence.Listed(readyJson, byUsername.size(), now());
+        return new OnlineSnapshot(readyJson, byUsername.size(), now());
     }
 
     public synchronized boolean isOnline(String username) {

@@ -2,8 +2,9 @@ package dev.parley.presence.control;
 
 import dev.parley.accounts.control.AccountRenamed;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.Json;
+import dev.parley.http.Json;
 import dev.parley.presence.entity.OnlinePage;
+import dev.parley.presence.entity.OnlineSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,8 +15,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,8 +32,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Presence {
-    public static final Comparator<String> BY_USERNAME = String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
-
     public static final int DEFAULT_PAGE = 200;
     public static final int MAX_PAGE = 500;
 
@@ -80,15 +77,7 @@ public class Presence {
         timers.shutdownNow();
     }
 
-    /**
-     * The first users online as a JSON array (at most {@code parley.presence.ready-online-max}), how
-     * many are online in all, and the moment both were true: a client applies only the presence
-     * changes {@code at} or after it, the earlier ones being in the list already.
-     */
-    public record Listed(String json, int count, Instant asOf) {
-    }
-
-    public void connected(long userId, String username, String displayName) {
+        public void connected(long userId, String username, String displayName) {
         liveness.connected(userId, username, displayName);
     }
 
@@ -119,7 +108,7 @@ public class Presence {
     }
 
     /** The list for {@code ready}, encoded once per change of who is online rather than once per socket told. */
-    public Listed forReady() {
+    public OnlineSnapshot forReady() {
         return view.forReady();
     }
 }

@@ -1,6 +1,6 @@
 package dev.parley.presence.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,6 @@
 package dev.parley.presence.grid;
 
-import dev.parley.platform.grid.Grid;
+import dev.parley.cluster.grid.Grid;
 import dev.parley.presence.control.LocalDirectory;
 import dev.parley.presence.control.OnlineDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.platform.Origins;
+import dev.parley.http.Origins;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.engine.Handshake;

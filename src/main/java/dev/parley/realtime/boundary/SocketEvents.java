@@ -2,7 +2,7 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
-import dev.parley.platform.Json;
+import dev.parley.http.Json;
 import dev.parley.presence.control.Presence;
 import dev.parley.realtime.control.ConnectGate;
 import dev.parley.realtime.control.Connections;
@@ -118,7 +118,7 @@ public class SocketEvents {
         if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
         if (!socket.isConnected()) gone(socket, who); // disconnected meanwhile
         // The online list is written once per change of who is online, not per socket.
-        Presence.Listed online = presence.forReady();
+        var online = presence.forReady();
         FanOut.sendEncoded(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
                 + ",\"rooms\":" + Json.JSONB.toJson(mine)
                 + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()

@@ -1,7 +1,7 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.platform.Origins;
-import dev.parley.platform.RequestHost;
+import dev.parley.http.Origins;
+import dev.parley.http.RequestHost;
 import dev.parley.realtime.engine.BridgedWebSocket;
 import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;

@@ -1,8 +1,8 @@
 package dev.parley.realtime.control;
 
 import dev.parley.realtime.engine.InOrder;
-import dev.parley.platform.Meters;
-import dev.parley.platform.RateBucket;
+import dev.parley.operations.Meters;
+import dev.parley.limits.control.RateBucket;
 import dev.parley.sessions.control.ConnectedSessions;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;

@@ -1,10 +1,10 @@
 package dev.parley.realtime.control;
 
 import dev.parley.realtime.engine.FanOut;
-import dev.parley.platform.Meters;
+import dev.parley.operations.Meters;
 import dev.parley.messages.control.Backlog;
 import dev.parley.messages.control.MessagePosted;
-import dev.parley.platform.RelayGap;
+import dev.parley.cluster.RelayGap;
 import dev.parley.messages.control.Typing;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.entity.MessageView;

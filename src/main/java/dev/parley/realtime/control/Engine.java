@@ -5,7 +5,7 @@ import dev.parley.realtime.engine.FanOut;
 import dev.parley.realtime.engine.Flusher;
 import dev.parley.realtime.engine.SocketOutput;
 import dev.parley.realtime.engine.WebSockets;
-import dev.parley.platform.Meters;
+import dev.parley.operations.Meters;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.engineio.server.EngineIoSocket;

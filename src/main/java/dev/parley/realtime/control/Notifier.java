@@ -4,7 +4,7 @@ import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Notice;
 import dev.parley.messages.control.Notifications;
-import dev.parley.platform.Meters;
+import dev.parley.operations.Meters;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,7 +1,7 @@
 package dev.parley.realtime.control;
 
 import dev.parley.errors.ErrorCode;
-import dev.parley.platform.Json;
+import dev.parley.http.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.json.JSONObject;

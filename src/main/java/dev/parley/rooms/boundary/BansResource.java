@@ -1,9 +1,9 @@
 package dev.parley.rooms.boundary;
 
 import dev.parley.Parley;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class BansResource {
     @Inject
     Moderation moderation;
 
-    @Write
+    @SpendsWriteBudget
     @PUT
     @Operation(operationId = "ban", summary = "Ban a user from a room",
             description = "By the owner or a moderator (or a server admin), of someone below them (a moderator cannot ban the owner "
@@ -51,7 +51,7 @@ public class BansResource {
         moderation.remove(caller.userId(), name, username, true);
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Operation(operationId = "unban", summary = "Lift a ban",
             description = "By the owner or a moderator (or a server admin). The user may join again (a private room: when invited). Idempotent.")

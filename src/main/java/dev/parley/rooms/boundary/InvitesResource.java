@@ -2,9 +2,9 @@ package dev.parley.rooms.boundary;
 
 import dev.parley.errors.InvalidPayload;
 import dev.parley.Parley;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class InvitesResource {
     public record Invitee(@Schema(example = "bob") String username) {
     }
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "invite", summary = "Invite a user to a room",
@@ -65,7 +65,7 @@ public class InvitesResource {
         moderation.invite(caller.userId(), name, body.username());
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Path("{username}")
     @Operation(operationId = "withdrawInvite", summary = "Withdraw an invitation (or decline one's own)",

@@ -1,9 +1,9 @@
 package dev.parley.rooms.boundary;
 
 import dev.parley.Parley;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class ModeratorsResource {
     @Inject
     Moderation moderation;
 
-    @Write
+    @SpendsWriteBudget
     @PUT
     @Operation(operationId = "addModerator", summary = "Make a member a moderator",
             description = "By the owner (or a server admin). Moderators invite, remove and ban members and delete their messages. "
@@ -50,7 +50,7 @@ public class ModeratorsResource {
         moderation.moderator(caller.userId(), name, username, true);
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Operation(operationId = "removeModerator", summary = "Make a moderator a plain member again",
             description = "By the owner (or a server admin). Idempotent.")

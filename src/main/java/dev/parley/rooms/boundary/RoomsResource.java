@@ -2,12 +2,12 @@ package dev.parley.rooms.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
 import dev.parley.rooms.control.Rooms;
 import dev.parley.rooms.entity.MemberView;
 import dev.parley.rooms.entity.RoomView;
-import dev.parley.sessions.boundary.Write;
+import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,7 +78,7 @@ public class RoomsResource {
         return rooms.list(caller.userId());
     }
 
-    @Write
+    @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createRoom", summary = "Create a room",
@@ -141,7 +141,7 @@ public class RoomsResource {
         return moderation.members(caller.userId(), name);
     }
 
-    @Write
+    @SpendsWriteBudget
     @DELETE
     @Path("{name}/members/{username}")
     @Operation(operationId = "removeMember", summary = "Remove a member (a kick)",
@@ -160,7 +160,7 @@ public class RoomsResource {
         moderation.remove(caller.userId(), name, username, false);
     }
 
-    @Write
+    @SpendsWriteBudget
     @PUT
     @Path("{name}/owner")
     @Consumes(MediaType.APPLICATION_JSON)

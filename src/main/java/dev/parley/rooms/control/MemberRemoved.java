@@ -1,6 +1,6 @@
 package dev.parley.rooms.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 
 /**
  * A moderator removed ({@code kicked}) or banned ({@code banned}) a user from a room: every socket of

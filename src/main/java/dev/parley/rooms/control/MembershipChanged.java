@@ -1,6 +1,6 @@
 package dev.parley.rooms.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 
 /** A user joined or left a room: every socket of theirs follows. */
 public record MembershipChanged(long userId, String room, boolean joined) implements ClusterEvent {

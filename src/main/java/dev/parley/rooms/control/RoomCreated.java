@@ -1,6 +1,6 @@
 package dev.parley.rooms.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 import dev.parley.rooms.entity.RoomView;
 
 /** A room that has just been created, as its creator sees it; everyone is told. */

@@ -4,7 +4,7 @@ import dev.parley.errors.ErrorBody;
 import dev.parley.errors.ErrorCode;
 import dev.parley.errors.RestErrors;
 import dev.parley.errors.Unauthorized;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.sessions.control.Sessions;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

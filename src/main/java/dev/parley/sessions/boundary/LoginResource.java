@@ -2,12 +2,12 @@ package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
-import dev.parley.accounts.control.SignupLimit;
+import dev.parley.limits.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.platform.Caller;
-import dev.parley.platform.ClientAddress;
+import dev.parley.http.Caller;
+import dev.parley.http.ClientAddress;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import jakarta.annotation.security.PermitAll;

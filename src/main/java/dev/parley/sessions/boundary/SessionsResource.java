@@ -1,7 +1,7 @@
 package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
-import dev.parley.platform.Caller;
+import dev.parley.http.Caller;
 import dev.parley.sessions.control.ConnectedSessions;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;

@@ -1,6 +1,6 @@
 package dev.parley.sessions.control;
 
-import dev.parley.platform.ClusterEvent;
+import dev.parley.cluster.ClusterEvent;
 import dev.parley.sessions.entity.EndReason;
 import java.util.List;
 

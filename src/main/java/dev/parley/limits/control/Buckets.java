@@ -1,0 +1,11 @@
+package dev.parley.limits.control;
+
+/**
+ * A token bucket per key (a user, an address): {@code burst} at once, refilled at a steady rate. Kept
+ * in this node's memory ({@link RateBuckets}) or, on a cluster, in the data grid so that every node
+ * takes from the same bucket ({@link RateLimits} chooses).
+ */
+public interface Buckets<K> {
+    /** Whether {@code key} may do one more now (and if so, it is counted). */
+    boolean take(K key);
+}
