@@ -85,7 +85,7 @@ start_peer() {
   server=$!; port=$peer_port; bases=http://127.0.0.1:$port; dbopt=""
   wait_up http://127.0.0.1:$port/health peer || return 1
 }
-# The JVM options the README recommends for resident memory: G1 gives back heap it no longer needs
+# The JVM options docs/operations.md recommends for resident memory: G1 gives back heap it no longer needs
 # (a JVM told it has one CPU otherwise picks the serial collector and keeps all it has grown into).
 parley_jvm="-XX:+UseG1GC -XX:G1PeriodicGCInterval=5000 -XX:MaxHeapFreeRatio=20 -XX:MinHeapFreeRatio=5"
 fresh_db() { psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"; }

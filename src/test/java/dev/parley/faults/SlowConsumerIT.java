@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A client that stops reading costs the server a bounded amount of memory: it is cut off at the
  * send-queue bound (64 frames on the test server, pom.xml), and the server's live heap, measured
  * after a full GC, stays flat while it is stalled. Without the bound, Grizzly's write queue held
- * 26 MB after 6,500 messages of 4 KB (README): this test sends up to that many.
+ * 26 MB after 6,500 messages of 4 KB (docs/history/performance-2026-11.md): this test sends up to that many.
  */
 class SlowConsumerIT {
     private static final int MAX_MESSAGES = 6_500;

@@ -38,7 +38,7 @@ class GridDirectoryTest {
     /** This helper's Hazelcast ports (docs/testing.md). */
     static final int[] PORTS = {6931, 6932, 6933};
     static final Duration GRACE = Duration.ofMillis(1000);
-    /** Failure detection as configured for Payara in the README: heartbeat every second, a member silent 15 s is gone. */
+    /** Failure detection as configured for Payara in docs/operations.md: heartbeat every second, a member silent 15 s is gone. */
     static final int MAX_NO_HEARTBEAT_SECONDS = 15;
     static final String CLUSTER = "parley-presence-test-" + UUID.randomUUID();
 
