@@ -69,7 +69,7 @@ public final class GridDirectory implements OnlineDirectory {
         });
     }
 
-    /** For Directories: the grid's instance comes from platform/grid as an Object. */
+    /** For Directories: the grid's instance comes from cluster/grid as an Object. */
     public static OnlineDirectory of(Object hazelcastInstance) {
         return new GridDirectory((HazelcastInstance) hazelcastInstance);
     }
