@@ -13,7 +13,7 @@ import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.platform.Database;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,7 +51,7 @@ class MessageBatches {
     EntityManager em;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;

@@ -6,7 +6,7 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,7 +49,7 @@ public class MessageChanges {
     MessageDetails details;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Event<MessageChanged> changed;

@@ -7,7 +7,7 @@ import dev.parley.errors.TooLarge;
 import dev.parley.messages.control.GroupCommit.Pending;
 import dev.parley.messages.control.MessageBatches.Outcome;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -57,7 +57,7 @@ public class Messages {
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
-        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = Rooms.checkName(roomName);
+        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = RoomAccess.checkName(roomName);
         replies.requireInRoom(replyTo, room);
         return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
                 mentions.inRoom(senderId, room, body)), this::store);

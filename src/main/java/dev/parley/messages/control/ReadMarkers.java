@@ -3,7 +3,7 @@ package dev.parley.messages.control;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.entity.Conversation;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +28,7 @@ public class ReadMarkers {
     EntityManager em;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;

@@ -7,7 +7,7 @@ import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.Page;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,7 +39,7 @@ public class Search {
     SearchQueries queries;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;
