@@ -7,8 +7,6 @@ import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
-import dev.parley.messages.control.GroupCommit.Pending;
-import dev.parley.messages.control.Messages.Posted;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
@@ -70,10 +68,6 @@ class MessageBatches {
 
     @Inject
     Database database; // PostgreSQL or H2: how to ask the sequence for several ids
-
-    /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
-    record Outcome(Posted posted, MessagePosted event, ParleyException refused) {
-    }
 
     /** Where a post goes once checked: a locked room, or a locked conversation with its recipient. */
     private record Target(Room room, Conversation conversation, User recipient) {

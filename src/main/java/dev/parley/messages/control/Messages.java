@@ -4,9 +4,6 @@ import dev.parley.accounts.control.Accounts;
 import dev.parley.platform.Meters;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
-import dev.parley.messages.control.GroupCommit.Pending;
-import dev.parley.messages.control.MessageBatches.Outcome;
-import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,10 +44,6 @@ public class Messages {
     int maxLength;
 
     private Meters.Counter stored;
-
-    /** The message, and whether it is new; a {@code clientMsgId} the sender used before gets the first message back. */
-    public record Posted(MessageView message, boolean fresh) {
-    }
 
     /**
      * @param senderSocketId the socket it came from, which delivery leaves out (null over REST); the
