@@ -2,7 +2,7 @@ package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.control.read.ReadMarkers;
 import dev.parley.platform.Caller;
 import dev.parley.sessions.boundary.Write;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,10 +1,10 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.History;
-import dev.parley.messages.control.Messages;
-import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.control.TypingAnnouncer;
+import dev.parley.messages.control.read.History;
+import dev.parley.messages.control.read.ReadMarkers;
+import dev.parley.messages.control.write.Messages;
 import dev.parley.messages.entity.Page;
 import dev.parley.messages.entity.Synced;
 import dev.parley.realtime.control.Connections;

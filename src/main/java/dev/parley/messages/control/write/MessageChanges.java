@@ -1,9 +1,12 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
+import dev.parley.messages.control.MessageChanged;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.control.RoomAccess;

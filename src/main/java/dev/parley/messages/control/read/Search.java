@@ -1,8 +1,10 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;

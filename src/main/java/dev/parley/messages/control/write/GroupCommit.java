@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;

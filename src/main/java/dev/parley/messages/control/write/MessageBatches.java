@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.Blocks;
@@ -7,6 +7,9 @@ import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessagePosted;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;

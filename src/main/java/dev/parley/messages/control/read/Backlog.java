@@ -1,6 +1,9 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.entity.User;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessagePosted;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.entity.Room;

@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.errors.InvalidPayload;

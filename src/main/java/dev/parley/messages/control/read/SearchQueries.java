@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.platform.Database;
 import jakarta.enterprise.context.ApplicationScoped;

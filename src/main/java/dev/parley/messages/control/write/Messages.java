@@ -1,9 +1,10 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.platform.Meters;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
+import dev.parley.messages.control.MessagePosted;
+import dev.parley.platform.Meters;
 import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
