@@ -222,10 +222,7 @@ class MessageBatches {
                 .setParameter("senders", senderIds).setParameter("clientMsgIds", clientMsgIds).getResultList();
         if (found.isEmpty()) return sent;
         // As it is now, mentions and reactions included: a resend's ack has the first ack's shape.
-        List<MessageView> views = details.complete(found.stream().map(m -> MessageViews.of(m,
-                m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
-                em.find(User.class, m.senderId()),
-                m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username())).toList());
+        List<MessageView> views = details.complete(found.stream().map(m -> details.viewOf(m, em.find(User.class, m.senderId()))).toList());
         for (int i = 0; i < found.size(); i++) sent.put(found.get(i).senderId() + ":" + found.get(i).clientMsgId(), views.get(i));
         return sent;
     }

@@ -6,7 +6,6 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessageDetails;
-import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.control.RoomAccess;
@@ -138,9 +137,7 @@ public class MessageChanges {
     }
 
     private MessageView announce(Message m, boolean deleted, List<Long> newlyMentionedIds) {
-        String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
-        String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
-        MessageView view = details.complete(MessageViews.of(m, room, em.find(User.class, m.senderId()), to));
+        MessageView view = details.complete(details.viewOf(m, em.find(User.class, m.senderId())));
         changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId(), newlyMentionedIds, m.changedAt()));
         return view;
     }
