@@ -2,9 +2,9 @@ package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.History;
-import dev.parley.messages.control.Messages;
-import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.control.read.History;
+import dev.parley.messages.control.read.ReadMarkers;
+import dev.parley.messages.control.write.Messages;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Page;
 import dev.parley.http.Caller;

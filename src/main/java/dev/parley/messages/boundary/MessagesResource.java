@@ -2,7 +2,7 @@ package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.MessageChanges;
+import dev.parley.messages.control.write.MessageChanges;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.http.Caller;
 import dev.parley.limits.boundary.SpendsWriteBudget;

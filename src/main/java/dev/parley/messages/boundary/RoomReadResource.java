@@ -2,7 +2,7 @@ package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.ReadMarkers;
+import dev.parley.messages.control.read.ReadMarkers;
 import dev.parley.http.Caller;
 import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
-import dev.parley.messages.control.Search;
+import dev.parley.messages.control.read.Search;
 import dev.parley.messages.entity.Page;
 import dev.parley.http.Caller;
 import jakarta.annotation.security.RolesAllowed;

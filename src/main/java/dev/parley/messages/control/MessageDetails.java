@@ -1,7 +1,10 @@
 package dev.parley.messages.control;
 
+import dev.parley.accounts.entity.User;
+import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.MessageView.Reaction;
+import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,13 +39,17 @@ public class MessageDetails {
         return complete(List.of(view)).get(0);
     }
 
+    /** The stored message as the contract shows it, its room and recipient by name; without reactions and mentions yet. */
+    public MessageView viewOf(Message m, User sender) {
+        String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
+        String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
+        return MessageViews.of(m, room, sender, to);
+    }
+
     /** Per message, per emoji (in order of the first reaction): the count and the first 20 users. */
-    @SuppressWarnings("unchecked")
     private Map<Long, List<Reaction>> reactions(List<Long> ids) {
-        var query = em.createNativeQuery("SELECT r.message_id, r.emoji, u.username FROM reactions r JOIN users u ON u.id = r.user_id"
-                + " WHERE r.message_id IN (" + placeholders(ids.size()) + ") ORDER BY r.message_id, r.created_at, u.id");
-        for (int i = 0; i < ids.size(); i++) query.setParameter(i + 1, ids.get(i));
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = rowsFor(ids, "SELECT r.message_id, r.emoji, u.username FROM reactions r JOIN users u ON u.id = r.user_id"
+                + " WHERE r.message_id IN (%s) ORDER BY r.message_id, r.created_at, u.id");
         Map<Long, Map<String, long[]>> counts = new HashMap<>();
         Map<Long, Map<String, List<String>>> users = new HashMap<>();
         for (Object[] row : rows) {
@@ -59,19 +66,20 @@ public class MessageDetails {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<Long, List<String>> mentions(List<Long> ids) {
-        var query = em.createNativeQuery("SELECT x.message_id, u.username FROM mentions x JOIN users u ON u.id = x.user_id"
-                + " WHERE x.message_id IN (" + placeholders(ids.size()) + ") AND u.username IS NOT NULL ORDER BY x.message_id, u.username_key");
-        for (int i = 0; i < ids.size(); i++) query.setParameter(i + 1, ids.get(i));
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = rowsFor(ids, "SELECT x.message_id, u.username FROM mentions x JOIN users u ON u.id = x.user_id"
+                + " WHERE x.message_id IN (%s) AND u.username IS NOT NULL ORDER BY x.message_id, u.username_key");
         return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(),
                 Collectors.mapping(r -> (String) r[1], Collectors.toList())));
     }
 
-    private static String placeholders(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= n; i++) s.append(i == 1 ? "" : ", ").append('?').append(i);
-        return s.toString();
+    /** Runs {@code sql} with the ids bound where it says {@code %s}. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rowsFor(List<Long> ids, String sql) {
+        StringBuilder placeholders = new StringBuilder();
+        for (int i = 1; i <= ids.size(); i++) placeholders.append(i == 1 ? "" : ", ").append('?').append(i);
+        var query = em.createNativeQuery(sql.formatted(placeholders));
+        for (int i = 0; i < ids.size(); i++) query.setParameter(i + 1, ids.get(i));
+        return query.getResultList();
     }
 }

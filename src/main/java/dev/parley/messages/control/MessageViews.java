@@ -7,16 +7,16 @@ import dev.parley.messages.entity.MessageView.Reaction;
 import java.util.List;
 
 /** Stored messages as the contract's {@code message} object: every one is built here. */
-final class MessageViews {
+public final class MessageViews {
     private MessageViews() {
     }
 
-    static MessageView of(Message m, String roomName, User sender, String recipientName) {
+    public static MessageView of(Message m, String roomName, User sender, String recipientName) {
         return of(m, roomName, sender, recipientName, List.of());
     }
 
     /** A deleted message is a tombstone: empty text, no reactions, no mentions; id, place and author stay. */
-    static MessageView of(Message m, String roomName, User sender, String recipientName, List<String> mentions) {
+    public static MessageView of(Message m, String roomName, User sender, String recipientName, List<String> mentions) {
         // A deleted account's tombstone has no username; its messages stay, as from a deleted user.
         String from = sender.deleted() ? null : sender.username();
         String fromDisplayName = sender.deleted() ? User.DELETED_DISPLAY_NAME : sender.displayName();
@@ -25,7 +25,7 @@ final class MessageViews {
                 List.of(), m.deleted() ? List.of() : List.copyOf(mentions));
     }
 
-    static MessageView with(MessageView v, List<Reaction> reactions, List<String> mentions) {
+    public static MessageView with(MessageView v, List<Reaction> reactions, List<String> mentions) {
         if (v.deleted()) return v;
         return new MessageView(v.id(), v.room(), v.to(), v.from(), v.fromDisplayName(), v.text(), v.createdAt(),
                 v.clientMsgId(), v.replyTo(), v.editedAt(), false, reactions, mentions);

@@ -24,7 +24,7 @@ public class Notifications {
     static final int PREVIEW = 100;
 
     @Inject
-    ReadMarkers markers;
+    UnreadCounts unreadCounts;
 
     /** What the transport knows of its sockets on this node. */
     public interface Reachable {
@@ -34,7 +34,7 @@ public class Notifications {
         /**
          * The users with a socket in the room and not showing it. A room's sockets are its members'
          * (each socket joins its user's rooms and follows their changes), so this is the room's member
-         * list without a query per message (6% of server CPU storing messages to many rooms, JFR).
+         * list without a query per message.
          */
         Set<Long> inRoom(String room);
     }
@@ -53,14 +53,14 @@ public class Notifications {
             else throw new IllegalArgumentException("Neither a post nor an edit: " + event.getClass().getName());
         }
         if (wanted.isEmpty()) return List.of();
-        Map<ReadMarkers.At, Long> unread = markers.unread(wanted.stream().map(Wanted::at).toList());
+        Map<UnreadCounts.At, Long> unread = unreadCounts.unread(wanted.stream().map(Wanted::at).toList());
         List<Notice> notices = new ArrayList<>(wanted.size());
         for (Wanted w : wanted) notices.add(notice(w.userId(), w.kind(), w.room(), w.with(), w.message(), unread.getOrDefault(w.at(), 0L)));
         return notices;
     }
 
     /** A notice still without its unread count, which is read with the others' in one query. */
-    private record Wanted(long userId, String kind, String room, String with, MessageView message, ReadMarkers.At at) {
+    private record Wanted(long userId, String kind, String room, String with, MessageView message, UnreadCounts.At at) {
     }
 
     private static void told(MessagePosted posted, Reachable reachable, List<Wanted> wanted) {
@@ -70,7 +70,7 @@ public class Notifications {
             long to = posted.recipientId();
             if (to != posted.senderId() && reachable.test(to, null, message.from())) {
                 wanted.add(new Wanted(to, mentioned.contains(to) ? "mention" : "private_message", null, message.from(), message,
-                        ReadMarkers.At.withUser(to, posted.senderId(), message.id())));
+                        UnreadCounts.At.withUser(to, posted.senderId(), message.id())));
             }
             return;
         }
@@ -84,7 +84,7 @@ public class Notifications {
         told.remove(posted.senderId());
         for (long user : told) {
             wanted.add(new Wanted(user, mentioned.contains(user) ? "mention" : "message", room, null, message,
-                    ReadMarkers.At.inRoom(user, posted.roomId(), message.id())));
+                    UnreadCounts.At.inRoom(user, posted.roomId(), message.id())));
         }
     }
 
@@ -96,14 +96,14 @@ public class Notifications {
             long to = edited.recipientId();
             if (edited.newlyMentionedIds().contains(to) && reachable.test(to, null, message.from())) {
                 wanted.add(new Wanted(to, "mention", null, message.from(), message,
-                        ReadMarkers.At.withUser(to, edited.senderId(), Long.MAX_VALUE)));
+                        UnreadCounts.At.withUser(to, edited.senderId(), Long.MAX_VALUE)));
             }
             return;
         }
         for (long user : new LinkedHashSet<>(edited.newlyMentionedIds())) {
             if (user != edited.senderId() && reachable.test(user, message.room(), null)) {
                 wanted.add(new Wanted(user, "mention", message.room(), null, message,
-                        ReadMarkers.At.inRoom(user, edited.roomId(), Long.MAX_VALUE)));
+                        UnreadCounts.At.inRoom(user, edited.roomId(), Long.MAX_VALUE)));
             }
         }
     }

@@ -2,7 +2,7 @@ package dev.parley.messages.control;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.Blocks;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TypingAnnouncer {
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;

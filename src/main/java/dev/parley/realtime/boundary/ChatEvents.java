@@ -1,10 +1,10 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.History;
-import dev.parley.messages.control.Messages;
-import dev.parley.messages.control.ReadMarkers;
 import dev.parley.messages.control.TypingAnnouncer;
+import dev.parley.messages.control.read.History;
+import dev.parley.messages.control.read.ReadMarkers;
+import dev.parley.messages.control.write.Messages;
 import dev.parley.messages.entity.Page;
 import dev.parley.messages.entity.Synced;
 import dev.parley.realtime.control.Connections;
@@ -12,7 +12,7 @@ import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Identity;
 import dev.parley.realtime.control.Payload;
 import dev.parley.realtime.control.SocketRooms;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +100,7 @@ public class ChatEvents {
         String room = p.optString("room");
         String with = p.optString("with");
         if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
-        connections.focus(socket, room != null ? SocketRooms.focusOnRoom(Rooms.checkName(room))
+        connections.focus(socket, room != null ? SocketRooms.focusOnRoom(RoomAccess.checkName(room))
                 : with != null ? SocketRooms.focusOnConversation(with) : null);
         return Map.of();
     }

@@ -1,6 +1,6 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.messages.control.MessageChanges;
+import dev.parley.messages.control.write.MessageChanges;
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Payload;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,32 +2,36 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.realtime.control.Handlers;
 import dev.parley.realtime.control.Payload;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.Membership;
+import dev.parley.rooms.control.RoomListings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Rooms from a socket: the same {@link Rooms} calls as the REST endpoints. */
+/** Rooms from a socket: the same {@link Membership} calls as the REST endpoints. */
 @ApplicationScoped
 public class RoomEvents {
     @Inject
     Handlers handlers;
 
     @Inject
-    Rooms rooms;
+    Membership membership;
+
+    @Inject
+    RoomListings listings;
 
     /** Registers the handlers, once for all sockets. */
     public void register() {
         handlers.on("join", (me, s, payload) ->
-                Map.of("room", rooms.join(me.userId(), Payload.of(payload).string("room"))));
+                Map.of("room", membership.join(me.userId(), Payload.of(payload).string("room"))));
         handlers.on("leave", (me, s, payload) -> {
             String room = Payload.of(payload).string("room");
-            rooms.leave(me.userId(), room);
-            return Map.of("room", rooms.view(rooms.byName(room), me.userId()));
+            membership.leave(me.userId(), room);
+            return Map.of("room", listings.view(room, me.userId()));
         });
         handlers.on("create_room", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("room", rooms.create(me.userId(), p.string("name"), p.optString("topic"), p.optBoolean("private")));
+            return Map.of("room", membership.create(me.userId(), p.string("name"), p.optString("topic"), p.optBoolean("private")));
         });
     }
 }

@@ -2,7 +2,7 @@ package dev.parley.realtime.control;
 
 import dev.parley.realtime.engine.FanOut;
 import dev.parley.operations.Meters;
-import dev.parley.messages.control.Backlog;
+import dev.parley.messages.control.read.Backlog;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.cluster.RelayGap;
 import dev.parley.messages.control.Typing;

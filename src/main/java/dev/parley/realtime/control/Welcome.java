@@ -2,7 +2,7 @@ package dev.parley.realtime.control;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomListings;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class Welcome {
     Accounts accounts;
 
     @Inject
-    Rooms rooms;
+    RoomListings rooms;
 
     public record Reads(User user, List<RoomView> rooms) {
     }

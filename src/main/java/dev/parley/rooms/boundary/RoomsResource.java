@@ -4,7 +4,8 @@ import dev.parley.Parley;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.Membership;
+import dev.parley.rooms.control.RoomListings;
 import dev.parley.rooms.entity.MemberView;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.limits.boundary.SpendsWriteBudget;
@@ -50,7 +51,10 @@ public class RoomsResource {
     Caller caller;
 
     @Inject
-    Rooms rooms;
+    RoomListings listings;
+
+    @Inject
+    Membership membership;
 
     @Inject
     Moderation moderation;
@@ -75,7 +79,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "200", description = "The rooms", content = @Content(schema = @Schema(ref = "RoomList")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<RoomView> list() {
-        return rooms.list(caller.userId());
+        return listings.list(caller.userId());
     }
 
     @SpendsWriteBudget
@@ -93,7 +97,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response create(NewRoom body) {
         InvalidPayload.requireBody(body);
-        RoomView room = rooms.create(caller.userId(), body.name(), body.topic(), Boolean.TRUE.equals(body.isPrivate()));
+        RoomView room = membership.create(caller.userId(), body.name(), body.topic(), Boolean.TRUE.equals(body.isPrivate()));
         return Response.status(201).entity(Map.of("room", room)).build();
     }
 
@@ -108,7 +112,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
-        return Map.of("room", rooms.join(caller.userId(), name));
+        return Map.of("room", membership.join(caller.userId(), name));
     }
 
     @DELETE
@@ -122,7 +126,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
-        rooms.leave(caller.userId(), name);
+        membership.leave(caller.userId(), name);
     }
 
     @GET

@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * What a room's owner and moderators (and server admins) do to its people: invitations, removals,
  * bans, moderators, handing the room over; and the member list. Who may is {@link Standing}'s rule;
- * each action locks the room's membership ({@link Rooms#lockMembership}), so a ban and a join at once
+ * each action locks the room's membership ({@link Membership#lockMembership}), so a ban and a join at once
  * cannot leave a banned member. {@code feed} is everyone's: nobody is removed from it or invited to it,
  * and only admins moderate it (they delete messages there).
  */
@@ -37,7 +37,13 @@ public class Moderation {
     EntityManager em;
 
     @Inject
-    Rooms rooms;
+    RoomAccess access;
+
+    @Inject
+    Membership membership;
+
+    @Inject
+    RoomListings listings;
 
     @Inject
     Accounts accounts;
@@ -53,9 +59,9 @@ public class Moderation {
     }
 
     private Acting acting(long userId, String name, boolean ownerOnly) {
-        Room room = rooms.byName(name);
-        rooms.lockMembership(room.id());
-        Standing standing = rooms.standing(room, userId);
+        Room room = access.byName(name);
+        membership.lockMembership(room.id());
+        Standing standing = access.standing(room, userId);
         if (!standing.sees()) throw new NotFound("No such room");
         if (room.isFeed()) throw new Forbidden("feed is everyone's room: nobody is invited to it or removed from it");
         if (ownerOnly ? !standing.owns() : !standing.moderates()) {
@@ -68,26 +74,26 @@ public class Moderation {
     public void invite(long userId, String name, String username) {
         Acting acting = acting(userId, name, false);
         User target = accounts.require(username);
-        Standing their = rooms.standing(acting.room(), target.id());
+        Standing their = access.standing(acting.room(), target.id());
         if (their.banned()) throw new Forbidden("That user is banned from this room");
         if (their.member()) throw new Conflict("That user is a member already");
         if (their.invited()) return;
         em.createNativeQuery("INSERT INTO room_invites (room_id, user_id, invited_by, invited_at) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, acting.room().id()).setParameter(2, target.id()).setParameter(3, userId)
-                .setParameter(4, Rooms.now()).executeUpdate();
-        invited.fire(new Invited(target.id(), rooms.view(acting.room(), target.id())));
+                .setParameter(4, Membership.now()).executeUpdate();
+        invited.fire(new Invited(target.id(), listings.view(acting.room(), target.id())));
     }
 
     /** A moderator withdraws an invitation, or the invitee declines it. Idempotent. */
     public void withdraw(long userId, String name, String username) {
         User target = accounts.require(username);
         if (target.id() == userId) {
-            Room room = rooms.visible(userId, name);
-            rooms.lockMembership(room.id());
-            rooms.forgetInvitation(room.id(), userId);
+            Room room = access.visible(userId, name);
+            membership.lockMembership(room.id());
+            membership.forgetInvitation(room.id(), userId);
             return;
         }
-        rooms.forgetInvitation(acting(userId, name, false).room().id(), target.id());
+        membership.forgetInvitation(acting(userId, name, false).room().id(), target.id());
     }
 
     /**
@@ -100,16 +106,16 @@ public class Moderation {
         User target = accounts.require(username);
         if (target.id() == userId) throw new InvalidPayload(ban ? "You cannot ban yourself" : "To leave a room, leave it");
         long roomId = acting.room().id();
-        Standing their = rooms.standing(acting.room(), target.id());
+        Standing their = access.standing(acting.room(), target.id());
         if (!ban && !their.member()) throw new NotFound("That user is not a member of this room");
         if (!acting.standing().outranks(their)) throw new Forbidden("Only someone above that user in this room can remove them");
         if (ban && !their.banned()) {
             em.createNativeQuery("INSERT INTO room_bans (room_id, user_id, banned_by, banned_at) VALUES (?1, ?2, ?3, ?4)")
                     .setParameter(1, roomId).setParameter(2, target.id()).setParameter(3, userId)
-                    .setParameter(4, Rooms.now()).executeUpdate();
+                    .setParameter(4, Membership.now()).executeUpdate();
         }
-        if (ban) rooms.forgetInvitation(roomId, target.id());
-        if (rooms.removeMember(roomId, target.id())) {
+        if (ban) membership.forgetInvitation(roomId, target.id());
+        if (membership.removeMember(roomId, target.id())) {
             removed.fire(new MemberRemoved(target.id(), acting.room().name(), ban ? MemberRemoved.BANNED : MemberRemoved.KICKED));
         }
     }
@@ -125,10 +131,10 @@ public class Moderation {
     public void moderator(long userId, String name, String username, boolean moderator) {
         Acting acting = acting(userId, name, true);
         User target = accounts.require(username);
-        Standing their = rooms.standing(acting.room(), target.id());
+        Standing their = access.standing(acting.room(), target.id());
         if (!their.member()) throw new NotFound("That user is not a member of this room");
         if (their.role() == Role.OWNER) throw new Conflict("The owner is above moderators; hand the room over instead");
-        setRole(acting.room().id(), target.id(), moderator ? Role.MODERATOR : Role.MEMBER);
+        membership.setRole(acting.room().id(), target.id(), moderator ? Role.MODERATOR : Role.MEMBER);
     }
 
     /** The owner (or an admin) hands the room to another member; the owner before stays as a moderator. */
@@ -136,31 +142,26 @@ public class Moderation {
         if (username == null || username.isBlank()) throw new InvalidPayload("username is required");
         Acting acting = acting(userId, name, true);
         User target = accounts.require(username);
-        Standing their = rooms.standing(acting.room(), target.id());
+        Standing their = access.standing(acting.room(), target.id());
         if (!their.member()) throw new NotFound("That user is not a member of this room");
         if (their.role() != Role.OWNER) {
             em.createNativeQuery("UPDATE room_members SET role = ?2 WHERE room_id = ?1 AND role = ?3")
                     .setParameter(1, acting.room().id()).setParameter(2, Role.MODERATOR.wire()).setParameter(3, Role.OWNER.wire())
                     .executeUpdate();
-            setRole(acting.room().id(), target.id(), Role.OWNER);
+            membership.setRole(acting.room().id(), target.id(), Role.OWNER);
         }
-        return rooms.view(acting.room(), userId);
+        return listings.view(acting.room(), userId);
     }
 
     /** The members of a room whoever may read it, owner first, then moderators, then by username; at most {@link #MAX_MEMBERS}. */
     @SuppressWarnings("unchecked")
     public List<MemberView> members(long userId, String name) {
-        Room room = rooms.readable(userId, name);
+        Room room = access.readable(userId, name);
         List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at FROM room_members rm"
                         + " JOIN users u ON u.id = rm.user_id WHERE rm.room_id = ?1 AND u.deleted_at IS NULL"
                         + " ORDER BY CASE rm.role WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, u.username_key")
                 .setParameter(1, room.id()).setMaxResults(MAX_MEMBERS).getResultList();
         return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
-    }
-
-    private void setRole(long roomId, long userId, Role role) {
-        em.createNativeQuery("UPDATE room_members SET role = ?3 WHERE room_id = ?1 AND user_id = ?2")
-                .setParameter(1, roomId).setParameter(2, userId).setParameter(3, role.wire()).executeUpdate();
     }
 
     private static Instant instant(Object column) {

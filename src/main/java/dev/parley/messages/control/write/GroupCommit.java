@@ -1,11 +1,9 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
-import dev.parley.messages.control.Messages.Posted;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -13,10 +11,9 @@ import java.util.function.Consumer;
 /**
  * Group commit across rooms and conversations: posts that arrive while a transaction is under way
  * wait in one line and go into the next transaction together, whatever room or conversation each is
- * for: one transaction, one JDBC batch of inserts, one commit (MessageBatches). Measured before: 200
- * senders in one room got 49 messages/s with the server two-thirds idle, every post holding the
- * room's row lock through its own commit; and when batches were per room, posts to 20 rooms were 20
- * transactions, each paying its commit and round trips for a few messages.
+ * for: one transaction, one JDBC batch of inserts, one commit ({@link MessageBatches}). A commit per
+ * post would hold a room's row lock through each commit; a batch per room would pay a commit for a few
+ * messages in each.
  *
  * <p>No thread of its own. A poster who finds no line stores at once (no added latency when alone)
  * and leads: it takes up to {@link #MAX_BATCH} waiting posts, its own first, and stores them. Then,
@@ -47,11 +44,11 @@ class GroupCommit {
         }
         if (!leads) {
             try {
-                CompletableFuture.anyOf(post.answer, post.turn).join();
+                CompletableFuture.anyOf(post.answer(), post.turn()).join();
             } catch (CompletionException failed) {
                 // the batch it was in failed: answered below
             }
-            if (post.answer.isDone()) return answer(post);
+            if (post.answer().isDone()) return answer(post);
         }
         // Leading: post is first in line, stored by the batch taken now.
         List<Pending> batch = new ArrayList<>();
@@ -61,7 +58,7 @@ class GroupCommit {
         try {
             store.accept(batch);
         } catch (RuntimeException | Error e) {
-            batch.forEach(p -> p.answer.completeExceptionally(e)); // no-op for those already answered
+            batch.forEach(p -> p.answer().completeExceptionally(e)); // no-op for those already answered
         } finally {
             handOver();
         }
@@ -74,30 +71,17 @@ class GroupCommit {
             next = line.peek();
             if (next == null) line = null;
         }
-        if (next != null) next.turn.complete(null);
+        if (next != null) next.turn().complete(null);
     }
 
     /** The post's answer, or its failure rethrown. */
     private static Posted answer(Pending post) {
         try {
-            return post.answer.join();
+            return post.answer().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
             throw e;
-        }
-    }
-
-    /**
-     * A post in line, to the room {@code room} or else to the user {@code to}. Its answer is the stored
-     * message, or a failure that is this post's alone (forbidden, not found) or its batch's (the
-     * database); {@code turn} completes when it is to lead.
-     */
-    record Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
-                   Long replyTo, Map<Long, String> mentions, CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
-        Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
-                Long replyTo, Map<Long, String> mentions) {
-            this(room, to, senderId, text, clientMsgId, senderSocketId, replyTo, mentions, new CompletableFuture<>(), new CompletableFuture<>());
         }
     }
 }

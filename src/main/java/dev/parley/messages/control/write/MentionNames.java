@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import java.util.LinkedHashSet;
 import java.util.Locale;

@@ -1,23 +1,21 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.control.MessageDetails;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.Page;
-import dev.parley.rooms.control.Rooms;
-import dev.parley.rooms.entity.Room;
+import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,7 +37,7 @@ public class Search {
     SearchQueries queries;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;
@@ -80,15 +78,10 @@ public class Search {
 
     private List<MessageView> views(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        Map<Long, String> roomNames = new HashMap<>();
         List<Object[]> rows = em.createQuery("SELECT m, u FROM Message m, User u WHERE u.id = m.senderId AND m.id IN :ids", Object[].class)
                 .setParameter("ids", ids).getResultList();
-        List<MessageView> views = rows.stream().map(r -> {
-            Message m = (Message) r[0];
-            String roomName = m.roomId() == null ? null : roomNames.computeIfAbsent(m.roomId(), id -> em.find(Room.class, id).name());
-            String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
-            return MessageViews.of(m, roomName, (User) r[1], to);
-        }).sorted(Comparator.comparingLong(MessageView::id).reversed()).toList();
+        List<MessageView> views = rows.stream().map(r -> details.viewOf((Message) r[0], (User) r[1]))
+                .sorted(Comparator.comparingLong(MessageView::id).reversed()).toList();
         return details.complete(views);
     }
 

@@ -1,13 +1,11 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.operations.Meters;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
-import dev.parley.messages.control.GroupCommit.Pending;
-import dev.parley.messages.control.MessageBatches.Outcome;
-import dev.parley.messages.entity.MessageView;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.messages.control.MessagePosted;
+import dev.parley.operations.Meters;
+import dev.parley.rooms.control.RoomAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
@@ -48,16 +46,12 @@ public class Messages {
 
     private Meters.Counter stored;
 
-    /** The message, and whether it is new; a {@code clientMsgId} the sender used before gets the first message back. */
-    public record Posted(MessageView message, boolean fresh) {
-    }
-
     /**
      * @param senderSocketId the socket it came from, which delivery leaves out (null over REST); the
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
-        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = Rooms.checkName(roomName);
+        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = RoomAccess.checkName(roomName);
         replies.requireInRoom(replyTo, room);
         return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
                 mentions.inRoom(senderId, room, body)), this::store);

@@ -1,9 +1,10 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.entity.User;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,14 +47,7 @@ public class Backlog {
                 .setParameter("target", target).setParameter("after", after).setParameter("upTo", upTo)
                 .setMaxResults(limit).getResultList();
         if (rows.isEmpty()) return List.of();
-        String roomName = room ? em.find(Room.class, target).name() : null;
-        List<MessageView> views = new ArrayList<>();
-        for (Object[] row : rows) {
-            Message m = (Message) row[0];
-            String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
-            views.add(MessageViews.of(m, roomName, (User) row[1], to));
-        }
-        views = details.complete(views);
+        List<MessageView> views = details.complete(rows.stream().map(row -> details.viewOf((Message) row[0], (User) row[1])).toList());
         List<MessagePosted> events = new ArrayList<>();
         long previous = after;
         for (int i = 0; i < rows.size(); i++) {

@@ -1,6 +1,7 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.entity.User;
+import dev.parley.messages.control.MessagePosted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,15 +1,18 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.ConversationView;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.Page;
 import dev.parley.messages.entity.Synced;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
+import dev.parley.rooms.control.RoomListings;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +47,10 @@ public class History {
     EntityManager em;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
+
+    @Inject
+    RoomListings listings;
 
     @Inject
     Accounts accounts;
@@ -57,7 +63,7 @@ public class History {
 
     /**
      * Newest first with {@code before} (or neither), oldest first with {@code after}. Public rooms are
-     * readable by all, a private room by its members ({@code Rooms.readable}).
+     * readable by all, a private room by its members ({@code RoomAccess.readable}).
      */
     public Page room(long userId, String roomName, Long before, Long after, Integer limit) {
         int size = checkLimit(limit);
@@ -113,9 +119,9 @@ public class History {
         List<MessageView> updates = new ArrayList<>();
         Map<String, Boolean> roomsCut = new TreeMap<>();
         Map<String, Boolean> conversationsCut = new TreeMap<>();
-        List<String> mine = rooms.namesOf(userId);
+        List<String> mine = listings.namesOf(userId);
         roomsSeen.forEach((name, seen) -> {
-            String room = Rooms.checkName(name);
+            String room = RoomAccess.checkName(name);
             if (!mine.contains(room)) return;
             Page page = roomPage(room, null, seen, SYNC_LIMIT);
             messages.addAll(page.messages());

@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.read;
 
 import dev.parley.database.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,11 +44,9 @@ public class SearchQueries {
         }
         List<Object> parameters = new ArrayList<>(List.of(q));
         parameters.addAll(scopeParameters);
-        // A common word is found among the newest messages at once; a rare one by the index. Scanning
-        // the newest first is cheap (measured: 2 ms) and the index alone costs as much as the matches
-        // (a word in half of a million messages: 0.8 s); PostgreSQL's planner cannot tell which a word
-        // is (it guesses at most 0.5% for any word it has no statistics for: a rare word then scans
-        // the whole table backwards, 6 s), so the query says it: first the newest, then the index.
+        // A common word is found among the newest messages at once, a rare one by the index, whose cost
+        // grows with the matches. PostgreSQL's planner cannot tell which a word is (without statistics it
+        // may scan the whole table backwards for a rare one), so the query says it: the newest, then the index.
         List<Long> recent = run(MATCH, scope, parameters, before, limit, true);
         if (recent.size() == limit) return recent;
         return run(MATCH, scope, parameters, before, limit, false);

@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.errors.InvalidPayload;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,14 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
+import dev.parley.messages.control.MessageChanged;
+import dev.parley.messages.control.MessageDetails;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -49,7 +51,7 @@ public class MessageChanges {
     MessageDetails details;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Event<MessageChanged> changed;
@@ -135,9 +137,7 @@ public class MessageChanges {
     }
 
     private MessageView announce(Message m, boolean deleted, List<Long> newlyMentionedIds) {
-        String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
-        String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();
-        MessageView view = details.complete(MessageViews.of(m, room, em.find(User.class, m.senderId()), to));
+        MessageView view = details.complete(details.viewOf(m, em.find(User.class, m.senderId())));
         changed.fire(new MessageChanged(view, deleted, m.roomId(), m.senderId(), m.recipientId(), newlyMentionedIds, m.changedAt()));
         return view;
     }

@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

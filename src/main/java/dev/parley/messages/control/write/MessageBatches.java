@@ -1,4 +1,4 @@
-package dev.parley.messages.control;
+package dev.parley.messages.control.write;
 
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.control.Blocks;
@@ -7,13 +7,14 @@ import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
-import dev.parley.messages.control.GroupCommit.Pending;
-import dev.parley.messages.control.Messages.Posted;
+import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessagePosted;
+import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Conversation;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.database.Database;
-import dev.parley.rooms.control.Rooms;
+import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,7 +52,7 @@ class MessageBatches {
     EntityManager em;
 
     @Inject
-    Rooms rooms;
+    RoomAccess rooms;
 
     @Inject
     Accounts accounts;
@@ -70,10 +71,6 @@ class MessageBatches {
 
     @Inject
     Database database; // PostgreSQL or H2: how to ask the sequence for several ids
-
-    /** What became of one post: stored (or found stored before), or refused for a reason of its own. */
-    record Outcome(Posted posted, MessagePosted event, ParleyException refused) {
-    }
 
     /** Where a post goes once checked: a locked room, or a locked conversation with its recipient. */
     private record Target(Room room, Conversation conversation, User recipient) {
@@ -225,10 +222,7 @@ class MessageBatches {
                 .setParameter("senders", senderIds).setParameter("clientMsgIds", clientMsgIds).getResultList();
         if (found.isEmpty()) return sent;
         // As it is now, mentions and reactions included: a resend's ack has the first ack's shape.
-        List<MessageView> views = details.complete(found.stream().map(m -> MessageViews.of(m,
-                m.roomId() == null ? null : em.find(Room.class, m.roomId()).name(),
-                em.find(User.class, m.senderId()),
-                m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username())).toList());
+        List<MessageView> views = details.complete(found.stream().map(m -> details.viewOf(m, em.find(User.class, m.senderId()))).toList());
         for (int i = 0; i < found.size(); i++) sent.put(found.get(i).senderId() + ":" + found.get(i).clientMsgId(), views.get(i));
         return sent;
     }

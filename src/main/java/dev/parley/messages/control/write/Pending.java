@@ -1,0 +1,17 @@
+package dev.parley.messages.control.write;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A post in line ({@link GroupCommit}), to the room {@code room} or else to the user {@code to}. Its
+ * answer is the stored message, or a failure that is this post's alone (forbidden, not found) or its
+ * batch's (the database); {@code turn} completes when it is to lead.
+ */
+record Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
+               Long replyTo, Map<Long, String> mentions, CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
+    Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
+            Long replyTo, Map<Long, String> mentions) {
+        this(room, to, senderId, text, clientMsgId, senderSocketId, replyTo, mentions, new CompletableFuture<>(), new CompletableFuture<>());
+    }
+}

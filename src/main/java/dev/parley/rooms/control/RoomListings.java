@@ -1,0 +1,131 @@
+package dev.parley.rooms.control;
+
+import dev.parley.rooms.entity.JoinedRoom;
+import dev.parley.rooms.entity.Room;
+import dev.parley.rooms.entity.RoomView;
+import dev.parley.rooms.entity.UnreadInRoom;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Rooms as one user sees them ({@link RoomView}): the room list, the rooms they are in, one room.
+ * Each query's columns become a typed row where the query is written.
+ */
+@ApplicationScoped
+@Transactional
+public class RoomListings {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RoomAccess access;
+
+    /**
+     * Every room the user can see, as they see it: the public rooms, and the private ones they are a
+     * member of or invited to (an admin too: they reach other private rooms by name).
+     */
+    public List<RoomView> list(long userId) {
+        return views(em.createNativeQuery("SELECT r.id FROM rooms r WHERE r.is_private = FALSE"
+                        + " OR r.id IN (SELECT room_id FROM room_members WHERE user_id = ?1)"
+                        + " OR r.id IN (SELECT room_id FROM room_invites WHERE user_id = ?1) ORDER BY r.id")
+                .setParameter(1, userId).getResultList().stream()
+                .map(id -> em.find(Room.class, ((Number) id).longValue())).toList(), allCounts(), userId);
+    }
+
+    /** The rooms the user is a member of. */
+    public List<RoomView> roomsOf(long userId) {
+        List<Room> mine = em.createQuery("SELECT r FROM Room r WHERE r.id IN "
+                        + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user) ORDER BY r.id", Room.class)
+                .setParameter("user", userId).getResultList();
+        // Every socket's connect asks, so one query for the rest, none of whose work grows with the
+        // rooms' members or history: kept member counts, and per room a range of one index (unread, mentions).
+        Map<Long, JoinedRoom> about = byRoom(rows("SELECT rm.room_id, c.members, u.username, (SELECT COUNT(*) FROM messages m"
+                + " WHERE m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id),"
+                + " (SELECT COUNT(*) FROM mentions x WHERE x.user_id = rm.user_id AND x.room_id = rm.room_id"
+                + " AND x.message_id > rm.last_read_id), rm.role"
+                + " FROM room_members rm JOIN room_member_counts c ON c.room_id = rm.room_id"
+                + " JOIN rooms r ON r.id = rm.room_id LEFT JOIN users u ON u.id = r.created_by"
+                + " WHERE rm.user_id = ?1", userId, row -> new JoinedRoom(number(row[0]), number(row[1]), (String) row[2],
+                number(row[3]), number(row[4]), (String) row[5])), JoinedRoom::roomId);
+        return mine.stream().map(r -> {
+            JoinedRoom row = about.get(r.id()); // null: joined since the first query
+            return row == null ? new RoomView(r.name(), r.topic(), null, r.createdAt(), 0, false, 0, 0, r.isPrivate(), null)
+                    : new RoomView(r.name(), r.topic(), row.createdBy(), r.createdAt(), row.members(), true, row.unread(),
+                    row.mentions(), r.isPrivate(), row.role());
+        }).toList();
+    }
+
+    public List<String> namesOf(long userId) {
+        return em.createQuery("SELECT r.name FROM Room r WHERE r.id IN "
+                        + "(SELECT m.roomId FROM RoomMember m WHERE m.userId = :user)", String.class)
+                .setParameter("user", userId).getResultList();
+    }
+
+    public RoomView view(Room room, long userId) {
+        return views(List.of(room), allCounts(), userId).get(0);
+    }
+
+    /** The room by name as the user sees it now. */
+    public RoomView view(String name, long userId) {
+        return view(access.byName(name), userId);
+    }
+
+    private Map<Long, Long> allCounts() {
+        return counts("SELECT room_id, members FROM room_member_counts", null);
+    }
+
+    private List<RoomView> views(List<Room> rooms, Map<Long, Long> members, long userId) {
+        Map<Long, UnreadInRoom> unread = byRoom(rows("SELECT rm.room_id, COUNT(m.id), rm.role FROM room_members rm LEFT JOIN messages m"
+                + " ON m.room_id = rm.room_id AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id"
+                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id, rm.role", userId,
+                row -> new UnreadInRoom(number(row[0]), number(row[1]), (String) row[2])), UnreadInRoom::roomId);
+        // Unread mentions: one range of mentions_by_user per room above the member's read marker.
+        Map<Long, Long> mentions = counts("SELECT rm.room_id, COUNT(*) FROM room_members rm JOIN mentions x"
+                + " ON x.user_id = rm.user_id AND x.room_id = rm.room_id AND x.message_id > rm.last_read_id"
+                + " WHERE rm.user_id = ?1 GROUP BY rm.room_id", userId);
+        Map<Long, String> creators = byRoom("SELECT r.id, u.username FROM rooms r JOIN users u ON u.id = r.created_by", null,
+                String.class::cast);
+        return rooms.stream().map(r -> {
+            UnreadInRoom mine = unread.get(r.id()); // null: not a member
+            return new RoomView(r.name(), r.topic(), creators.get(r.id()), r.createdAt(), members.getOrDefault(r.id(), 0L),
+                    mine != null, mine == null ? 0 : mine.unread(), mentions.getOrDefault(r.id(), 0L), r.isPrivate(),
+                    mine == null ? null : mine.role());
+        }).toList();
+    }
+
+    /** Two columns, a room id and a count. */
+    private Map<Long, Long> counts(String sql, Object parameter) {
+        return byRoom(sql, parameter, RoomListings::number);
+    }
+
+    /** Two columns, a room id and a value. */
+    private <V> Map<Long, V> byRoom(String sql, Object parameter, Function<Object, V> value) {
+        Map<Long, V> byRoom = new HashMap<>();
+        for (Object[] row : rows(sql, parameter, row -> row)) byRoom.put(number(row[0]), value.apply(row[1]));
+        return byRoom;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rows(String sql, Object parameter, Function<Object[], T> row) {
+        var query = em.createNativeQuery(sql);
+        if (parameter != null) query.setParameter(1, parameter);
+        return ((List<Object[]>) query.getResultList()).stream().map(row).toList();
+    }
+
+    private static <T> Map<Long, T> byRoom(List<T> rows, Function<T, Long> roomId) {
+        Map<Long, T> byRoom = new HashMap<>();
+        for (T row : rows) byRoom.put(roomId.apply(row), row);
+        return byRoom;
+    }
+
+    private static long number(Object column) {
+        return ((Number) column).longValue();
+    }
+}
