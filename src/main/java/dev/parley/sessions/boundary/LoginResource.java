@@ -71,7 +71,6 @@ public class LoginResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
@@ -89,7 +88,6 @@ public class LoginResource {
                     + "address's new accounts (20 an hour by default, then 429).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "guest", value = "{\"username\": \"visitor42\"}")))
     @APIResponse(responseCode = "200", description = "Logged in as a guest", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -107,7 +105,6 @@ public class LoginResource {
                     + "(30 days after login by default). The old token keeps working until it expires or the session ends.")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public LoginResponse refresh() {
         return LoginResponse.of(sessions.refresh(caller.sessionId()));
     }
@@ -119,7 +116,6 @@ public class LoginResource {
             description = "Its sockets get `session_terminated` with reason `logout`, then are disconnected; the token is refused from then on.")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "204", description = "The session has ended")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public void logout() {
         sessions.end(caller.userId(), caller.sessionId(), EndReason.LOGOUT);
     }
@@ -132,7 +128,6 @@ public class LoginResource {
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "How many sessions ended",
             content = @Content(schema = @Schema(ref = "Terminated")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, Integer> logoutAll() {
         return Map.of("terminated", sessions.endAll(caller.userId(), EndReason.LOGOUT_ALL));
     }
