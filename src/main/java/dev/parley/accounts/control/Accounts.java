@@ -37,6 +37,9 @@ public class Accounts {
     LoginThrottle throttle;
 
     @Inject
+    SignupLimit signups;
+
+    @Inject
     Blocks blocks;
 
     @Inject
@@ -65,7 +68,9 @@ public class Accounts {
     @ConfigProperty(name = "parley.db.url")
     String databaseUrl;
 
-    public User register(String username, String password, String displayName) {
+    /** A new account counts against its client address ({@link SignupLimit}), as a guest login does. */
+    public User register(String username, String password, String displayName, String address) {
+        signups.take(address);
         requireUsername(username);
         requirePassword(password, "password");
         String shown = DisplayNames.check(displayName, username);
@@ -98,7 +103,8 @@ public class Accounts {
      * away its direct messages and sessions. The name comes free once the guest is deleted
      * ({@link GuestRetention}).
      */
-    public User guest(String username) {
+    public User guest(String username, String address) {
+        signups.take(address);
         if (!guestAccessOn()) throw new Forbidden("Guest access is off on this server");
         requireUsername(username);
         if (find(username).isPresent()) throw new Conflict("That username is taken");

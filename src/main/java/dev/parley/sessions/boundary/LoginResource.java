@@ -2,7 +2,6 @@ package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
-import dev.parley.accounts.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
@@ -52,9 +51,6 @@ public class LoginResource {
     Caller caller;
 
     @Inject
-    SignupLimit signups;
-
-    @Inject
     ClientAddress clientAddress;
 
     @Context
@@ -93,8 +89,7 @@ public class LoginResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse guest(Credentials body) {
         Credentials c = InvalidPayload.requireBody(body);
-        signups.take(clientAddress.of(request));
-        return open(accounts.guest(c.username()));
+        return open(accounts.guest(c.username(), clientAddress.of(request)));
     }
 
     @POST
