@@ -99,7 +99,7 @@ public class ConversationsResource {
     @Operation(operationId = "readConversation", summary = "Move the caller's read marker in a conversation",
             description = "Up to a message id; markers only move forward, and `unread` counts follow.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+            examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with, ReadUpTo body) {

@@ -42,7 +42,7 @@ public class RoomReadResource {
     @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",
             description = "Up to a message id; markers only move forward, and `unread` counts follow. The caller must be a member.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+            examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
