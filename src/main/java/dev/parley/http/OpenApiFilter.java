@@ -1,8 +1,10 @@
 package dev.parley.http;
 
+import dev.parley.errors.CommonErrors;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
  * back to integers;</li>
  * <li>an {@code @ExampleObject} value stays a string of JSON instead of the JSON it spells.</li>
  * </ul>
+ * Last, it adds the error responses every operation of a kind shares ({@link CommonErrors}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -85,6 +88,11 @@ public class OpenApiFilter implements OASFilter {
             });
         });
         return body;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        CommonErrors.document(openAPI);
     }
 
     private static boolean isZero(Integer value) {

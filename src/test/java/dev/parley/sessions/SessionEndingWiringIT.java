@@ -86,7 +86,7 @@ class SessionEndingWiringIT {
 
     private TwoSessions aUserWithTwoSessions() {
         String name = "wiring-" + UUID.randomUUID().toString().substring(0, 18);
-        User user = accounts.register(name, "correct horse battery", null);
+        User user = accounts.register(name, "correct horse battery", null, "192.0.2.1"); // a documentation address: no REST test's sign-up budget
         String kept = sessions.open(user, "agent", "127.0.0.1").session().id();
         String other = sessions.open(user, "agent", "127.0.0.1").session().id();
         return new TwoSessions(user.id(), kept, other);

@@ -39,9 +39,7 @@ public class AdminResource {
                     + "messages stay as they are, under its name. Idempotent. An admin cannot be disabled; anyone but an admin "
                     + "gets `forbidden`.")
     @APIResponse(responseCode = "204", description = "Disabled")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void disable(@Parameter(description = "The account to disable", example = "mallory") @PathParam("username") String username) {
         accounts.disable(caller.userId(), username, true);
     }
@@ -51,9 +49,7 @@ public class AdminResource {
     @Operation(operationId = "enableUser", summary = "Enable a disabled account (server admins only)",
             description = "The account can log in again. Idempotent. Anyone but an admin gets `forbidden`.")
     @APIResponse(responseCode = "204", description = "Enabled")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void enable(@Parameter(description = "The account to enable", example = "mallory") @PathParam("username") String username) {
         accounts.disable(caller.userId(), username, false);
     }

@@ -42,7 +42,6 @@ public class BlocksResource {
     @Operation(operationId = "listBlocks", summary = "The people the caller blocks", description = "Oldest block first.")
     @APIResponse(responseCode = "200", description = "The blocked users",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BlockView.class)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<BlockView> list() {
         return blocks.of(caller.userId());
     }
@@ -54,8 +53,6 @@ public class BlocksResource {
                     + "`forbidden`. Idempotent. Blocking yourself is `invalid_payload`.")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void block(@Parameter(description = "The user to block", example = "mallory") @PathParam("username") String username) {
         blocks.block(caller.userId(), username);
     }
@@ -65,8 +62,6 @@ public class BlocksResource {
     @Operation(operationId = "unblock", summary = "Unblock a user",
             description = "Their direct messages are accepted again. Idempotent.")
     @APIResponse(responseCode = "204", description = "Unblocked")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void unblock(@Parameter(description = "The user to unblock", example = "mallory") @PathParam("username") String username) {
         blocks.unblock(caller.userId(), username);
     }

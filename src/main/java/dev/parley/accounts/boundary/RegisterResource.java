@@ -1,7 +1,6 @@
 package dev.parley.accounts.boundary;
 
 import dev.parley.accounts.control.Accounts;
-import dev.parley.limits.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
@@ -40,9 +39,6 @@ public class RegisterResource {
     Accounts accounts;
 
     @Inject
-    SignupLimit signups;
-
-    @Inject
     ClientAddress clientAddress;
 
     @Context
@@ -56,13 +52,11 @@ public class RegisterResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
     @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response register(Credentials body) {
         Credentials c = InvalidPayload.requireBody(body);
-        signups.take(clientAddress.of(request));
-        User user = accounts.register(c.username(), c.password(), c.displayName());
+        User user = accounts.register(c.username(), c.password(), c.displayName(), clientAddress.of(request));
         return Response.status(201).entity(Map.of("user", user.view())).build();
     }
 }

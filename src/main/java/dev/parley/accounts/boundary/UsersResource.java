@@ -65,7 +65,6 @@ public class UsersResource {
     @Path("me")
     @Operation(operationId = "me", summary = "The caller's own user", description = "The user the bearer token belongs to.")
     @APIResponse(responseCode = "200", description = "The caller", content = @Content(schema = @Schema(ref = "UserBody")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, UserView> me() {
         return Map.of("user", accounts.byId(caller.userId()).view());
     }
@@ -81,8 +80,6 @@ public class UsersResource {
             schema = @Schema(implementation = AccountChanges.DisplayName.class),
             examples = @ExampleObject(name = "displayName", value = "{\"displayName\": \"Alice Liddell\"}")))
     @APIResponse(responseCode = "200", description = "The changed user", content = @Content(schema = @Schema(ref = "UserBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, UserView> rename(AccountChanges.DisplayName body) {
         InvalidPayload.requireBody(body);
         return Map.of("user", accounts.rename(caller.userId(), body.displayName()).view());
@@ -101,8 +98,6 @@ public class UsersResource {
             examples = @ExampleObject(name = "password",
                     value = "{\"currentPassword\": \"correct horse\", \"newPassword\": \"battery staple\", \"endOtherSessions\": true}")))
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void changePassword(AccountChanges.Password body) {
@@ -123,8 +118,8 @@ public class UsersResource {
             schema = @Schema(implementation = AccountChanges.Deletion.class),
             examples = @ExampleObject(name = "delete", value = "{\"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "204", description = "Deleted")
+    // Said here: the body is read by hand, so Payara's model of this operation may have no request body to derive it from.
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void delete() {
         accounts.delete(caller.userId(), password(), clientAddress.of(request));

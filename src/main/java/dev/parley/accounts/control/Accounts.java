@@ -1,6 +1,7 @@
 package dev.parley.accounts.control;
 
 import dev.parley.limits.control.LoginThrottle;
+import dev.parley.limits.control.SignupLimit;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
@@ -37,6 +38,8 @@ public class Accounts {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    SignupLimit signups;
 
     @Inject
     Event<AccountCreated> created;
@@ -64,7 +67,9 @@ public class Accounts {
     @ConfigProperty(name = "parley.db.url")
     String databaseUrl;
 
-    public User register(String username, String password, String displayName) {
+    /** A new account counts against its client address ({@link SignupLimit}), as a guest login does. */
+    public User register(String username, String password, String displayName, String address) {
+        signups.take(address);
         requireUsername(username);
         requirePassword(password, "password");
         String shown = DisplayNames.check(displayName, username);
@@ -97,7 +102,8 @@ public class Accounts {
      * away its direct messages and sessions. The name comes free once the guest is deleted
      * ({@link GuestRetention}).
      */
-    public User guest(String username) {
+    public User guest(String username, String address) {
+        signups.take(address);
         if (!guestAccessOn()) throw new Forbidden("Guest access is off on this server");
         requireUsername(username);
         if (find(username).isPresent()) throw new Conflict("That username is taken");

@@ -22,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,7 +57,6 @@ public class ConversationsResource {
     @Operation(operationId = "listConversations", summary = "The caller's direct conversations",
             description = "Most recent first, each with its last message and the caller's unread count.")
     @APIResponse(responseCode = "200", description = "The conversations", content = @Content(schema = @Schema(ref = "ConversationList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<ConversationView> list() {
         return history.conversations(caller.userId());
     }
@@ -68,9 +66,6 @@ public class ConversationsResource {
     @Operation(operationId = "conversationHistory", summary = "A page of the conversation with a user",
             description = "Newest first with `before` (or with neither), oldest first with `after`; limit 1 to 200, default 50.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page page(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with,
                      @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
                      @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
@@ -88,18 +83,13 @@ public class ConversationsResource {
                     + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user; "
                     + "403 when the recipient blocks the caller.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
-            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\", \"replyTo\": 1041}")))
+            value = NewMessage.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postDirect(caller.userId(), null, to, body.text(), body.clientMsgId(), body.replyTo());
-        return Response.status(201).entity(Map.of("message", posted.message())).build();
+        return NewMessage.post(body, m -> messages.postDirect(caller.userId(), null, to, m.text(), m.clientMsgId(), m.replyTo()));
     }
 
     @SpendsWriteBudget
@@ -109,14 +99,11 @@ public class ConversationsResource {
     @Operation(operationId = "readConversation", summary = "Move the caller's read marker in a conversation",
             description = "Up to a message id; markers only move forward, and `unread` counts follow.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+            examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with, ReadUpTo body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         markers.readConversation(caller.userId(), with, body.upTo());
     }
 }

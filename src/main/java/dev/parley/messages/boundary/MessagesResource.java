@@ -54,15 +54,12 @@ public class MessagesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "edit", value = "{\"text\": \"hello, fixed\"}")))
     @APIResponse(responseCode = "200", description = "The edited message", content = @Content(schema = @Schema(ref = "MessageBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Map<String, MessageView> edit(@Parameter(description = "The message's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                                          @PathParam("id") String id, EditedText body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         return Map.of("message", changes.edit(caller.userId(), PageQuery.number("id", id), body.text()));
     }
 
@@ -74,9 +71,7 @@ public class MessagesResource {
                     + "`message_deleted`. Deleting it again changes nothing.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void delete(@Parameter(description = "The message's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                        @PathParam("id") String id) {
@@ -92,9 +87,7 @@ public class MessagesResource {
                     + "message gets `message_updated` with the new `reactions`.")
     @APIResponse(responseCode = "204", description = "Reacted")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void react(@Parameter(description = "The message's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
                       @Parameter(description = "One emoji or a :shortcode:, URL-encoded", example = "%F0%9F%91%8D") @PathParam("emoji") String emoji) {
@@ -109,9 +102,7 @@ public class MessagesResource {
                     + "`message_updated` with the new `reactions`.")
     @APIResponse(responseCode = "204", description = "Taken back")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void unreact(@Parameter(description = "The message's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
                         @Parameter(description = "One emoji or a :shortcode:, URL-encoded", example = "%F0%9F%91%8D") @PathParam("emoji") String emoji) {

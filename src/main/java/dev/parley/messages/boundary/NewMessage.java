@@ -1,5 +1,10 @@
 package dev.parley.messages.boundary;
 
+import dev.parley.errors.InvalidPayload;
+import dev.parley.messages.control.write.Posted;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,4 +18,16 @@ public record NewMessage(
         @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true,
                 description = "The id of a message in the same room or conversation that this one answers", example = "1041")
         Long replyTo) {
+
+    /** The request body's example on both post endpoints. */
+    static final String EXAMPLE = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\", \"replyTo\": 1041}";
+
+    /**
+     * The one REST post path, to a room or to a conversation: {@code invalid_payload} without a body,
+     * else {@code post}'s message, answered 201 {@code {message}}.
+     */
+    static Response post(NewMessage body, Function<NewMessage, Posted> post) {
+        Posted posted = post.apply(InvalidPayload.requireBody(body));
+        return Response.status(201).entity(Map.of("message", posted.message())).build();
+    }
 }

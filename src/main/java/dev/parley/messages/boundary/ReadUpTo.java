@@ -8,4 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ReadUpTo(
         @Schema(type = SchemaType.INTEGER, format = "int64", description = "A message id; markers only move forward", example = "1042")
         Long upTo) {
+
+    /** The request body's example on both read endpoints. */
+    static final String EXAMPLE = "{\"upTo\": 1042}";
 }

@@ -1,7 +1,6 @@
 package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
-import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.read.History;
 import dev.parley.messages.control.write.Messages;
 import dev.parley.messages.entity.Page;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,10 +53,7 @@ public class RoomMessagesResource {
                     + "`before`. Public rooms' history is readable by non-members; a private room's only by its members "
                     + "(404 to anyone who cannot see the room, 403 to someone invited who has not joined).")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Page history(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room,
                         @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
                         @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
@@ -73,17 +68,12 @@ public class RoomMessagesResource {
             description = "Stored, then sent as the Socket.IO `message` event to every socket in the room. The caller must be a "
                     + "member (403 otherwise). A repeated `clientMsgId` answers 201 with the first message and stores nothing.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
-            value = "{\"text\": \"hello\", \"clientMsgId\": \"c-5f2e\", \"replyTo\": 1041}")))
+            value = NewMessage.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
-        var posted = messages.postToRoom(caller.userId(), null, room, body.text(), body.clientMsgId(), body.replyTo());
-        return Response.status(201).entity(Map.of("message", posted.message())).build();
+        return NewMessage.post(body, m -> messages.postToRoom(caller.userId(), null, room, m.text(), m.clientMsgId(), m.replyTo()));
     }
 }

@@ -42,15 +42,12 @@ public class RoomReadResource {
     @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",
             description = "Up to a message id; markers only move forward, and `unread` counts follow. The caller must be a member.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "read", value = "{\"upTo\": 1042}")))
+            examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, ReadUpTo body) {
-        if (body == null) throw new InvalidPayload("A JSON body is required");
+        InvalidPayload.requireBody(body);
         markers.readRoom(caller.userId(), room, body.upTo());
     }
 }

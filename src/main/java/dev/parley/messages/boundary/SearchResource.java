@@ -41,8 +41,6 @@ public class SearchResource {
                     + "by `before`. On PostgreSQL full-text: words, `\"quoted phrases\"`, `-excluded`, `or`; on the embedded database "
                     + "the same syntax as case-insensitive substrings. `room` or `with` narrows it. Deleted messages are not found.")
     @APIResponse(responseCode = "200", description = "A page of matches", content = @Content(schema = @Schema(ref = "MessagePage")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page search(@Parameter(description = "What to look for, 1 to 200 characters", required = true, example = "release notes") @QueryParam("q") String q,
                        @Parameter(description = "Only this room", example = "general") @QueryParam("room") String room,

@@ -62,28 +62,25 @@ public class Message {
     protected Message() {
     }
 
+    private Message(Long roomId, Long conversationId, Long recipientId, long senderId, String text, String clientMsgId,
+                    Long replyTo) {
+        this.roomId = roomId;
+        this.conversationId = conversationId;
+        this.recipientId = recipientId;
+        this.senderId = senderId;
+        this.text = text;
+        this.clientMsgId = clientMsgId;
+        this.replyTo = replyTo;
+        this.createdAt = now();
+    }
+
     public static Message inRoom(long roomId, long senderId, String text, String clientMsgId, Long replyTo) {
-        Message m = new Message();
-        m.replyTo = replyTo;
-        m.roomId = roomId;
-        m.senderId = senderId;
-        m.text = text;
-        m.clientMsgId = clientMsgId;
-        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return m;
+        return new Message(roomId, null, null, senderId, text, clientMsgId, replyTo);
     }
 
     public static Message direct(long conversationId, long senderId, long recipientId, String text, String clientMsgId,
                                  Long replyTo) {
-        Message m = new Message();
-        m.replyTo = replyTo;
-        m.conversationId = conversationId;
-        m.senderId = senderId;
-        m.recipientId = recipientId;
-        m.text = text;
-        m.clientMsgId = clientMsgId;
-        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        return m;
+        return new Message(null, conversationId, recipientId, senderId, text, clientMsgId, replyTo);
     }
 
     /** The id, taken for a whole batch in one query (MessageBatches); the sequence is not asked again. */

@@ -42,9 +42,7 @@ public class BansResource {
                     + "neither join (403) nor be invited (403). Idempotent; a non-member may be banned too.")
     @APIResponse(responseCode = "204", description = "Banned")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void ban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                     @Parameter(description = "The user to ban", example = "mallory") @PathParam("username") String username) {
@@ -57,9 +55,7 @@ public class BansResource {
             description = "By the owner or a moderator (or a server admin). The user may join again (a private room: when invited). Idempotent.")
     @APIResponse(responseCode = "204", description = "Lifted")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void unban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                       @Parameter(description = "The banned user", example = "mallory") @PathParam("username") String username) {

@@ -53,10 +53,7 @@ public class InvitesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "invitee",
             value = "{\"username\": \"bob\"}")))
     @APIResponse(responseCode = "204", description = "Invited")
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void invite(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name, Invitee body) {
@@ -73,9 +70,7 @@ public class InvitesResource {
                     + "no longer visible to the one who was invited.")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void withdraw(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                          @Parameter(description = "The invitee", example = "bob") @PathParam("username") String username) {

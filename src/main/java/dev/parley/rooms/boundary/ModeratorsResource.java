@@ -40,9 +40,7 @@ public class ModeratorsResource {
                     + "The user must be a member (404 otherwise); the owner is 409. Idempotent.")
     @APIResponse(responseCode = "204", description = "A moderator now")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void add(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
@@ -56,9 +54,7 @@ public class ModeratorsResource {
             description = "By the owner (or a server admin). Idempotent.")
     @APIResponse(responseCode = "204", description = "A plain member now")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,

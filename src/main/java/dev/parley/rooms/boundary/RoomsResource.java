@@ -77,7 +77,6 @@ public class RoomsResource {
                     + "`member: false` is an invitation), with the number of members, and `member`, `role`, `unread` and "
                     + "`mentions` as they are for the caller.")
     @APIResponse(responseCode = "200", description = "The rooms", content = @Content(schema = @Schema(ref = "RoomList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<RoomView> list() {
         return listings.list(caller.userId());
     }
@@ -91,8 +90,6 @@ public class RoomsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "room",
             value = "{\"name\": \"general\", \"topic\": \"Anything goes\", \"private\": false}")))
     @APIResponse(responseCode = "201", description = "The new room", content = @Content(schema = @Schema(ref = "RoomBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response create(NewRoom body) {
@@ -108,9 +105,7 @@ public class RoomsResource {
                     + "room is joined by invitation (404 to anyone else); a banned user gets 403.")
     @APIResponse(responseCode = "200", description = "The room, with member: true", content = @Content(schema = @Schema(ref = "RoomBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return Map.of("room", membership.join(caller.userId(), name));
     }
@@ -122,9 +117,7 @@ public class RoomsResource {
                     + "its owner leave a room with other members in it (403: hand it over first).")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         membership.leave(caller.userId(), name);
     }
@@ -138,9 +131,7 @@ public class RoomsResource {
     @APIResponse(responseCode = "200", description = "The members",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public List<MemberView> members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return moderation.members(caller.userId(), name);
     }
@@ -155,9 +146,7 @@ public class RoomsResource {
                     + "Nobody is removed from `feed`.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                        @Parameter(description = "The member to remove", example = "mallory") @PathParam("username") String username) {
@@ -173,10 +162,7 @@ public class RoomsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "owner",
             value = "{\"username\": \"bob\"}")))
     @APIResponse(responseCode = "200", description = "The room, as the caller sees it now", content = @Content(schema = @Schema(ref = "RoomBody")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Map<String, RoomView> handOver(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                                           NewOwner body) {

@@ -2,7 +2,6 @@ package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
-import dev.parley.limits.control.SignupLimit;
 import dev.parley.accounts.entity.Credentials;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
@@ -52,9 +51,6 @@ public class LoginResource {
     Caller caller;
 
     @Inject
-    SignupLimit signups;
-
-    @Inject
     ClientAddress clientAddress;
 
     @Context
@@ -71,7 +67,6 @@ public class LoginResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
@@ -89,14 +84,12 @@ public class LoginResource {
                     + "address's new accounts (20 an hour by default, then 429).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "guest", value = "{\"username\": \"visitor42\"}")))
     @APIResponse(responseCode = "200", description = "Logged in as a guest", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "400", ref = "InvalidPayload")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse guest(Credentials body) {
         Credentials c = InvalidPayload.requireBody(body);
-        signups.take(clientAddress.of(request));
-        return open(accounts.guest(c.username()));
+        return open(accounts.guest(c.username(), clientAddress.of(request)));
     }
 
     @POST
@@ -107,7 +100,6 @@ public class LoginResource {
                     + "(30 days after login by default). The old token keeps working until it expires or the session ends.")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public LoginResponse refresh() {
         return LoginResponse.of(sessions.refresh(caller.sessionId()));
     }
@@ -119,7 +111,6 @@ public class LoginResource {
             description = "Its sockets get `session_terminated` with reason `logout`, then are disconnected; the token is refused from then on.")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "204", description = "The session has ended")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public void logout() {
         sessions.end(caller.userId(), caller.sessionId(), EndReason.LOGOUT);
     }
@@ -132,7 +123,6 @@ public class LoginResource {
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "How many sessions ended",
             content = @Content(schema = @Schema(ref = "Terminated")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Map<String, Integer> logoutAll() {
         return Map.of("terminated", sessions.endAll(caller.userId(), EndReason.LOGOUT_ALL));
     }

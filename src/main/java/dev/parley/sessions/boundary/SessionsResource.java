@@ -46,7 +46,6 @@ public class SessionsResource {
     @Operation(operationId = "listSessions", summary = "The caller's live sessions",
             description = "Every session of the caller that has not ended or expired; `current` is true on the one of this token.")
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(schema = @Schema(ref = "SessionList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public List<SessionView> list() {
         return sessions.live(caller.userId()).stream()
                 .map(s -> SessionView.of(s, caller.sessionId(), connections.socketsOf(s.id())))
@@ -59,8 +58,6 @@ public class SessionsResource {
             description = "Its sockets get `session_terminated` with reason `revoked` (or `logout` when it is the caller's own "
                     + "session) and are disconnected. Anyone else's session is 404, as is an unknown id.")
     @APIResponse(responseCode = "204", description = "The session has ended")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "404", ref = "NotFound")
     public void end(@PathParam("id") String id) {
         EndReason reason = id.equals(caller.sessionId()) ? EndReason.LOGOUT : EndReason.REVOKED;
         sessions.end(caller.userId(), id, reason);
@@ -71,7 +68,6 @@ public class SessionsResource {
     @Operation(operationId = "terminateOtherSessions", summary = "End every other session of the caller",
             description = "Their sockets get `session_terminated` with reason `terminated_by_other_session`; this session stays.")
     @APIResponse(responseCode = "200", description = "How many sessions ended", content = @Content(schema = @Schema(ref = "Terminated")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public Terminated terminateOthers() {
         return new Terminated(sessions.endOthers(caller.userId(), caller.sessionId()));
     }
