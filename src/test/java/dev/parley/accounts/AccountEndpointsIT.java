@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,7 +26,7 @@ class AccountEndpointsIT {
         assertEquals("Alice Liddell", reply.json().getJsonObject("user").getString("displayName"));
         assertEquals(me.username(), reply.json().getJsonObject("user").getString("username"));
         assertEquals("Alice Liddell", displayNameOf(me));
-        long id = Chat.post(api, me, "feed", "hello as Alice");
+        long id = api.postMessage(me, "feed", "hello as Alice");
         assertEquals("Alice Liddell", feedMessage(me, id).getString("fromDisplayName"));
     }
 
@@ -143,8 +142,8 @@ class AccountEndpointsIT {
         Login doomed = api.registerAndLogin("doomed");
         Login other = api.login(doomed.username());
         Login friend = api.guest("friend");
-        long roomMessage = Chat.post(api, doomed, "feed", "my last words");
-        Chat.postDirect(api, doomed, friend.username(), "a private goodbye");
+        long roomMessage = api.postMessage(doomed, "feed", "my last words");
+        api.postDirect(doomed, friend.username(), "a private goodbye");
         List<Sock> sockets = List.of(Sock.connect(doomed.token()), Sock.connect(other.token(), "polling"));
 
         Reply wrong = api.send("DELETE", "/api/users/me", doomed.token(), Api.json("password", "not my password"));
@@ -167,7 +166,7 @@ class AccountEndpointsIT {
         assertEquals("my last words", kept.getString("text"));
         try (Sock friendSock = Sock.connect(friend.token())) {
             JSONObject sync = friendSock.ack("sync", new JSONObject().put("rooms", new JSONObject().put("feed", roomMessage - 1)));
-            JSONObject synced = Chat.ok(sync).getJSONArray("messages").getJSONObject(0);
+            JSONObject synced = Sock.ok(sync).getJSONArray("messages").getJSONObject(0);
             assertEquals(roomMessage, synced.getLong("id"));
             assertTrue(synced.isNull("from"));
             assertEquals("Deleted user", synced.getString("fromDisplayName"));
@@ -201,12 +200,12 @@ class AccountEndpointsIT {
     @Test
     void aDeletedUserLeavesEveryRoom() {
         Login doomed = api.guest("gone");
-        String room = Chat.createRoom(api, doomed, "gone");
-        assertEquals(1, Chat.room(api, doomed, room).getInt("members"));
+        String room = api.createRoom(doomed, "gone");
+        assertEquals(1, api.room(doomed, room).getInt("members"));
         api.send("DELETE", "/api/users/me", doomed.token(), "{}");
         Login looker = api.guest("looker");
-        assertEquals(0, Chat.room(api, looker, room).getInt("members"));
-        assertTrue(Chat.room(api, looker, room).isNull("createdBy"));
+        assertEquals(0, api.room(looker, room).getInt("members"));
+        assertTrue(api.room(looker, room).isNull("createdBy"));
     }
 
     private String displayNameOf(Login login) {

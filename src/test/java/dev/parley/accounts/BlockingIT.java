@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -28,12 +27,12 @@ class BlockingIT {
             assertEquals(403, rest.status(), rest.body());
             assertEquals("forbidden", rest.errorCode());
             JSONObject ack = mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "let me in"));
-            assertEquals("forbidden", Chat.ackError(ack));
+            assertEquals("forbidden", Sock.ackError(ack));
             assertEquals(0, api.get("/api/conversations/" + mallory.username() + "/messages", bob.token())
                     .json().getJsonArray("messages").size(), "nothing was stored");
 
             // The blocker can still write; the answer comes back through unblocking only.
-            Chat.postDirect(api, bob, mallory.username(), "stop it");
+            api.postDirect(bob, mallory.username(), "stop it");
             assertEquals("stop it", mallorys.awaitJson("private_message").getString("text"));
             assertEquals("stop it", bobs.awaitJson("private_message").getString("text"), "bob's own, to his other sockets");
             assertTrue(bobs.noMore("private_message"), "bob got none of mallory's messages");
@@ -42,7 +41,7 @@ class BlockingIT {
             assertEquals(201, api.post("/api/conversations/" + bob.username() + "/messages", mallory.token(),
                     Api.json("text", "sorry")).status());
             assertEquals("sorry", bobs.awaitJson("private_message").getString("text"));
-            Chat.ok(mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "really")));
+            Sock.ok(mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "really")));
             assertEquals("really", bobs.awaitJson("private_message").getString("text"));
         }
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.OwnServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -45,9 +44,9 @@ class GuestRetentionIT {
     void aGuestWhoLoggedOutIsDeletedAfterTheRetentionAndTheNameComesBackEmpty() {
         Login old = api.guest("ret");
         Login friend = api.guest("retfriend");
-        Chat.postDirect(api, old, friend.username(), "from the old guest");
-        Chat.postDirect(api, friend, old.username(), "to the old guest");
-        Chat.readConversation(api, old, friend.username(), Long.MAX_VALUE / 2);
+        api.postDirect(old, friend.username(), "from the old guest");
+        api.postDirect(friend, old.username(), "to the old guest");
+        api.readConversation(old, friend.username(), Long.MAX_VALUE / 2);
         Login stillHere = api.guest("retlive"); // logged in throughout: kept
         assertEquals(204, api.post("/api/auth/logout", old.token(), null).status());
         assertEquals(409, guest(old.username()).status(), "not free before the retention");

@@ -1,12 +1,11 @@
 package dev.parley.docs;
 
-import static dev.parley.support.Chat.uniqueRoom;
+import static dev.parley.support.Api.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.NodeScript;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
@@ -65,7 +64,7 @@ class ExamplesIT {
 
             chat.type("/join " + room);
             chat.awaitLine("joined " + room);
-            Chat.join(api, bob, room);
+            api.join(bob, room);
             chat.type("in the room");
             JSONObject inRoom = bobSock.awaitJson("message");
             assertEquals(room, inRoom.getString("room"));

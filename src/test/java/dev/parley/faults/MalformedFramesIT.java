@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import dev.parley.support.ServerLog;
 import dev.parley.support.Sock;
@@ -136,7 +135,7 @@ class MalformedFramesIT {
         Login alice = api.guest("fz_after_a");
         Login bob = api.guest("fz_after_b");
         try (Sock a = Sock.connect(alice.token()); Sock b = Sock.connect(bob.token(), "polling")) {
-            long id = Chat.ok(a.ack("message", new JSONObject().put("text", "still here"))).getJSONObject("message").getLong("id");
+            long id = Sock.ok(a.ack("message", new JSONObject().put("text", "still here"))).getJSONObject("message").getLong("id");
             JSONObject got;
             do got = b.awaitJson("message"); while (got.getLong("id") != id);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import dev.parley.support.ServerHeap;
 import dev.parley.support.Sock;
@@ -33,7 +32,7 @@ class SlowConsumerIT {
         Login poster = api.guest("sc_poster");
         Login slow = api.guest("sc_slow");
         Login reader = api.guest("sc_reader");
-        String room = Chat.roomOf(api, poster, slow, reader);
+        String room = api.roomOf(poster, slow, reader);
         String big = "x".repeat(3_900);
         double cutBefore = api.metric("parley_slow_client_disconnects_total");
         long before = ServerHeap.liveBytes(Server.url());
@@ -41,7 +40,7 @@ class SlowConsumerIT {
         int posted = 0;
         try (StalledSocket stalled = StalledSocket.connect(slow.token()); Sock reading = Sock.connect(reader.token())) {
             while (api.metric("parley_slow_client_disconnects_total") <= cutBefore && posted < MAX_MESSAGES) {
-                Chat.postMany(api, poster, room, big, CHUNK);
+                api.postMany(poster, room, big, CHUNK);
                 posted += CHUNK;
                 whileStalled.add(ServerHeap.liveBytes(Server.url()));
             }
@@ -49,7 +48,7 @@ class SlowConsumerIT {
             assertTrue(api.metric("parley_slow_client_disconnects_total") > cutBefore,
                     () -> "the stalled client was not cut off after " + sent + " messages of 4 KB; live heap " + mb(before) + " -> " + mbs(whileStalled));
             stalled.awaitClosedByServer();
-            Chat.post(api, poster, room, "after the cut");
+            api.postMessage(poster, room, "after the cut");
             JSONObject last;
             do last = reading.awaitJson("message"); while (!"after the cut".equals(last.getString("text")));
         }

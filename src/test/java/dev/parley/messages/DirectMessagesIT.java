@@ -1,15 +1,14 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.dm;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.dm;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -119,10 +118,10 @@ class DirectMessagesIT {
             assertEquals("while you were out", first.getString("text"));
             assertEquals(1, history.json().getJsonArray("messages").size());
         }
-        JsonObject conversation = Chat.conversation(api, bob, alice.username());
+        JsonObject conversation = api.conversation(bob, alice.username());
         assertEquals(id, conversation.getJsonObject("lastMessage").getJsonNumber("id").longValue());
         assertEquals(1, conversation.getInt("unread"));
-        assertEquals(0, Chat.conversationUnread(api, alice, bob.username()));
+        assertEquals(0, api.conversationUnread(alice, bob.username()));
     }
 
     @Test
@@ -149,10 +148,10 @@ class DirectMessagesIT {
         Login bob = api.registerAndLogin("d_rdup_b");
         String body = Json.createObjectBuilder().add("text", "once").add("clientMsgId", "dm-" + UUID.randomUUID()).build().toString();
         String path = "/api/conversations/" + bob.username() + "/messages";
-        long first = Chat.messageId(api.post(path, alice.token(), body));
-        long second = Chat.messageId(api.post(path, alice.token(), body));
+        long first = Api.messageId(api.post(path, alice.token(), body));
+        long second = Api.messageId(api.post(path, alice.token(), body));
         assertEquals(first, second);
-        assertEquals(List.of(first), Chat.ids(api.get(path, alice.token()).json().getJsonArray("messages")));
-        assertEquals(1, Chat.conversationUnread(api, bob, alice.username()));
+        assertEquals(List.of(first), Api.ids(api.get(path, alice.token()).json().getJsonArray("messages")));
+        assertEquals(1, api.conversationUnread(bob, alice.username()));
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import dev.parley.support.Sock.Arrival;
 import io.socket.client.Ack;
@@ -75,7 +74,7 @@ class MentionBurstIT {
                     assertTrue(message >= 0 && message < notification, "message " + id + " before its notification");
                 }
             }
-            Chat.fenceNotifications(api, senders.get(0), bobs, bobsPolling);
+            api.fenceNotifications(senders.get(0), bobs, bobsPolling);
             assertTrue(bobs.noMore("notification") && bobsPolling.noMore("notification"), "no mention notified twice");
         } finally {
             sending.forEach(Sock::close);

@@ -1,12 +1,11 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -23,7 +22,7 @@ class MentionsIT {
         Login alice = api.registerAndLogin("mn_alice");
         Login bob = api.registerAndLogin("mn_bob");
         Login outsider = api.registerAndLogin("mn_out");
-        String room = Chat.roomOf(api, alice, bob);
+        String room = api.roomOf(alice, bob);
         try (Sock bobs = Sock.connect(bob.token(), "polling"); Sock alices = Sock.connect(alice.token());
              Sock outsiders = Sock.connect(outsider.token())) {
             JSONObject message = ok(alices.ack("message", new JSONObject().put("room", room)
@@ -34,15 +33,15 @@ class MentionsIT {
             assertEquals("mention", note.getString("kind"));
             assertEquals(room, note.getString("room"));
             assertEquals(message.getLong("id"), note.getLong("messageId"));
-            long plain = Chat.post(api, alice, room, "no mention");
+            long plain = api.postMessage(alice, room, "no mention");
             assertEquals("message", bobs.awaitJson("notification").getString("kind"));
-            Chat.fenceNotifications(api, bob, outsiders, alices);
+            api.fenceNotifications(bob, outsiders, alices);
             assertTrue(outsiders.noMore("notification"), "a non-member is not mentioned in a room");
             assertTrue(alices.noMore("notification"), "the sender is never notified");
-            assertEquals(1, Chat.room(api, bob, room).getInt("mentions"));
-            assertEquals(0, Chat.room(api, alice, room).getInt("mentions"));
-            Chat.readRoom(api, bob, room, plain);
-            assertEquals(0, Chat.room(api, bob, room).getInt("mentions"));
+            assertEquals(1, api.room(bob, room).getInt("mentions"));
+            assertEquals(0, api.room(alice, room).getInt("mentions"));
+            api.readRoom(bob, room, plain);
+            assertEquals(0, api.room(bob, room).getInt("mentions"));
         }
     }
 
@@ -52,12 +51,12 @@ class MentionsIT {
         Login bob = api.registerAndLogin("mf_bob");
         try (Sock showing = Sock.connect(bob.token()); Sock elsewhere = Sock.connect(bob.token(), "polling")) {
             ok(showing.ack("focus", new JSONObject().put("room", "feed")));
-            long id = Chat.post(api, alice, "feed", "hey @" + bob.username());
+            long id = api.postMessage(alice, "feed", "hey @" + bob.username());
             JSONObject note = elsewhere.awaitJson("notification");
             assertEquals("mention", note.getString("kind"));
             assertEquals("feed", note.getString("room"));
             assertEquals(id, note.getLong("messageId"));
-            Chat.fenceNotifications(api, alice, showing);
+            api.fenceNotifications(alice, showing);
             assertTrue(showing.noMore("notification"), "not to a socket focused on the feed");
         }
     }
@@ -77,7 +76,7 @@ class MentionsIT {
             JSONObject note = bobs.awaitJson("notification");
             assertEquals("mention", note.getString("kind"));
             assertEquals(alice.username(), note.getString("with"));
-            Chat.fenceNotifications(api, bob, carols);
+            api.fenceNotifications(bob, carols);
             assertTrue(carols.noMore("notification"), "a third party is never told of a DM");
         }
     }
@@ -87,7 +86,7 @@ class MentionsIT {
         Login alice = api.registerAndLogin("me_alice");
         Login bob = api.registerAndLogin("me_bob");
         Login carol = api.registerAndLogin("me_carol");
-        String room = Chat.roomOf(api, alice, bob, carol);
+        String room = api.roomOf(alice, bob, carol);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
              Sock carols = Sock.connect(carol.token())) {
             long id = ok(alices.ack("message", new JSONObject().put("room", room).put("text", "hi @" + bob.username())))
@@ -103,20 +102,20 @@ class MentionsIT {
             assertEquals(room, note.getString("room"));
             assertEquals(alice.username(), note.getString("from"));
             assertEquals(id, note.getLong("messageId"));
-            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
-            assertEquals(1, Chat.room(api, bob, room).getInt("mentions"), "one message, one mention, edited or not");
+            assertEquals(1, api.room(carol, room).getInt("mentions"));
+            assertEquals(1, api.room(bob, room).getInt("mentions"), "one message, one mention, edited or not");
 
             // Over REST: an edit that drops carol and names bob again tells no one; re-adding carol tells her again.
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("only @" + bob.username())).status());
-            assertEquals(0, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(0, api.room(carol, room).getInt("mentions"));
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(),
                     body("@" + carol.username() + " again, @" + alice.username())).status());
             assertEquals("mention", carols.awaitJson("notification").getString("kind"));
-            Chat.fenceNotifications(api, bob, alices, bobs);
+            api.fenceNotifications(bob, alices, bobs);
             assertTrue(bobs.noMore("notification"), "bob was mentioned before the edits: not notified again");
             assertTrue(alices.noMore("notification"), "the author is never notified");
-            assertEquals(0, Chat.room(api, bob, room).getInt("mentions"));
-            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(0, api.room(bob, room).getInt("mentions"));
+            assertEquals(1, api.room(carol, room).getInt("mentions"));
         }
     }
 
@@ -125,7 +124,7 @@ class MentionsIT {
         Login alice = api.registerAndLogin("mde_alice");
         Login bob = api.registerAndLogin("mde_bob");
         try (Sock bobs = Sock.connect(bob.token())) {
-            long id = Chat.postDirect(api, alice, bob.username(), "see this");
+            long id = api.postDirect(alice, bob.username(), "see this");
             assertEquals("private_message", bobs.awaitJson("notification").getString("kind"));
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("see this, @" + bob.username())).status());
             JSONObject note = bobs.awaitJson("notification");
@@ -139,8 +138,8 @@ class MentionsIT {
     void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols() {
         Login alice = api.registerAndLogin("mr_alice");
         Login bob = api.registerAndLogin("mr_bob");
-        String room = Chat.roomOf(api, alice, bob);
-        long earlier = Chat.post(api, bob, room, "a question");
+        String room = api.roomOf(alice, bob);
+        long earlier = api.postMessage(bob, room, "a question");
         try (Sock alices = Sock.connect(alice.token(), "polling")) {
             JSONObject payload = new JSONObject().put("room", room).put("text", "@" + bob.username() + " an answer")
                     .put("replyTo", earlier).put("clientMsgId", "mr-" + UUID.randomUUID());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
@@ -29,7 +28,7 @@ class SyncIT {
         Login me = api.registerAndLogin("s_me");
         Login bob = api.registerAndLogin("s_bob");
         Login carol = api.registerAndLogin("s_carol");
-        String room = Chat.roomOf(api, bob, me);
+        String room = api.roomOf(bob, me);
         long seenFeed, seenRoom, seenDirect;
         try (Sock before = Sock.connect(me.token())) {
             seenFeed = post(bob, "/api/rooms/feed/messages", "seen in the feed");
@@ -67,7 +66,7 @@ class SyncIT {
     void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle() {
         Login me = api.registerAndLogin("s_resend");
         Login bob = api.registerAndLogin("s_bob");
-        String room = Chat.roomOf(api, me, bob);
+        String room = api.roomOf(me, bob);
         JSONObject inRoom = new JSONObject().put("room", room).put("text", "maybe lost")
                 .put("clientMsgId", "r-" + UUID.randomUUID());
         JSONObject direct = new JSONObject().put("to", bob.username()).put("text", "maybe lost too")
@@ -105,12 +104,12 @@ class SyncIT {
     void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort() {
         Login me = api.registerAndLogin("su_me");
         Login bob = api.registerAndLogin("su_bob");
-        String room = Chat.roomOf(api, bob, me);
-        long edited = Chat.post(api, bob, room, "first draft");
-        long deleted = Chat.post(api, bob, room, "regret");
-        long reacted = Chat.post(api, bob, room, "nice");
-        long untouched = Chat.post(api, bob, room, "plain");
-        long direct = Chat.postDirect(api, bob, me.username(), "psst");
+        String room = api.roomOf(bob, me);
+        long edited = api.postMessage(bob, room, "first draft");
+        long deleted = api.postMessage(bob, room, "regret");
+        long reacted = api.postMessage(bob, room, "nice");
+        long untouched = api.postMessage(bob, room, "plain");
+        long direct = api.postDirect(bob, me.username(), "psst");
         String since;
         try (Sock before = Sock.connect(me.token())) {
             since = before.awaitReady().getString("serverTime");
@@ -120,7 +119,7 @@ class SyncIT {
         assertEquals(204, api.delete("/api/messages/" + deleted, bob.token()).status());
         assertEquals(204, api.put("/api/messages/" + reacted + "/reactions/:tada:", bob.token()).status());
         assertEquals(204, api.put("/api/messages/" + direct + "/reactions/:eyes:", bob.token()).status());
-        List<Long> unseen = Chat.postMany(api, bob, room, "later ", SYNC_LIMIT + 1);
+        List<Long> unseen = api.postMany(bob, room, "later ", SYNC_LIMIT + 1);
 
         try (Sock after = Sock.connect(me.token(), "polling")) {
             JSONObject ack = after.ack("sync", new JSONObject().put("since", since)
@@ -128,11 +127,11 @@ class SyncIT {
                     .put("conversations", new JSONObject().put(bob.username(), direct)));
             assertTrue(ack.getBoolean("ok"), ack.toString());
             JSONArray updates = ack.getJSONArray("updates");
-            assertEquals(List.of(edited, deleted, reacted, direct), Chat.ids(updates));
+            assertEquals(List.of(edited, deleted, reacted, direct), Sock.ids(updates));
             assertEquals("final", updates.getJSONObject(0).getString("text"));
             assertTrue(updates.getJSONObject(1).getBoolean("deleted"));
             assertEquals(":tada:", updates.getJSONObject(2).getJSONArray("reactions").getJSONObject(0).getString("emoji"));
-            assertEquals(unseen.subList(0, SYNC_LIMIT), Chat.ids(ack.getJSONArray("messages")));
+            assertEquals(unseen.subList(0, SYNC_LIMIT), Sock.ids(ack.getJSONArray("messages")));
             assertEquals(Map.of(room, true), ack.getJSONObject("hasMore").getJSONObject("rooms").toMap());
             assertTrue(ack.getJSONObject("hasMore").getJSONObject("conversations").isEmpty());
             String syncedAt = ack.getString("syncedAt");
@@ -141,8 +140,8 @@ class SyncIT {
                     .put("rooms", new JSONObject().put(room, unseen.get(unseen.size() - 1))));
             assertTrue(again.getJSONArray("messages").isEmpty(), again.toString());
             // Changes from the grace period before since may come again; nothing older than since's grace does.
-            assertTrue(Chat.ids(again.getJSONArray("updates")).stream().allMatch(List.of(edited, deleted, reacted)::contains));
-            assertEquals("invalid_payload", Chat.ackError(after.ack("sync", new JSONObject().put("since", "yesterday"))));
+            assertTrue(Sock.ids(again.getJSONArray("updates")).stream().allMatch(List.of(edited, deleted, reacted)::contains));
+            assertEquals("invalid_payload", Sock.ackError(after.ack("sync", new JSONObject().put("since", "yesterday"))));
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.inRoom;
+import static dev.parley.support.Sock.inRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
@@ -21,7 +20,7 @@ class TypingIT {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
         Login carol = api.registerAndLogin("ty_carol");
-        String room = Chat.roomOf(api, alice, bob);
+        String room = api.roomOf(alice, bob);
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token());
@@ -64,7 +63,7 @@ class TypingIT {
     void typingIsNeverStored() {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
-        String room = Chat.roomOf(api, alice, bob);
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             alices.emit("typing", inRoom(room));
             alices.emit("typing", to(bob));
@@ -86,7 +85,7 @@ class TypingIT {
         Login alice = api.registerAndLogin("ty_alice");
         Login bob = api.registerAndLogin("ty_bob");
         Login outsider = api.registerAndLogin("ty_out");
-        String room = Chat.roomOf(api, alice, bob);
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobs = Sock.connect(bob.token());
              Sock outsiders = Sock.connect(outsider.token())) {

@@ -1,7 +1,7 @@
 package dev.parley.platform;
 
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.Sock;
 import java.util.ArrayList;
@@ -86,18 +85,18 @@ class ClusterIT {
     @Test
     void roomMessagesFromSocketsOnBothNodesReachEverySocketOnceInOrder() {
         Login[] users = IntStream.range(0, 4).mapToObj(i -> a.registerAndLogin("cl_room")).toArray(Login[]::new);
-        String room = Chat.roomOf(a, users[0], users[1], users[2], users[3]);
+        String room = a.roomOf(users[0], users[1], users[2], users[3]);
         try (Sock s0 = on(a, users[0]); Sock s1 = on(b, users[1]); Sock s2 = on(a, users[2]); Sock s3 = on(b, users[3]);
              Sock watcher = on(b, users[0])) {
             List<Sock> senders = List.of(s0, s1, s2, s3);
-            List<List<Long>> sent = sendAtOnce(senders, "message", (s, i) -> Chat.say(room, "m" + s + "." + i));
+            List<List<Long>> sent = sendAtOnce(senders, "message", (s, i) -> Sock.say(room, "m" + s + "." + i));
             for (int i = 0; i < senders.size(); i++) {
                 List<Long> expected = sortedExcept(sent, sent.get(i));
                 assertEquals(expected, received(senders.get(i), "message", expected.size()), "socket " + i + ": each once, in id order");
             }
             List<Long> everything = sortedExcept(sent, List.of());
             assertEquals(everything, received(watcher, "message", everything.size()), "the sender's other socket, on the other node");
-            long fence = Chat.post(b, users[1], room, "fence");
+            long fence = b.postMessage(users[1], room, "fence");
             for (Sock s : List.of(s0, s2, s3, watcher)) assertEquals(fence, s.awaitJson("message").getLong("id"), "no copy after the last");
         }
     }
@@ -120,7 +119,7 @@ class ClusterIT {
         Login bob = b.registerAndLogin("cl_dm");
         try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobA = on(a, bob); Sock bobB = on(b, bob)) {
             List<List<Long>> sent = sendAtOnce(List.of(aliceA, bobB), "private_message",
-                    (s, i) -> Chat.dm(s == 0 ? bob.username() : alice.username(), "d" + s + "." + i));
+                    (s, i) -> Sock.dm(s == 0 ? bob.username() : alice.username(), "d" + s + "." + i));
             List<Long> fromAlice = sent.get(0);
             List<Long> fromBob = sent.get(1);
             assertEquals(sortedExcept(sent, fromAlice), received(aliceA, "private_message", EACH), "alice's sending socket: bob's");
@@ -136,14 +135,14 @@ class ClusterIT {
         Login alice = a.registerAndLogin("cl_misc");
         Login carol = b.registerAndLogin("cl_misc");
         try (Sock aliceA = on(a, alice); Sock carolB = on(b, carol)) {
-            String room = Chat.createRoom(a, alice, "cl");
-            Chat.awaitRoomCreated(carolB, room);
-            Chat.join(b, carol, room);
+            String room = a.createRoom(alice, "cl");
+            carolB.awaitRoomCreated(room);
+            b.join(carol, room);
             aliceA.emit("typing", inRoom(room));
             JSONObject typing = carolB.awaitJson("typing");
             assertEquals(alice.username(), typing.getString("from"));
             assertEquals(room, typing.getString("room"));
-            long id = Chat.post(a, alice, room, "helo");
+            long id = a.postMessage(alice, room, "helo");
             assertEquals(id, carolB.awaitJson("message").getLong("id"));
             Api.Reply edit = a.send("PATCH", "/api/messages/" + id, alice.token(), Api.json("text", "hello"));
             assertEquals(200, edit.status(), edit.body());
@@ -158,9 +157,9 @@ class ClusterIT {
         Login alice = a.registerAndLogin("cl_chg");
         Login bob = b.registerAndLogin("cl_chg");
         Login stranger = b.registerAndLogin("cl_chg");
-        String room = Chat.roomOf(a, alice, bob);
+        String room = a.roomOf(alice, bob);
         try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobB = on(b, bob); Sock strangerB = on(b, stranger)) {
-            long id = ok(aliceA.ack("message", Chat.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
+            long id = ok(aliceA.ack("message", Sock.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
             assertEquals(id, bobB.awaitJson("message").getLong("id"));
             JSONObject mention = bobB.awaitJson("notification");
             assertEquals("mention", mention.getString("kind"), mention.toString());
@@ -179,16 +178,16 @@ class ClusterIT {
                 assertEquals(room, deleted.getString("room"));
                 assertEquals(alice.username(), deleted.getString("from"));
             }
-            Chat.fence(a, alice, bobB, aliceB, strangerB);
+            a.fence(alice, bobB, aliceB, strangerB);
             for (Sock s : List.of(bobB, aliceB)) assertTrue(s.noMore("message_updated") && s.noMore("message_deleted"), "each change once");
             assertTrue(strangerB.noMore("message_updated") && strangerB.noMore("message_deleted"), "a non-member hears nothing of the room");
 
             // Posted after B notified bob of alice's message: each node's notices of hers, to alice too if wrongly, were sent before.
-            long answer = Chat.post(b, bob, room, "seen");
+            long answer = b.postMessage(bob, room, "seen");
             for (Sock s : List.of(aliceA, aliceB)) {
                 assertEquals(answer, s.awaitJson("notification").getLong("messageId"), "alice is never notified of her own message");
             }
-            long later = Chat.post(a, alice, room, "one more");
+            long later = a.postMessage(alice, room, "one more");
             JSONObject next = bobB.awaitJson("notification");
             assertEquals(later, next.getLong("messageId"), "the mention was notified once: " + next);
             assertEquals("message", next.getString("kind"));
@@ -200,32 +199,32 @@ class ClusterIT {
         Login owner = a.registerAndLogin("cl_mod");
         Login bob = b.registerAndLogin("cl_mod");
         Login carol = b.registerAndLogin("cl_mod");
-        String room = Chat.createPrivateRoom(a, owner, "cl_mod");
+        String room = a.createPrivateRoom(owner, "cl_mod");
         String bobsMembership = "/api/rooms/" + room + "/members/" + bob.username();
         try (Sock bobB = on(b, bob); Sock carolB = on(b, carol)) {
-            Chat.invite(a, owner, room, bob);
+            a.invite(owner, room, bob);
             JSONObject invited = bobB.awaitJson("room_invited");
             assertEquals(room, invited.getString("name"));
             assertTrue(invited.getBoolean("private"));
             assertFalse(invited.getBoolean("member"));
-            Chat.join(b, bob, room);
-            long welcome = Chat.post(a, owner, room, "welcome");
+            b.join(bob, room);
+            long welcome = a.postMessage(owner, room, "welcome");
             assertEquals(welcome, bobB.awaitJson("message").getLong("id"), "bob's socket is in the room before the kick");
 
             assertEquals(204, a.delete(bobsMembership, owner.token()).status());
             JSONObject kicked = bobB.awaitJson("room_removed");
             assertEquals(room, kicked.getString("room"));
             assertEquals("kicked", kicked.getString("reason"));
-            Chat.post(a, owner, room, "after the kick");
+            a.postMessage(owner, room, "after the kick");
 
-            Chat.invite(a, owner, room, bob); // a kick is no ban
+            a.invite(owner, room, bob); // a kick is no ban
             assertEquals(room, bobB.awaitJson("room_invited").getString("name"));
-            Chat.join(b, bob, room);
+            b.join(bob, room);
             assertEquals(204, a.put("/api/rooms/" + room + "/bans/" + bob.username(), owner.token()).status());
             assertEquals("banned", bobB.awaitJson("room_removed").getString("reason"), "the kick was told once, then the ban");
-            Chat.post(a, owner, room, "after the ban");
+            a.postMessage(owner, room, "after the ban");
 
-            long fence = Chat.post(a, owner, "feed", "fence");
+            long fence = a.postMessage(owner, "feed", "fence");
             for (Sock s : List.of(bobB, carolB)) {
                 for (JSONObject m = s.awaitJson("message"); m.getLong("id") != fence; m = s.awaitJson("message")) {
                     assertNotEquals(room, m.optString("room"), "after a removal, or never a member: " + m);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.LoadBalancer;
 import dev.parley.support.Sock;
@@ -164,7 +163,7 @@ class ClusterNodeLossIT {
         List<Login> members = new ArrayList<>(posting);
         members.add(readerA);
         members.add(readerB);
-        String room = Chat.roomOf(a, owner, members.toArray(Login[]::new));
+        String room = a.roomOf(owner, members.toArray(Login[]::new));
         LoadBalancer lb = LoadBalancer.start("cluster", LB_PORT, "127.0.0.1:" + nodes.a().port(), "127.0.0.1:" + nodes.b().port());
         try {
             lb.awaitStatus("parley1", "UP", Duration.ofSeconds(60));
@@ -218,7 +217,7 @@ class ClusterNodeLossIT {
         try (Sock again = Sock.connectTo(lb.url(), readerB.token())) {
             long lastSeen = liveB.isEmpty() ? 0 : liveB.get(liveB.size() - 1);
             List<Long> resumed = new ArrayList<>(liveB);
-            resumed.addAll(Chat.ids(Chat.ok(again.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, lastSeen))))
+            resumed.addAll(Sock.ids(Sock.ok(again.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, lastSeen))))
                     .getJSONArray("messages")));
             assertEquals(history, resumed, "B's reader: live, then sync on A: no gap, no duplicate");
         }
@@ -228,11 +227,11 @@ class ClusterNodeLossIT {
             try (Sock again = Sock.connectTo(lb.url(), s.login.token())) {
                 for (String clientMsgId : s.sent) {
                     if (s.acked.containsKey(clientMsgId)) continue;
-                    s.acked.put(clientMsgId, Chat.ok(again.ack("message", s.message(clientMsgId))).getJSONObject("message").getLong("id"));
+                    s.acked.put(clientMsgId, Sock.ok(again.ack("message", s.message(clientMsgId))).getJSONObject("message").getLong("id"));
                 }
             }
         }
-        Chat.fence(a, owner, onA);
+        a.fence(owner, onA);
         history = ids(a, owner, room);
         Map<String, Long> stored = new LinkedHashMap<>();
         for (Sender s : senders) {

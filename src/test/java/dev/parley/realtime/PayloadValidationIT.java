@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import jakarta.json.JsonArray;
@@ -36,7 +35,7 @@ class PayloadValidationIT {
     void malformedMessagesAreRefusedAndNothingIsStoredOrSent() {
         Login me = api.registerAndLogin("v_msg");
         Login watcher = api.registerAndLogin("v_msgw");
-        String room = Chat.roomOf(api, me, watcher);
+        String room = api.roomOf(me, watcher);
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             assertInvalid(sock, "message", 42, NO_PAYLOAD, obj("room", room),
                     obj("room", room, "text", 5),
@@ -77,8 +76,8 @@ class PayloadValidationIT {
     void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas() {
         Login me = api.registerAndLogin("v_join");
         Login other = api.registerAndLogin("v_joino");
-        String mine = Chat.roomOf(api, me);
-        String theirs = Chat.roomOf(api, other);
+        String mine = api.roomOf(me);
+        String theirs = api.roomOf(other);
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "join", 42, NO_PAYLOAD, theirs, obj(), obj("room", 5), obj("room", ""),
                     obj("room", BAD_NAME), obj("room", TOO_LONG_NAME), obj("room", new JSONArray().put(theirs)));
@@ -132,7 +131,7 @@ class PayloadValidationIT {
     void malformedTypingGetsAnErrorEventAndRelaysNothing() {
         Login me = api.registerAndLogin("v_type");
         Login member = api.registerAndLogin("v_typem");
-        String room = Chat.roomOf(api, me, member);
+        String room = api.roomOf(me, member);
         try (Sock sock = Sock.connect(me.token()); Sock other = Sock.connect(member.token())) {
             List<Object> bad = List.of(42, room, obj(), obj("room", 5), obj("to", 5), obj("room", BAD_NAME));
             sock.emit("typing");
@@ -151,8 +150,8 @@ class PayloadValidationIT {
     void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet() {
         Login me = api.registerAndLogin("v_focus");
         Login bob = api.registerAndLogin("v_focusb");
-        String focused = Chat.roomOf(api, bob, me);
-        String elsewhere = Chat.roomOf(api, bob, me);
+        String focused = api.roomOf(bob, me);
+        String elsewhere = api.roomOf(bob, me);
         try (Sock sock = Sock.connect(me.token())) {
             assertTrue(sock.ack("focus", obj("room", focused)).getBoolean("ok"));
             assertInvalid(sock, "focus", 42, focused, obj("room", 5), obj("with", 5), obj("room", BAD_NAME),
@@ -169,7 +168,7 @@ class PayloadValidationIT {
     void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere() {
         Login me = api.registerAndLogin("v_read");
         Login bob = api.registerAndLogin("v_readb");
-        String room = Chat.roomOf(api, bob, me);
+        String room = api.roomOf(bob, me);
         long first = post(bob, "/api/rooms/" + room + "/messages");
         long second = post(bob, "/api/rooms/" + room + "/messages");
         assertEquals(2, unread(me, room));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Polling;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
@@ -98,8 +97,8 @@ class ProtocolEdgesIT {
         Login me = api.registerAndLogin("pe_unknown");
         try (Sock sock = Sock.connect(me.token())) {
             JSONObject ack = sock.ack("no_such_event", new JSONObject().put("text", "x"));
-            assertEquals("invalid_payload", Chat.ackError(ack));
-            assertEquals("invalid_payload", Chat.ackError(sock.ack("ready")));
+            assertEquals("invalid_payload", Sock.ackError(ack));
+            assertEquals("invalid_payload", Sock.ackError(sock.ack("ready")));
             assertTrue(sock.ack("message", "still connected").getBoolean("ok"));
         }
     }

@@ -1,11 +1,8 @@
 package dev.parley.rooms;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.createPrivateRoom;
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.invite;
-import static dev.parley.support.Chat.join;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,7 +47,7 @@ class ModerationIT {
 
     /** Posts to feed and reads each socket's messages up to that one: none of them is from {@code room}. */
     private void nothingFrom(String room, Login poster, Sock... socks) {
-        long fence = Chat.post(api, poster, "feed", "fence");
+        long fence = api.postMessage(poster, "feed", "fence");
         for (Sock s : socks) {
             while (true) {
                 JSONObject m = s.awaitJson("message");
@@ -67,7 +63,7 @@ class ModerationIT {
         Login member = api.guest("m_no_m");
         Login other = api.guest("m_no_x");
         Login outsider = api.guest("m_no_s");
-        String room = Chat.roomOf(api, owner, member, other);
+        String room = api.roomOf(owner, member, other);
         for (Login who : List.of(member, outsider)) {
             for (Supplier<Reply> action : List.<Supplier<Reply>>of(() -> kick(who, room, other), () -> ban(who, room, other),
                     () -> moderator(who, room, other), () -> handOver(who, room, other),
@@ -76,8 +72,8 @@ class ModerationIT {
                 refused(403, "forbidden", action.get());
             }
         }
-        assertTrue(Chat.room(api, other, room).getBoolean("member"));
-        String hidden = createPrivateRoom(api, owner, "m_no_p");
+        assertTrue(api.room(other, room).getBoolean("member"));
+        String hidden = api.createPrivateRoom(owner, "m_no_p");
         refused(404, "not_found", kick(outsider, hidden, owner));
         refused(404, "not_found", ban(outsider, hidden, owner));
     }
@@ -88,10 +84,10 @@ class ModerationIT {
         Login mod = api.guest("m_mod_m");
         Login mod2 = api.guest("m_mod_n");
         Login member = api.guest("m_mod_x");
-        String room = Chat.roomOf(api, owner, mod, mod2, member);
+        String room = api.roomOf(owner, mod, mod2, member);
         assertEquals(204, moderator(owner, room, mod).status());
         assertEquals(204, moderator(owner, room, mod2).status());
-        assertEquals("moderator", Chat.room(api, mod, room).getString("role"));
+        assertEquals("moderator", api.room(mod, room).getString("role"));
         refused(403, "forbidden", moderator(mod, room, member));
         refused(403, "forbidden", kick(mod, room, owner));
         refused(403, "forbidden", ban(mod, room, owner));
@@ -101,12 +97,12 @@ class ModerationIT {
         refused(400, "invalid_payload", kick(mod, room, mod));
 
         assertEquals(204, kick(mod, room, member).status());
-        assertFalse(Chat.room(api, member, room).getBoolean("member"));
+        assertFalse(api.room(member, room).getBoolean("member"));
         refused(404, "not_found", kick(mod, room, member));
-        join(api, member, room); // a kick is no ban
+        api.join(member, room); // a kick is no ban
         assertEquals(204, kick(owner, room, mod2).status(), "the owner removes a moderator");
         assertEquals(204, api.delete("/api/rooms/" + room + "/moderators/" + mod.username(), owner.token()).status());
-        assertEquals("member", Chat.room(api, mod, room).getString("role"));
+        assertEquals("member", api.room(mod, room).getString("role"));
         refused(403, "forbidden", kick(mod, room, member));
     }
 
@@ -114,13 +110,13 @@ class ModerationIT {
     void theOwnerHandsTheRoomOverAndMayThenLeaveIt() {
         Login owner = api.guest("m_own_o");
         Login heir = api.guest("m_own_h");
-        String room = Chat.roomOf(api, owner, heir);
+        String room = api.roomOf(owner, heir);
         refused(403, "forbidden", api.delete("/api/rooms/" + room + "/members/me", owner.token()));
         refused(404, "not_found", handOver(owner, room, api.guest("m_own_s")));
         Reply handed = handOver(owner, room, heir);
         assertEquals(200, handed.status(), handed.body());
         assertEquals("moderator", handed.json().getJsonObject("room").getString("role"));
-        assertEquals("owner", Chat.room(api, heir, room).getString("role"));
+        assertEquals("owner", api.room(heir, room).getString("role"));
         refused(403, "forbidden", handOver(owner, room, owner));
         assertEquals(204, api.delete("/api/rooms/" + room + "/members/me", owner.token()).status());
     }
@@ -130,12 +126,12 @@ class ModerationIT {
         Login owner = api.guest("m_del_o");
         Login member = api.guest("m_del_m");
         Login moderator = api.guest("m_del_d");
-        String room = Chat.roomOf(api, owner, member, moderator); // the member joined before the moderator
+        String room = api.roomOf(owner, member, moderator); // the member joined before the moderator
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + moderator.username(), owner.token()).status());
         assertEquals(204, api.send("DELETE", "/api/users/me", owner.token(), "{}").status());
 
-        assertEquals("owner", Chat.room(api, moderator, room).getString("role"));
-        assertEquals("member", Chat.room(api, member, room).getString("role"));
+        assertEquals("owner", api.room(moderator, room).getString("role"));
+        assertEquals("member", api.room(member, room).getString("role"));
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + member.username(), moderator.token()).status());
     }
 
@@ -143,10 +139,10 @@ class ModerationIT {
     void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce() {
         Login owner = api.guest("m_cut_o");
         Login kicked = api.guest("m_cut_k");
-        String room = Chat.roomOf(api, owner, kicked);
+        String room = api.roomOf(owner, kicked);
         try (Sock ws = Sock.connect(kicked.token()); Sock polling = Sock.connect(kicked.token(), "polling");
              Sock owners = Sock.connect(owner.token())) {
-            long before = Chat.post(api, owner, room, "before");
+            long before = api.postMessage(owner, room, "before");
             for (Sock s : List.of(ws, polling)) assertEquals(before, s.awaitJson("message").getLong("id"));
             assertEquals(204, kick(owner, room, kicked).status());
             for (Sock s : List.of(ws, polling)) {
@@ -154,12 +150,12 @@ class ModerationIT {
                 assertEquals(room, removed.getString("room"));
                 assertEquals("kicked", removed.getString("reason"));
             }
-            ok(owners.ack("message", Chat.say(room, "after the kick")));
+            ok(owners.ack("message", Sock.say(room, "after the kick")));
             owners.ack("typing", inRoom(room));
             nothingFrom(room, owner, ws, polling);
             assertTrue(ws.noMore("typing") && polling.noMore("typing"));
-            assertEquals("forbidden", ackError(ws.ack("message", Chat.say(room, "still here?"))));
-            assertFalse(Chat.room(api, kicked, room).getBoolean("member"));
+            assertEquals("forbidden", ackError(ws.ack("message", Sock.say(room, "still here?"))));
+            assertFalse(api.room(kicked, room).getBoolean("member"));
         }
     }
 
@@ -168,16 +164,16 @@ class ModerationIT {
         Login owner = api.guest("m_ban_o");
         Login mod = api.guest("m_ban_m");
         Login banned = api.guest("m_ban_b");
-        String room = createPrivateRoom(api, owner, "m_ban");
+        String room = api.createPrivateRoom(owner, "m_ban");
         for (Login who : List.of(mod, banned)) {
-            invite(api, owner, room, who);
-            join(api, who, room);
+            api.invite(owner, room, who);
+            api.join(who, room);
         }
         assertEquals(204, moderator(owner, room, mod).status());
         try (Sock ws = Sock.connect(banned.token()); Sock polling = Sock.connect(banned.token(), "polling")) {
             assertEquals(204, ban(mod, room, banned).status());
             for (Sock s : List.of(ws, polling)) assertEquals("banned", s.awaitJson("room_removed").getString("reason"));
-            Chat.post(api, owner, room, "after the ban");
+            api.postMessage(owner, room, "after the ban");
             nothingFrom(room, owner, ws, polling);
             assertEquals(204, ban(mod, room, banned).status(), "banning again changes nothing");
             refused(403, "forbidden", api.put("/api/rooms/" + room + "/members/me", banned.token()));
@@ -187,7 +183,7 @@ class ModerationIT {
             assertTrue(ws.noMore("room_invited"));
 
             assertEquals(204, api.delete("/api/rooms/" + room + "/bans/" + banned.username(), mod.token()).status());
-            invite(api, mod, room, banned);
+            api.invite(mod, room, banned);
             assertEquals(room, ws.awaitJson("room_invited").getString("name"));
             assertTrue(ok(ws.ack("join", inRoom(room))).getJSONObject("room").getBoolean("member"));
         }
@@ -201,11 +197,11 @@ class ModerationIT {
         Login owner = api.guest("m_del_o");
         Login mod = api.guest("m_del_m");
         Login member = api.guest("m_del_x");
-        String room = Chat.roomOf(api, owner, mod, member);
+        String room = api.roomOf(owner, mod, member);
         assertEquals(204, moderator(owner, room, mod).status());
-        long ownersWords = Chat.post(api, owner, room, "from the owner");
-        long membersWords = Chat.post(api, member, room, "spam");
-        long moreSpam = Chat.post(api, member, room, "more spam");
+        long ownersWords = api.postMessage(owner, room, "from the owner");
+        long membersWords = api.postMessage(member, room, "spam");
+        long moreSpam = api.postMessage(member, room, "more spam");
         refused(403, "forbidden", api.delete("/api/messages/" + ownersWords, member.token()));
         try (Sock mods = Sock.connect(mod.token()); Sock members = Sock.connect(member.token(), "polling")) {
             ok(mods.ack("delete_message", new JSONObject().put("id", membersWords)));
@@ -216,9 +212,9 @@ class ModerationIT {
             assertEquals(membersWords, mods.awaitJson("message_deleted").getLong("id"), "the acting socket is told too");
             assertEquals(moreSpam, mods.awaitJson("message_deleted").getLong("id"));
         }
-        String elsewhere = Chat.roomOf(api, member, mod);
-        long notHis = Chat.post(api, member, elsewhere, "not his room to moderate");
+        String elsewhere = api.roomOf(member, mod);
+        long notHis = api.postMessage(member, elsewhere, "not his room to moderate");
         refused(403, "forbidden", api.delete("/api/messages/" + notHis, mod.token()));
-        refused(403, "forbidden", api.delete("/api/messages/" + Chat.post(api, member, "feed", "in feed"), owner.token()));
+        refused(403, "forbidden", api.delete("/api/messages/" + api.postMessage(member, "feed", "in feed"), owner.token()));
     }
 }

@@ -1,13 +1,10 @@
 package dev.parley.rooms;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.awaitRoomCreated;
-import static dev.parley.support.Chat.createRoom;
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.join;
-import static dev.parley.support.Chat.ok;
-import static dev.parley.support.Chat.say;
-import static dev.parley.support.Chat.uniqueRoom;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
+import static dev.parley.support.Sock.say;
+import static dev.parley.support.Api.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -46,7 +42,7 @@ class RoomsIT {
         assertEquals(1, room.getInt("members"));
         assertTrue(room.getBoolean("member"));
         assertEquals(0, room.getInt("unread"));
-        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+        assertTrue(api.room(alice, name).getBoolean("member"));
     }
 
     @Test
@@ -68,13 +64,13 @@ class RoomsIT {
     void aDuplicateRoomNameIsAConflictWhateverItsCase() {
         Login alice = api.registerAndLogin("r_dup");
         Login bob = api.registerAndLogin("r_dup2");
-        String name = createRoom(api, alice, "r_dup");
+        String name = api.createRoom(alice, "r_dup");
         for (String again : List.of(name, name.toUpperCase(Locale.ROOT), "feed")) {
             Reply reply = api.post("/api/rooms", bob.token(), Api.json("name", again));
             assertEquals(409, reply.status(), () -> again + ": " + reply.body());
             assertEquals("conflict", reply.errorCode());
         }
-        assertEquals(1, Chat.room(api, alice, name).getInt("members"));
+        assertEquals(1, api.room(alice, name).getInt("members"));
     }
 
     @Test
@@ -84,9 +80,9 @@ class RoomsIT {
         try (Sock alicesPhone = Sock.connect(alice.token());
              Sock alicesLaptop = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token())) {
-            String name = createRoom(api, alice, "r_ev");
+            String name = api.createRoom(alice, "r_ev");
             for (Sock sock : List.of(alicesPhone, alicesLaptop, bobs)) {
-                JSONObject created = awaitRoomCreated(sock, name);
+                JSONObject created = sock.awaitRoomCreated(name);
                 assertEquals(alice.username(), created.getString("createdBy"));
                 assertEquals(1, created.getInt("members"));
             }
@@ -117,35 +113,35 @@ class RoomsIT {
     void listingRoomsShowsMembersMemberAndUnreadForTheCaller() {
         Login alice = api.registerAndLogin("r_list_a");
         Login bob = api.registerAndLogin("r_list_b");
-        String name = createRoom(api, alice, "r_list");
-        JsonObject feed = Chat.room(api, bob, "feed");
+        String name = api.createRoom(alice, "r_list");
+        JsonObject feed = api.room(bob, "feed");
         assertTrue(feed.getBoolean("member"));
         assertTrue(feed.getInt("members") >= 2, feed.toString());
         assertTrue(feed.containsKey("unread"));
-        JsonObject before = Chat.room(api, bob, name);
+        JsonObject before = api.room(bob, name);
         assertFalse(before.getBoolean("member"));
         assertEquals(1, before.getInt("members"));
         assertEquals(0, before.getInt("unread"));
-        join(api, bob, name);
-        JsonObject after = Chat.room(api, bob, name);
+        api.join(bob, name);
+        JsonObject after = api.room(bob, name);
         assertTrue(after.getBoolean("member"));
         assertEquals(2, after.getInt("members"));
-        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+        assertTrue(api.room(alice, name).getBoolean("member"));
     }
 
     @Test
     void joiningIsIdempotentAndLeavingAnswers204() {
         Login alice = api.registerAndLogin("r_join_a");
         Login bob = api.registerAndLogin("r_join_b");
-        String name = createRoom(api, alice, "r_join");
+        String name = api.createRoom(alice, "r_join");
         for (int i = 0; i < 2; i++) {
-            JsonObject room = join(api, bob, name);
+            JsonObject room = api.join(bob, name);
             assertEquals(name, room.getString("name"));
             assertTrue(room.getBoolean("member"));
             assertEquals(2, room.getInt("members"));
         }
         assertEquals(204, api.delete("/api/rooms/" + name + "/members/me", bob.token()).status());
-        JsonObject left = Chat.room(api, bob, name);
+        JsonObject left = api.room(bob, name);
         assertFalse(left.getBoolean("member"));
         assertEquals(1, left.getInt("members"));
     }
@@ -159,7 +155,7 @@ class RoomsIT {
             assertEquals(403, rest.status());
             assertEquals("forbidden", rest.errorCode());
             assertEquals("forbidden", ackError(alices.ack("leave", inRoom("feed"))));
-            assertTrue(Chat.room(api, alice, "feed").getBoolean("member"));
+            assertTrue(api.room(alice, "feed").getBoolean("member"));
             long id = ok(bobs.ack("message", say("feed", "still here?"))).getJSONObject("message").getLong("id");
             assertEquals(id, alices.awaitJson("message").getLong("id"));
         }
@@ -169,18 +165,18 @@ class RoomsIT {
     void joinAndLeaveEventsAckWithTheRoom() {
         Login alice = api.registerAndLogin("r_sj_a");
         Login bob = api.registerAndLogin("r_sj_b");
-        String name = createRoom(api, alice, "r_sj");
+        String name = api.createRoom(alice, "r_sj");
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONObject joined = ok(bobs.ack("join", inRoom(name))).getJSONObject("room");
             assertEquals(name, joined.getString("name"));
             assertTrue(joined.getBoolean("member"));
             assertEquals(2, joined.getInt("members"));
-            assertTrue(Chat.room(api, bob, name).getBoolean("member"));
+            assertTrue(api.room(bob, name).getBoolean("member"));
             JSONObject left = ok(bobs.ack("leave", inRoom(name))).getJSONObject("room");
             assertEquals(name, left.getString("name"));
             assertFalse(left.getBoolean("member"));
             assertEquals(1, left.getInt("members"));
-            assertFalse(Chat.room(api, bob, name).getBoolean("member"));
+            assertFalse(api.room(bob, name).getBoolean("member"));
         }
     }
 
@@ -188,10 +184,10 @@ class RoomsIT {
     void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser() {
         Login alice = api.registerAndLogin("r_all_a");
         Login bob = api.registerAndLogin("r_all_b");
-        String name = createRoom(api, alice, "r_all");
+        String name = api.createRoom(alice, "r_all");
         try (Sock joining = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             ok(joining.ack("join", inRoom(name)));
-            long id = Chat.post(api, alice, name, "welcome");
+            long id = api.postMessage(alice, name, "welcome");
             for (Sock sock : List.of(joining, other)) {
                 JSONObject got = sock.awaitJson("message");
                 assertEquals(id, got.getLong("id"));
@@ -204,17 +200,17 @@ class RoomsIT {
     void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser() {
         Login alice = api.registerAndLogin("r_stop_a");
         Login bob = api.registerAndLogin("r_stop_b");
-        String leaving = createRoom(api, alice, "r_stop");
-        String staying = createRoom(api, alice, "r_stay");
-        join(api, bob, staying);
+        String leaving = api.createRoom(alice, "r_stop");
+        String staying = api.createRoom(alice, "r_stay");
+        api.join(bob, staying);
         try (Sock leaver = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
-            join(api, bob, leaving); // over REST, while both sockets are connected
-            long welcome = Chat.post(api, alice, leaving, "before leaving");
+            api.join(bob, leaving); // over REST, while both sockets are connected
+            long welcome = api.postMessage(alice, leaving, "before leaving");
             for (Sock sock : List.of(leaver, other)) assertEquals(welcome, sock.awaitJson("message").getLong("id"));
 
             ok(leaver.ack("leave", inRoom(leaving)));
-            Chat.post(api, alice, leaving, "after leaving");
-            long marker = Chat.post(api, alice, staying, "in the room bob kept");
+            api.postMessage(alice, leaving, "after leaving");
+            long marker = api.postMessage(alice, staying, "in the room bob kept");
             for (Sock sock : List.of(leaver, other)) {
                 JSONObject next = sock.awaitJson("message");
                 assertEquals(marker, next.getLong("id"), () -> "got " + next);
@@ -227,8 +223,8 @@ class RoomsIT {
         Login alice = api.registerAndLogin("r_only_a");
         Login member = api.registerAndLogin("r_only_m");
         Login outsider = api.registerAndLogin("r_only_o");
-        String name = createRoom(api, alice, "r_only");
-        join(api, member, name);
+        String name = api.createRoom(alice, "r_only");
+        api.join(member, name);
         try (Sock sending = Sock.connect(alice.token());
              Sock members = Sock.connect(member.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -248,7 +244,7 @@ class RoomsIT {
     void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent() {
         Login alice = api.registerAndLogin("r_forb_a");
         Login outsider = api.registerAndLogin("r_forb_o");
-        String name = createRoom(api, alice, "r_forb");
+        String name = api.createRoom(alice, "r_forb");
         try (Sock alices = Sock.connect(alice.token()); Sock outsiders = Sock.connect(outsider.token())) {
             assertEquals("forbidden", ackError(outsiders.ack("message", say(name, "let me in"))));
             Reply rest = api.post("/api/rooms/" + name + "/messages", outsider.token(), Api.json("text", "let me in"));
@@ -282,15 +278,15 @@ class RoomsIT {
     void onConnectASocketIsAlreadyInEveryRoomOfItsUser() {
         Login alice = api.registerAndLogin("r_conn_a");
         Login bob = api.registerAndLogin("r_conn_b");
-        String name = createRoom(api, alice, "r_conn");
-        join(api, bob, name);
+        String name = api.createRoom(alice, "r_conn");
+        api.join(bob, name);
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONArray rooms = bobs.awaitReady().getJSONArray("rooms");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < rooms.length(); i++) names.add(rooms.getJSONObject(i).getString("name"));
             assertTrue(names.contains("feed") && names.contains(name), names.toString());
 
-            long id = Chat.post(api, alice, name, "no join needed");
+            long id = api.postMessage(alice, name, "no join needed");
             JSONObject got = bobs.awaitJson("message");
             assertEquals(id, got.getLong("id"));
             assertEquals(name, got.getString("room"));

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import java.util.List;
 import java.util.Locale;
@@ -218,10 +217,10 @@ class ChatPageIT {
         Login gone = api.guest("gone");
         Login stays = api.guest("stays");
         api.send("PATCH", "/api/users/me", stays.token(), Api.json("displayName", "Judy Stays"));
-        String room = Chat.createRoom(api, gone, "leftovers");
-        Chat.join(api, stays, room);
-        Chat.post(api, gone, room, "I was here");
-        Chat.post(api, stays, room, "So was I");
+        String room = api.createRoom(gone, "leftovers");
+        api.join(stays, room);
+        api.postMessage(gone, room, "I was here");
+        api.postMessage(stays, room, "So was I");
         assertEquals(204, api.send("DELETE", "/api/users/me", gone.token(), "{}").status());
         try (Browser browser = Browser.start("reader")) {
             browser.open(page).click("tab-guest");
