@@ -21,9 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clustered nodes (support/ClusterNodes) on one database act as one Parley: what a socket or a
@@ -34,25 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
     static final int EACH = 25;
-    static ClusterNodes nodes;
-    static Api a;
-    static Api b;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of());
-        a = nodes.a().api();
-        b = nodes.b().api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
-
-    static Sock on(Api node, Login who) {
-        return Sock.connectTo(node == a ? nodes.a().url() : nodes.b().url(), who.token());
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of());
+    static final Api a = nodes.a().api();
+    static final Api b = nodes.b().api();
 
     /** Each socket sends {@code EACH} messages ({@code payload(socket index, i)}) at once with the others; the ids each sent, by socket. */
     static List<List<Long>> sendAtOnce(List<Sock> senders, String event, java.util.function.BiFunction<Integer, Integer, JSONObject> payload) {
@@ -86,8 +70,8 @@ class ClusterIT {
     void roomMessagesFromSocketsOnBothNodesReachEverySocketOnceInOrder() {
         Login[] users = IntStream.range(0, 4).mapToObj(i -> a.registerAndLogin("cl_room")).toArray(Login[]::new);
         String room = a.roomOf(users[0], users[1], users[2], users[3]);
-        try (Sock s0 = on(a, users[0]); Sock s1 = on(b, users[1]); Sock s2 = on(a, users[2]); Sock s3 = on(b, users[3]);
-             Sock watcher = on(b, users[0])) {
+        try (Sock s0 = a.connect(users[0]); Sock s1 = b.connect(users[1]); Sock s2 = a.connect(users[2]); Sock s3 = b.connect(users[3]);
+             Sock watcher = b.connect(users[0])) {
             List<Sock> senders = List.of(s0, s1, s2, s3);
             List<List<Long>> sent = sendAtOnce(senders, "message", (s, i) -> Sock.say(room, "m" + s + "." + i));
             for (int i = 0; i < senders.size(); i++) {
@@ -105,7 +89,7 @@ class ClusterIT {
     void feedMessagesCrossNodes() {
         Login alice = a.registerAndLogin("cl_feed");
         Login bob = b.registerAndLogin("cl_feed");
-        try (Sock onA = on(a, alice); Sock onB = on(b, bob)) {
+        try (Sock onA = a.connect(alice); Sock onB = b.connect(bob)) {
             long fromA = ok(onA.ack("message", new JSONObject().put("text", "from a"))).getJSONObject("message").getLong("id");
             assertEquals(fromA, onB.awaitJson("message").getLong("id"));
             long fromB = ok(onB.ack("message", new JSONObject().put("text", "from b"))).getJSONObject("message").getLong("id");
@@ -117,7 +101,7 @@ class ClusterIT {
     void directMessagesBothWaysReachBothPeoplesSocketsOnBothNodesOnceInOrder() {
         Login alice = a.registerAndLogin("cl_dm");
         Login bob = b.registerAndLogin("cl_dm");
-        try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobA = on(a, bob); Sock bobB = on(b, bob)) {
+        try (Sock aliceA = a.connect(alice); Sock aliceB = b.connect(alice); Sock bobA = a.connect(bob); Sock bobB = b.connect(bob)) {
             List<List<Long>> sent = sendAtOnce(List.of(aliceA, bobB), "private_message",
                     (s, i) -> Sock.dm(s == 0 ? bob.username() : alice.username(), "d" + s + "." + i));
             List<Long> fromAlice = sent.get(0);
@@ -134,7 +118,7 @@ class ClusterIT {
     void roomCreatedTypingAndEditsCrossNodes() {
         Login alice = a.registerAndLogin("cl_misc");
         Login carol = b.registerAndLogin("cl_misc");
-        try (Sock aliceA = on(a, alice); Sock carolB = on(b, carol)) {
+        try (Sock aliceA = a.connect(alice); Sock carolB = b.connect(carol)) {
             String room = a.createRoom(alice, "cl");
             carolB.awaitRoomCreated(room);
             b.join(carol, room);
@@ -158,7 +142,7 @@ class ClusterIT {
         Login bob = b.registerAndLogin("cl_chg");
         Login stranger = b.registerAndLogin("cl_chg");
         String room = a.roomOf(alice, bob);
-        try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobB = on(b, bob); Sock strangerB = on(b, stranger)) {
+        try (Sock aliceA = a.connect(alice); Sock aliceB = b.connect(alice); Sock bobB = b.connect(bob); Sock strangerB = b.connect(stranger)) {
             long id = ok(aliceA.ack("message", Sock.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
             assertEquals(id, bobB.awaitJson("message").getLong("id"));
             JSONObject mention = bobB.awaitJson("notification");
@@ -201,7 +185,7 @@ class ClusterIT {
         Login carol = b.registerAndLogin("cl_mod");
         String room = a.createPrivateRoom(owner, "cl_mod");
         String bobsMembership = "/api/rooms/" + room + "/members/" + bob.username();
-        try (Sock bobB = on(b, bob); Sock carolB = on(b, carol)) {
+        try (Sock bobB = b.connect(bob); Sock carolB = b.connect(carol)) {
             a.invite(owner, room, bob);
             JSONObject invited = bobB.awaitJson("room_invited");
             assertEquals(room, invited.getString("name"));
@@ -241,7 +225,7 @@ class ClusterIT {
         Login survivor = a.login(doomed.username());
         assertEquals(200, b.get("/api/users/me", doomed.token()).status(), "the other node knows the session live (cached)");
         AtomicLong terminatedAt = new AtomicLong();
-        try (Sock onB = on(b, doomed)) {
+        try (Sock onB = b.connect(doomed)) {
             onB.socket().on("session_terminated", args -> terminatedAt.compareAndSet(0, System.nanoTime()));
             Api.Reply ended = a.delete("/api/sessions/" + doomed.sessionId(), survivor.token());
             long answered = System.nanoTime();

@@ -19,12 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clustered nodes: who is online and the per-user socket cap count every node's sockets, and when
@@ -39,29 +38,14 @@ class ClusterNodeLossIT {
     static final Duration GRACE_AND_DETECTION = Duration.ofSeconds(30); // the bound; documented: 5 s + 15 s
     /** HAProxy with the deployment's config in front of both nodes: past LoadBalancerIT's five ports. */
     static final int LB_PORT = Integer.getInteger("parley.it.lb-port", 8271) + 6;
-    static ClusterNodes nodes;
-    static Api a;
-    static Api b;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of());
-        a = nodes.a().api();
-        b = nodes.b().api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
-
-    static Sock on(Api node, Login who) {
-        return Sock.connectTo(node == a ? nodes.a().url() : nodes.b().url(), who.token());
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of());
+    static final Api a = nodes.a().api();
+    static final Api b = nodes.b().api();
 
     /** Connecting, nothing awaited yet. */
     static Sock opening(Api node, Login who) {
-        return Sock.open(node == a ? nodes.a().url() : nodes.b().url(), Sock.options(who.token(), "websocket"));
+        return Sock.open(node.url(), Sock.options(who.token(), "websocket"));
     }
 
     /** Whether {@code node}'s online list has the user (paged from just before their name). */
@@ -78,9 +62,9 @@ class ClusterNodeLossIT {
     void aUserIsOnlineOnEveryNodeUntilTheirLastSocketAnywhereHasGone() {
         Login asking = a.registerAndLogin("cn_ask");
         Login bob = a.registerAndLogin("cn_pres");
-        try (Sock onB = on(b, bob)) {
+        try (Sock onB = b.connect(bob)) {
             await("bob, on B, listed on A").atMost(Duration.ofSeconds(10)).until(() -> online(a, bob, asking));
-            try (Sock onA = on(a, bob)) {
+            try (Sock onA = a.connect(bob)) {
                 onB.close();
                 // Longer than the grace period (5 s): still online on both, since a socket is left on A.
                 await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
@@ -97,7 +81,7 @@ class ClusterNodeLossIT {
         Login carol = a.registerAndLogin("cn_cap");
         List<Sock> open = new ArrayList<>();
         try {
-            for (int i = 0; i < 20; i++) open.add(on(i % 2 == 0 ? a : b, carol)); // the default cap, 10 on each node: each ready
+            for (int i = 0; i < 20; i++) open.add((i % 2 == 0 ? a : b).connect(carol)); // the default cap, 10 on each node: each ready
             for (Api node : List.of(a, b)) {
                 try (Sock extra = opening(node, carol)) {
                     assertEquals("rate_limited", extra.awaitConnectError(), "a 21st socket, on " + (node == a ? "A" : "B"));
@@ -178,18 +162,18 @@ class ClusterNodeLossIT {
                                LoadBalancer lb) throws Exception {
         List<Long> liveA = new CopyOnWriteArrayList<>();
         List<Long> liveB = new CopyOnWriteArrayList<>();
-        Sock onA = on(a, readerA);
-        Sock onB = on(b, readerB);
+        Sock onA = a.connect(readerA);
+        Sock onB = b.connect(readerB);
         onA.socket().on("message", args -> record(room, args, liveA));
         onB.socket().on("message", args -> record(room, args, liveB));
-        Sock eveOnB = on(b, eve);
+        Sock eveOnB = b.connect(eve);
         await("eve, on B, listed on A").atMost(Duration.ofSeconds(10)).until(() -> online(a, eve, owner));
 
         // Two senders on each node; those on B are cut by the kill.
         List<Sender> senders = new ArrayList<>();
         for (int i = 0; i < posting.size(); i++) {
             Sender s = new Sender(posting.get(i), room);
-            s.sock = on(i % 2 == 0 ? a : b, posting.get(i));
+            s.sock = (i % 2 == 0 ? a : b).connect(posting.get(i));
             senders.add(s);
         }
         AtomicInteger acks = new AtomicInteger();

@@ -15,9 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node that misses relayed messages still gives its sockets every one, once, in order: the relay's
@@ -27,17 +26,8 @@ import org.junit.jupiter.api.Test;
 class ClusterRecoveryIT {
     static final int SENDERS = 8;
     static final int EACH = 25;
-    static ClusterNodes nodes;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of("parley.cluster.relay-capacity", "1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of("parley.cluster.relay-capacity", "1"));
 
     @Test
     void aNodeThatLostRelayedMessagesStillDeliversEveryOneOnceInOrder() {
@@ -48,8 +38,8 @@ class ClusterRecoveryIT {
         String room = a.roomOf(senders.get(0), senders.subList(1, SENDERS).toArray(Login[]::new));
         b.join(reader, room);
         double lostBefore = b.metric("parley_cluster_relay_lost_total");
-        List<Sock> sockets = senders.stream().map(s -> Sock.connectTo(nodes.a().url(), s.token())).toList();
-        try (Sock onB = Sock.connectTo(nodes.b().url(), reader.token())) {
+        List<Sock> sockets = senders.stream().map(s -> a.connect(s)).toList();
+        try (Sock onB = b.connect(reader)) {
             // Over sockets, all at once: the posts commit in batches, each publishing its events back to back.
             ExecutorService threads = Executors.newFixedThreadPool(SENDERS);
             List<CompletableFuture<List<Long>>> posting = sockets.stream().map(s -> CompletableFuture.supplyAsync(() ->

@@ -92,6 +92,11 @@ public final class Api {
                 .mapToInt(s -> s.getInt("connections")).sum();
     }
 
+    /** A socket of {@code who} to this server, connected and {@code ready} (over WebSocket unless transports are named). */
+    public Sock connect(Login who, String... transports) {
+        return Sock.connectTo(base, who.token(), transports);
+    }
+
     public Reply get(String path, String token) {
         return send(request(path, token).GET());
     }
