@@ -9,6 +9,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -87,9 +88,7 @@ class AdminIT {
     }
 
     @Test
-    void theAdminEndpointsAreForbiddenToEveryoneElse() {
-        Login user = api.guest("a_nope_u");
-        Login target = api.guest("a_nope_t");
+    void theAdminEndpointsAreForbiddenToEveryoneElse(@Guest("a_nope_u") Login user, @Guest("a_nope_t") Login target) {
         for (String action : List.of("disable", "enable")) {
             Reply reply = api.post("/api/admin/users/" + target.username() + "/" + action, user.token(), null);
             assertEquals(403, reply.status(), reply.body());

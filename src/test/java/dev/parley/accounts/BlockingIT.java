@@ -7,6 +7,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.json.JSONObject;
@@ -17,9 +18,7 @@ class BlockingIT {
     private final Api api = Api.server();
 
     @Test
-    void aBlockedUsersDirectMessagesAreRefusedOnBothProtocolsUntilUnblocked() {
-        Login bob = api.guest("bob");
-        Login mallory = api.guest("mallory");
+    void aBlockedUsersDirectMessagesAreRefusedOnBothProtocolsUntilUnblocked(@Guest("bob") Login bob, @Guest("mallory") Login mallory) {
         try (Sock bobs = Sock.connect(bob.token()); Sock mallorys = Sock.connect(mallory.token())) {
             assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username().toUpperCase(), bob.token()).status());
 
@@ -47,10 +46,7 @@ class BlockingIT {
     }
 
     @Test
-    void theBlockListShowsWhoAndWhenAndBlockingIsIdempotent() {
-        Login me = api.guest("lister");
-        Login first = api.guest("first");
-        Login second = api.guest("second");
+    void theBlockListShowsWhoAndWhenAndBlockingIsIdempotent(@Guest("lister") Login me, @Guest("first") Login first, @Guest("second") Login second) {
         api.send("PATCH", "/api/users/me", second.token(), "{\"displayName\":\"Second Person\"}");
         assertEquals("[]", api.get("/api/users/me/blocks", me.token()).body());
         assertEquals(204, api.put("/api/users/me/blocks/" + first.username(), me.token()).status());
@@ -74,8 +70,7 @@ class BlockingIT {
     }
 
     @Test
-    void blockingAnUnknownUserOrYourselfIsRefused() {
-        Login me = api.guest("refuser");
+    void blockingAnUnknownUserOrYourselfIsRefused(@Guest("refuser") Login me) {
         Reply unknown = api.put("/api/users/me/blocks/" + Api.uniqueName("nobody"), me.token());
         assertEquals(404, unknown.status());
         assertEquals("not_found", unknown.errorCode());
@@ -89,9 +84,7 @@ class BlockingIT {
     }
 
     @Test
-    void aDeletedUsersBlocksGoWithIt() {
-        Login blocker = api.guest("blocker");
-        Login blocked = api.guest("blocked");
+    void aDeletedUsersBlocksGoWithIt(@Guest("blocker") Login blocker, @Guest("blocked") Login blocked) {
         api.put("/api/users/me/blocks/" + blocked.username(), blocker.token());
         assertEquals(204, api.send("DELETE", "/api/users/me", blocked.token(), "{}").status());
         assertEquals("[]", api.get("/api/users/me/blocks", blocker.token()).body());

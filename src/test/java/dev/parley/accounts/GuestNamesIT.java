@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Api.Login;
+import dev.parley.support.Users.Guest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,8 +15,7 @@ class GuestNamesIT {
     private final Api api = Api.server();
 
     @Test
-    void aGuestNameHeldByAGuestIsAConflictInAnyLetterCase() {
-        Login first = api.guest("Held");
+    void aGuestNameHeldByAGuestIsAConflictInAnyLetterCase(@Guest("Held") Login first) {
         long firstId = first.body().getJsonObject("user").getJsonNumber("id").longValue();
         for (String spelling : new String[] {first.username(), first.username().toUpperCase(), first.username().toLowerCase()}) {
             Reply again = api.post("/api/auth/guest", null, Api.json("username", spelling));
@@ -39,15 +39,13 @@ class GuestNamesIT {
     }
 
     @Test
-    void aGuestNameHeldByAGuestWhoLoggedOutIsStillAConflict() {
-        Login first = api.guest("left");
+    void aGuestNameHeldByAGuestWhoLoggedOutIsStillAConflict(@Guest("left") Login first) {
         assertEquals(204, api.post("/api/auth/logout", first.token(), null).status());
         assertEquals(409, api.post("/api/auth/guest", null, Api.json("username", first.username())).status());
     }
 
     @Test
-    void registeringAGuestsNameIsAConflict() {
-        Login guest = api.guest("taken");
+    void registeringAGuestsNameIsAConflict(@Guest("taken") Login guest) {
         assertEquals(409, api.register(guest.username().toUpperCase()).status());
     }
 }

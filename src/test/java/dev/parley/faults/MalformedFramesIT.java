@@ -9,6 +9,7 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Server;
 import dev.parley.support.ServerLog;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,8 +74,7 @@ class MalformedFramesIT {
     private final AtomicInteger webSockets = new AtomicInteger();
 
     @Test
-    void malformedFramesOverBothTransportsGetNo5xxNoStackTraceLeakNothingAndTheServerServesOnAfterwards() throws Exception {
-        Login fuzzer = api.guest("fuzz");
+    void malformedFramesOverBothTransportsGetNo5xxNoStackTraceLeakNothingAndTheServerServesOnAfterwards(@Guest("fuzz") Login fuzzer) throws Exception {
         // Warm-up: the pools the fuzzing fills (request threads, socket-event threads) grow now, before the count.
         // (Engine.IO's timer pool keeps up to 20 threads, the socket-event pool 64, the request pool 32.)
         Thread warmPolling = new Thread(() -> fuzzPolling(fuzzer, SEED - 1, 20 * PACKETS_PER_POST * POSTS_PER_POLLING_SESSION / 4));

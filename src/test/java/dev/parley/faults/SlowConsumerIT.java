@@ -8,6 +8,7 @@ import dev.parley.support.Server;
 import dev.parley.support.ServerHeap;
 import dev.parley.support.Sock;
 import dev.parley.support.StalledSocket;
+import dev.parley.support.Users.Guest;
 import java.util.ArrayList;
 import java.util.List;
 import org.json.JSONObject;
@@ -28,10 +29,8 @@ class SlowConsumerIT {
     private final Api api = Api.server();
 
     @Test
-    void aClientThatStopsReadingIsCutAtTheBoundAndTheHeapStaysFlatWhileItIsStalled() throws Exception {
-        Login poster = api.guest("sc_poster");
-        Login slow = api.guest("sc_slow");
-        Login reader = api.guest("sc_reader");
+    void aClientThatStopsReadingIsCutAtTheBoundAndTheHeapStaysFlatWhileItIsStalled(@Guest("sc_poster") Login poster, @Guest("sc_slow") Login slow,
+            @Guest("sc_reader") Login reader) throws Exception {
         String room = api.roomOf(poster, slow, reader);
         String big = "x".repeat(3_900);
         double cutBefore = api.metric("parley_slow_client_disconnects_total");

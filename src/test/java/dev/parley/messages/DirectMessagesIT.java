@@ -10,6 +10,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -22,9 +23,7 @@ class DirectMessagesIT {
     private final Api api = Api.server();
 
     @Test
-    void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient() {
-        Login alice = api.registerAndLogin("d_ack_a");
-        Login bob = api.registerAndLogin("d_ack_b");
+    void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient(@Registered("d_ack_a") Login alice, @Registered("d_ack_b") Login bob) {
         try (Sock sock = Sock.connect(alice.token())) {
             JSONObject message = ok(sock.ack("private_message", dm(bob.username(), "  psst  "))).getJSONObject("message");
             assertTrue(message.getLong("id") > 0);
@@ -37,9 +36,8 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aPrivateMessageReachesEveryRecipientSocketAndTheSendersOtherSocketsButNotTheSendingOne() {
-        Login alice = api.registerAndLogin("d_fan_a");
-        Login bob = api.registerAndLogin("d_fan_b");
+    void aPrivateMessageReachesEveryRecipientSocketAndTheSendersOtherSocketsButNotTheSendingOne(@Registered("d_fan_a") Login alice,
+            @Registered("d_fan_b") Login bob) {
         try (Sock sending = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobsPhone = Sock.connect(bob.token());
@@ -58,10 +56,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aPrivateMessageReachesNoOneElse() {
-        Login alice = api.registerAndLogin("d_priv_a");
-        Login bob = api.registerAndLogin("d_priv_b");
-        Login carol = api.registerAndLogin("d_priv_c");
+    void aPrivateMessageReachesNoOneElse(@Registered("d_priv_a") Login alice, @Registered("d_priv_b") Login bob, @Registered("d_priv_c") Login carol) {
         try (Sock alices = Sock.connect(alice.token()); Sock carols = Sock.connect(carol.token())) {
             ok(alices.ack("private_message", dm(bob.username(), "not for carol")));
             long forCarol = ok(alices.ack("private_message", dm(carol.username(), "for carol"))).getJSONObject("message").getLong("id");
@@ -70,8 +65,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void anUnknownRecipientIsNotFound() {
-        Login alice = api.registerAndLogin("d_nf");
+    void anUnknownRecipientIsNotFound(@Registered("d_nf") Login alice) {
         String nobody = Api.uniqueName("d_nobody");
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals("not_found", ackError(sock.ack("private_message", dm(nobody, "hello?"))));
@@ -83,9 +77,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aDirectMessagePostedOverRestReachesEverySocketOfBothUsers() {
-        Login alice = api.registerAndLogin("d_rest_a");
-        Login bob = api.registerAndLogin("d_rest_b");
+    void aDirectMessagePostedOverRestReachesEverySocketOfBothUsers(@Registered("d_rest_a") Login alice, @Registered("d_rest_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
             Reply reply = api.post("/api/conversations/" + bob.username() + "/messages", alice.token(), Api.json("text", "via rest"));
             assertEquals(201, reply.status(), reply.body());
@@ -102,9 +94,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void anOfflineRecipientFindsTheMessageInHistoryAndConversations() {
-        Login alice = api.registerAndLogin("d_off_a");
-        Login bob = api.registerAndLogin("d_off_b");
+    void anOfflineRecipientFindsTheMessageInHistoryAndConversations(@Registered("d_off_a") Login alice, @Registered("d_off_b") Login bob) {
         long id;
         try (Sock alices = Sock.connect(alice.token())) {
             id = ok(alices.ack("private_message", dm(bob.username(), "while you were out"))).getJSONObject("message").getLong("id");
@@ -125,9 +115,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aRepeatedClientMsgIdIsStoredAndSentOnce() {
-        Login alice = api.registerAndLogin("d_dup_a");
-        Login bob = api.registerAndLogin("d_dup_b");
+    void aRepeatedClientMsgIdIsStoredAndSentOnce(@Registered("d_dup_a") Login alice, @Registered("d_dup_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             JSONObject payload = dm(bob.username(), "once").put("clientMsgId", "dm-" + UUID.randomUUID());
             JSONObject first = ok(alices.ack("private_message", payload)).getJSONObject("message");
@@ -143,9 +131,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aRepeatedClientMsgIdOverRestAnswers201WithTheFirstMessage() {
-        Login alice = api.registerAndLogin("d_rdup_a");
-        Login bob = api.registerAndLogin("d_rdup_b");
+    void aRepeatedClientMsgIdOverRestAnswers201WithTheFirstMessage(@Registered("d_rdup_a") Login alice, @Registered("d_rdup_b") Login bob) {
         String body = Json.createObjectBuilder().add("text", "once").add("clientMsgId", "dm-" + UUID.randomUUID()).build().toString();
         String path = "/api/conversations/" + bob.username() + "/messages";
         long first = Api.messageId(api.post(path, alice.token(), body));

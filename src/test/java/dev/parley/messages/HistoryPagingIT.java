@@ -9,6 +9,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,8 +63,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aRoomPagesBackwardsNewestFirstWithoutGapsOrRepeats() {
-        Login alice = api.registerAndLogin("h_rb");
+    void aRoomPagesBackwardsNewestFirstWithoutGapsOrRepeats(@Registered("h_rb") Login alice) {
         String room = api.createRoom(alice, "h_rb");
         List<Long> posted = api.postMany(alice, room, "m", COUNT);
         try (Sock sock = Sock.connect(alice.token())) {
@@ -73,8 +73,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aRoomPagesForwardsOldestFirstWithoutGapsOrRepeats() {
-        Login alice = api.registerAndLogin("h_rf");
+    void aRoomPagesForwardsOldestFirstWithoutGapsOrRepeats(@Registered("h_rf") Login alice) {
         String room = api.createRoom(alice, "h_rf");
         List<Long> posted = api.postMany(alice, room, "m", COUNT);
         try (Sock sock = Sock.connect(alice.token())) {
@@ -83,8 +82,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aRoomPageHoldsTheRoomsMessagesInFull() {
-        Login alice = api.registerAndLogin("h_full");
+    void aRoomPageHoldsTheRoomsMessagesInFull(@Registered("h_full") Login alice) {
         String room = api.createRoom(alice, "h_full");
         List<Long> posted = api.postMany(alice, room, "text ", 3);
         JsonObject page = api.get("/api/rooms/" + room + "/messages?after=0&limit=3", alice.token()).json();
@@ -111,9 +109,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aConversationPagesBackwardsTheSameForBothUsers() {
-        Login alice = api.registerAndLogin("h_cb_a");
-        Login bob = api.registerAndLogin("h_cb_b");
+    void aConversationPagesBackwardsTheSameForBothUsers(@Registered("h_cb_a") Login alice, @Registered("h_cb_b") Login bob) {
         List<Long> posted = converse(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             assertEquals(reversed(posted), walk(alice, alices, "with", bob.username(), true, 7));
@@ -122,9 +118,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aConversationPagesForwardsTheSameForBothUsers() {
-        Login alice = api.registerAndLogin("h_cf_a");
-        Login bob = api.registerAndLogin("h_cf_b");
+    void aConversationPagesForwardsTheSameForBothUsers(@Registered("h_cf_a") Login alice, @Registered("h_cf_b") Login bob) {
         List<Long> posted = converse(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             assertEquals(posted, walk(alice, alices, "with", bob.username(), false, 5));
@@ -133,9 +127,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aConversationWithNoMessagesYetIsAnEmptyPage() {
-        Login alice = api.registerAndLogin("h_empty_a");
-        Login bob = api.registerAndLogin("h_empty_b");
+    void aConversationWithNoMessagesYetIsAnEmptyPage(@Registered("h_empty_a") Login alice, @Registered("h_empty_b") Login bob) {
         Reply reply = api.get("/api/conversations/" + bob.username() + "/messages", alice.token());
         assertEquals(200, reply.status(), reply.body());
         assertEquals(0, reply.json().getJsonArray("messages").size());
@@ -146,9 +138,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aLimitOutside1To200IsInvalidPayload() {
-        Login alice = api.registerAndLogin("h_lim_a");
-        Login bob = api.registerAndLogin("h_lim_b");
+    void aLimitOutside1To200IsInvalidPayload(@Registered("h_lim_a") Login alice, @Registered("h_lim_b") Login bob) {
         String room = api.createRoom(alice, "h_lim");
         api.postDirect(alice, bob.username(), "hi");
         String roomPath = "/api/rooms/" + room + "/messages";
@@ -168,9 +158,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aPublicRoomsHistoryIsReadableByNonMembersWhoCannotMarkItRead() {
-        Login alice = api.registerAndLogin("h_nm_a");
-        Login outsider = api.registerAndLogin("h_nm_o");
+    void aPublicRoomsHistoryIsReadableByNonMembersWhoCannotMarkItRead(@Registered("h_nm_a") Login alice, @Registered("h_nm_o") Login outsider) {
         String room = api.createRoom(alice, "h_nm");
         long id = api.postMessage(alice, room, "anyone may look");
         Reply reply = api.get("/api/rooms/" + room + "/messages", outsider.token());

@@ -7,6 +7,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import dev.parley.support.Sock.Arrival;
+import dev.parley.support.Users.Guest;
 import io.socket.client.Ack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,8 +31,7 @@ class MentionBurstIT {
     private final Api api = Api.server();
 
     @Test
-    void aBurstOfMentionsOfOneUserNotifiesEachOfTheirSocketsOfEachOnceInOrderAfterItsMessage() throws Exception {
-        Login bob = api.guest("mb_bob");
+    void aBurstOfMentionsOfOneUserNotifiesEachOfTheirSocketsOfEachOnceInOrderAfterItsMessage(@Guest("mb_bob") Login bob) throws Exception {
         List<Login> senders = new ArrayList<>();
         for (int i = 0; i < SENDERS; i++) senders.add(api.guest("mb"));
         List<Sock> sending = new ArrayList<>();

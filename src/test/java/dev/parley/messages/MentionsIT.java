@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +19,8 @@ class MentionsIT {
     private final Api api = Api.server();
 
     @Test
-    void aMentionInARoomNotifiesTheMemberAndIsCountedUntilRead() {
-        Login alice = api.registerAndLogin("mn_alice");
-        Login bob = api.registerAndLogin("mn_bob");
-        Login outsider = api.registerAndLogin("mn_out");
+    void aMentionInARoomNotifiesTheMemberAndIsCountedUntilRead(@Registered("mn_alice") Login alice, @Registered("mn_bob") Login bob,
+            @Registered("mn_out") Login outsider) {
         String room = api.roomOf(alice, bob);
         try (Sock bobs = Sock.connect(bob.token(), "polling"); Sock alices = Sock.connect(alice.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -46,9 +45,8 @@ class MentionsIT {
     }
 
     @Test
-    void aMentionInTheFeedNotifiesEvenWhileAnotherSocketShowsTheFeedButNotTheFocusedOne() {
-        Login alice = api.registerAndLogin("mf_alice");
-        Login bob = api.registerAndLogin("mf_bob");
+    void aMentionInTheFeedNotifiesEvenWhileAnotherSocketShowsTheFeedButNotTheFocusedOne(@Registered("mf_alice") Login alice,
+            @Registered("mf_bob") Login bob) {
         try (Sock showing = Sock.connect(bob.token()); Sock elsewhere = Sock.connect(bob.token(), "polling")) {
             ok(showing.ack("focus", new JSONObject().put("room", "feed")));
             long id = api.postMessage(alice, "feed", "hey @" + bob.username());
@@ -62,10 +60,8 @@ class MentionsIT {
     }
 
     @Test
-    void aDirectMessageMentionsOnlyItsRecipientNeverAThirdParty() {
-        Login alice = api.registerAndLogin("md_alice");
-        Login bob = api.registerAndLogin("md_bob");
-        Login carol = api.registerAndLogin("md_carol");
+    void aDirectMessageMentionsOnlyItsRecipientNeverAThirdParty(@Registered("md_alice") Login alice, @Registered("md_bob") Login bob,
+            @Registered("md_carol") Login carol) {
         try (Sock bobs = Sock.connect(bob.token()); Sock carols = Sock.connect(carol.token())) {
             JSONObject sent;
             try (Sock alices = Sock.connect(alice.token())) {
@@ -82,10 +78,8 @@ class MentionsIT {
     }
 
     @Test
-    void anEditThatAddsAMentionNotifiesOnlyTheNewlyMentionedOverBothProtocols() {
-        Login alice = api.registerAndLogin("me_alice");
-        Login bob = api.registerAndLogin("me_bob");
-        Login carol = api.registerAndLogin("me_carol");
+    void anEditThatAddsAMentionNotifiesOnlyTheNewlyMentionedOverBothProtocols(@Registered("me_alice") Login alice, @Registered("me_bob") Login bob,
+            @Registered("me_carol") Login carol) {
         String room = api.roomOf(alice, bob, carol);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
              Sock carols = Sock.connect(carol.token())) {
@@ -120,9 +114,7 @@ class MentionsIT {
     }
 
     @Test
-    void anEditThatMentionsTheRecipientOfADirectMessageNotifiesThem() {
-        Login alice = api.registerAndLogin("mde_alice");
-        Login bob = api.registerAndLogin("mde_bob");
+    void anEditThatMentionsTheRecipientOfADirectMessageNotifiesThem(@Registered("mde_alice") Login alice, @Registered("mde_bob") Login bob) {
         try (Sock bobs = Sock.connect(bob.token())) {
             long id = api.postDirect(alice, bob.username(), "see this");
             assertEquals("private_message", bobs.awaitJson("notification").getString("kind"));
@@ -135,9 +127,7 @@ class MentionsIT {
     }
 
     @Test
-    void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols() {
-        Login alice = api.registerAndLogin("mr_alice");
-        Login bob = api.registerAndLogin("mr_bob");
+    void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols(@Registered("mr_alice") Login alice, @Registered("mr_bob") Login bob) {
         String room = api.roomOf(alice, bob);
         long earlier = api.postMessage(bob, room, "a question");
         try (Sock alices = Sock.connect(alice.token(), "polling")) {

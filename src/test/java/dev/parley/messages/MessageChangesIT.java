@@ -11,6 +11,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.json.JSONObject;
@@ -25,9 +26,7 @@ class MessageChangesIT {
     }
 
     @Test
-    void aReplyNamesAMessageOfTheSameRoomOrConversationOnly() {
-        Login alice = api.registerAndLogin("rp_alice");
-        Login bob = api.registerAndLogin("rp_bob");
+    void aReplyNamesAMessageOfTheSameRoomOrConversationOnly(@Registered("rp_alice") Login alice, @Registered("rp_bob") Login bob) {
         String room = api.roomOf(alice, bob);
         String other = api.roomOf(alice);
         long original = api.postMessage(bob, room, "question?");
@@ -56,10 +55,8 @@ class MessageChangesIT {
     }
 
     @Test
-    void onlyTheAuthorEditsAndEveryMembersSocketHearsOfItButNoOneElse() {
-        Login alice = api.registerAndLogin("ed_alice");
-        Login bob = api.registerAndLogin("ed_bob");
-        Login stranger = api.registerAndLogin("ed_stranger");
+    void onlyTheAuthorEditsAndEveryMembersSocketHearsOfItButNoOneElse(@Registered("ed_alice") Login alice, @Registered("ed_bob") Login bob,
+            @Registered("ed_stranger") Login stranger) {
         String room = api.roomOf(alice, bob);
         try (Sock alice1 = Sock.connect(alice.token()); Sock alice2 = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token()); Sock strangers = Sock.connect(stranger.token())) {
@@ -96,9 +93,7 @@ class MessageChangesIT {
     }
 
     @Test
-    void aDeletedMessageStaysInHistoryAsATombstoneAndPagingIsUnchanged() {
-        Login alice = api.registerAndLogin("del_alice");
-        Login bob = api.registerAndLogin("del_bob");
+    void aDeletedMessageStaysInHistoryAsATombstoneAndPagingIsUnchanged(@Registered("del_alice") Login alice, @Registered("del_bob") Login bob) {
         String room = api.roomOf(alice, bob);
         List<Long> ids = api.postMany(alice, room, "m", 5);
         long doomed = ids.get(2);
@@ -130,10 +125,8 @@ class MessageChangesIT {
     }
 
     @Test
-    void aDirectMessagesChangesReachBothPeopleAndNoThirdParty() {
-        Login alice = api.registerAndLogin("dc_alice");
-        Login bob = api.registerAndLogin("dc_bob");
-        Login eve = api.registerAndLogin("dc_eve");
+    void aDirectMessagesChangesReachBothPeopleAndNoThirdParty(@Registered("dc_alice") Login alice, @Registered("dc_bob") Login bob,
+            @Registered("dc_eve") Login eve) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
              Sock eves = Sock.connect(eve.token())) {
             long id = api.postDirect(alice, bob.username(), "just us");

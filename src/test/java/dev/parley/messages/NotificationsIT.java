@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,7 @@ class NotificationsIT {
     }
 
     @Test
-    void aRoomMessageNotifiesEverySocketOfTheOtherMembers() {
-        Login alice = api.registerAndLogin("n_room_a");
-        Login bob = api.registerAndLogin("n_room_b");
+    void aRoomMessageNotifiesEverySocketOfTheOtherMembers(@Registered("n_room_a") Login alice, @Registered("n_room_b") Login bob) {
         String room = api.createRoom(alice, "n_room");
         api.join(bob, room);
         try (Sock alices = Sock.connect(alice.token());
@@ -56,9 +55,7 @@ class NotificationsIT {
     }
 
     @Test
-    void theSendersSocketsAreNotNotified() {
-        Login alice = api.registerAndLogin("n_self_a");
-        Login bob = api.registerAndLogin("n_self_b");
+    void theSendersSocketsAreNotNotified(@Registered("n_self_a") Login alice, @Registered("n_self_b") Login bob) {
         String room = api.createRoom(alice, "n_self");
         api.join(bob, room);
         try (Sock sending = Sock.connect(alice.token());
@@ -74,9 +71,7 @@ class NotificationsIT {
     }
 
     @Test
-    void onlyTheRoomsMembersAreNotified() {
-        Login alice = api.registerAndLogin("n_only_a");
-        Login outsider = api.registerAndLogin("n_only_o");
+    void onlyTheRoomsMembersAreNotified(@Registered("n_only_a") Login alice, @Registered("n_only_o") Login outsider) {
         String room = api.createRoom(alice, "n_only");
         String theirs = api.createRoom(outsider, "n_theirs");
         api.join(alice, theirs);
@@ -88,9 +83,7 @@ class NotificationsIT {
     }
 
     @Test
-    void aSocketFocusedOnARoomIsNotNotifiedForThatRoomUntilItsFocusIsCleared() {
-        Login alice = api.registerAndLogin("n_foc_a");
-        Login bob = api.registerAndLogin("n_foc_b");
+    void aSocketFocusedOnARoomIsNotNotifiedForThatRoomUntilItsFocusIsCleared(@Registered("n_foc_a") Login alice, @Registered("n_foc_b") Login bob) {
         String focused = api.createRoom(alice, "n_foc");
         String elsewhere = api.createRoom(alice, "n_else");
         api.join(bob, focused);
@@ -112,10 +105,8 @@ class NotificationsIT {
     }
 
     @Test
-    void aDirectMessageNotifiesTheRecipientsSocketsNotFocusedOnTheSender() {
-        Login alice = api.registerAndLogin("n_dm_a");
-        Login bob = api.registerAndLogin("n_dm_b");
-        Login carol = api.registerAndLogin("n_dm_c");
+    void aDirectMessageNotifiesTheRecipientsSocketsNotFocusedOnTheSender(@Registered("n_dm_a") Login alice, @Registered("n_dm_b") Login bob,
+            @Registered("n_dm_c") Login carol) {
         try (Sock alices = Sock.connect(alice.token());
              Sock looking = Sock.connect(bob.token());
              Sock unfocused = Sock.connect(bob.token(), "polling")) {
@@ -135,9 +126,7 @@ class NotificationsIT {
     }
 
     @Test
-    void feedMessagesNotifyNoOne() {
-        Login alice = api.registerAndLogin("n_feed_a");
-        Login bob = api.registerAndLogin("n_feed_b");
+    void feedMessagesNotifyNoOne(@Registered("n_feed_a") Login alice, @Registered("n_feed_b") Login bob) {
         String room = api.createRoom(alice, "n_feed");
         api.join(bob, room);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -35,9 +36,7 @@ class ReactionsIT {
     }
 
     @Test
-    void reactingIsIdempotentEvenConcurrentlyAndCountsEachUserOnce() {
-        Login alice = api.registerAndLogin("re_alice");
-        Login bob = api.registerAndLogin("re_bob");
+    void reactingIsIdempotentEvenConcurrentlyAndCountsEachUserOnce(@Registered("re_alice") Login alice, @Registered("re_bob") Login bob) {
         String room = api.roomOf(alice, bob);
         long id = api.postMessage(alice, room, "react to me");
         List<CompletableFuture<Integer>> puts = new ArrayList<>();
@@ -66,8 +65,7 @@ class ReactionsIT {
     }
 
     @Test
-    void aBadEmojiIsInvalidAndChangesNothing() {
-        Login alice = api.registerAndLogin("rb_alice");
+    void aBadEmojiIsInvalidAndChangesNothing(@Registered("rb_alice") Login alice) {
         String room = api.roomOf(alice);
         long id = api.postMessage(alice, room, "hi");
         for (String bad : List.of("a", "👍👍", ":nope:", "<b>", "1")) {
@@ -84,9 +82,7 @@ class ReactionsIT {
     }
 
     @Test
-    void onlyMembersReactToARoomsMessages() {
-        Login alice = api.registerAndLogin("rm_alice");
-        Login outsider = api.registerAndLogin("rm_out");
+    void onlyMembersReactToARoomsMessages(@Registered("rm_alice") Login alice, @Registered("rm_out") Login outsider) {
         String room = api.roomOf(alice);
         long id = api.postMessage(alice, room, "members only");
         assertEquals(403, api.put(path(id, "👍"), outsider.token()).status());
@@ -94,8 +90,7 @@ class ReactionsIT {
     }
 
     @Test
-    void atMostTwentyUsernamesAreListedButAllAreCounted() {
-        Login alice = api.registerAndLogin("rc_alice");
+    void atMostTwentyUsernamesAreListedButAllAreCounted(@Registered("rc_alice") Login alice) {
         long id = api.postMessage(alice, "feed", "popular");
         for (int i = 0; i < 22; i++) {
             Login fan = api.guest("rc_fan");

@@ -7,6 +7,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import java.util.ArrayList;
 import java.util.List;
 import org.json.JSONObject;
@@ -33,9 +34,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void aRoomsUnreadCountsTheOtherMembersMessages() {
-        Login alice = api.registerAndLogin("u_room_a");
-        Login bob = api.registerAndLogin("u_room_b");
+    void aRoomsUnreadCountsTheOtherMembersMessages(@Registered("u_room_a") Login alice, @Registered("u_room_b") Login bob) {
         String room = api.createRoom(alice, "u_room");
         roomWithMessages(alice, bob, room, 3);
         assertEquals(3, api.roomUnread(bob, room));
@@ -43,9 +42,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void aConversationsUnreadCountsTheOtherUsersMessages() {
-        Login alice = api.registerAndLogin("u_dm_a");
-        Login bob = api.registerAndLogin("u_dm_b");
+    void aConversationsUnreadCountsTheOtherUsersMessages(@Registered("u_dm_a") Login alice, @Registered("u_dm_b") Login bob) {
         List<Long> ids = directMessages(alice, bob, 3);
         assertEquals(3, api.conversationUnread(bob, alice.username()));
         assertEquals(0, api.conversationUnread(alice, bob.username()), "one's own messages are not unread");
@@ -54,9 +51,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void readingARoomOverRestMovesTheMarkerAndUnreadFollows() {
-        Login alice = api.registerAndLogin("u_rr_a");
-        Login bob = api.registerAndLogin("u_rr_b");
+    void readingARoomOverRestMovesTheMarkerAndUnreadFollows(@Registered("u_rr_a") Login alice, @Registered("u_rr_b") Login bob) {
         String room = api.createRoom(alice, "u_rr");
         List<Long> ids = roomWithMessages(alice, bob, room, 4);
         api.readRoom(bob, room, ids.get(1));
@@ -69,9 +64,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void readingARoomOverSocketMovesTheMarkerAndUnreadFollows() {
-        Login alice = api.registerAndLogin("u_rs_a");
-        Login bob = api.registerAndLogin("u_rs_b");
+    void readingARoomOverSocketMovesTheMarkerAndUnreadFollows(@Registered("u_rs_a") Login alice, @Registered("u_rs_b") Login bob) {
         String room = api.createRoom(alice, "u_rs");
         List<Long> ids = roomWithMessages(alice, bob, room, 4);
         try (Sock bobs = Sock.connect(bob.token())) {
@@ -83,9 +76,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void readingAConversationOverRestAndSocketMovesTheMarkerAndUnreadFollows() {
-        Login alice = api.registerAndLogin("u_rc_a");
-        Login bob = api.registerAndLogin("u_rc_b");
+    void readingAConversationOverRestAndSocketMovesTheMarkerAndUnreadFollows(@Registered("u_rc_a") Login alice, @Registered("u_rc_b") Login bob) {
         List<Long> ids = directMessages(alice, bob, 4);
         api.readConversation(bob, alice.username(), ids.get(0));
         assertEquals(3, api.conversationUnread(bob, alice.username()));
@@ -98,9 +89,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void aReadMarkerNeverMovesBackwards() {
-        Login alice = api.registerAndLogin("u_back_a");
-        Login bob = api.registerAndLogin("u_back_b");
+    void aReadMarkerNeverMovesBackwards(@Registered("u_back_a") Login alice, @Registered("u_back_b") Login bob) {
         String room = api.createRoom(alice, "u_back");
         List<Long> ids = roomWithMessages(alice, bob, room, 3);
         api.readRoom(bob, room, ids.get(2));
@@ -109,9 +98,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void unreadIsKeptAcrossAReconnect() {
-        Login alice = api.registerAndLogin("u_re_a");
-        Login bob = api.registerAndLogin("u_re_b");
+    void unreadIsKeptAcrossAReconnect(@Registered("u_re_a") Login alice, @Registered("u_re_b") Login bob) {
         String room = api.createRoom(alice, "u_re");
         List<Long> ids = roomWithMessages(alice, bob, room, 4);
         try (Sock first = Sock.connect(bob.token())) {
@@ -127,9 +114,7 @@ class ReadMarkersIT {
     }
 
     @Test
-    void readingOnOneSocketCountsForEverySocketOfTheUser() {
-        Login alice = api.registerAndLogin("u_all_a");
-        Login bob = api.registerAndLogin("u_all_b");
+    void readingOnOneSocketCountsForEverySocketOfTheUser(@Registered("u_all_a") Login alice, @Registered("u_all_b") Login bob) {
         String room = api.createRoom(alice, "u_all");
         api.join(bob, room);
         try (Sock reading = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {

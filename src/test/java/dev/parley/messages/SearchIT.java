@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,8 @@ class SearchIT {
     }
 
     @Test
-    void findsRoomsAndOwnConversationsButNeverAnotherPairsNorDeletedMessages() {
-        Login alice = api.registerAndLogin("se_alice");
-        Login bob = api.registerAndLogin("se_bob");
-        Login carol = api.registerAndLogin("se_carol");
+    void findsRoomsAndOwnConversationsButNeverAnotherPairsNorDeletedMessages(@Registered("se_alice") Login alice, @Registered("se_bob") Login bob,
+            @Registered("se_carol") Login carol) {
         String room = api.roomOf(bob);
         String w = word();
         long inRoom = api.postMessage(bob, room, "a note about " + w + " in a room");
@@ -57,8 +56,7 @@ class SearchIT {
     }
 
     @Test
-    void pagesNewestFirstByBeforeAndUnderstandsExclusions() {
-        Login alice = api.registerAndLogin("sp_alice");
+    void pagesNewestFirstByBeforeAndUnderstandsExclusions(@Registered("sp_alice") Login alice) {
         String room = api.roomOf(alice);
         String w = word();
         List<Long> ids = api.postMany(alice, room, w + " number ", 5);
@@ -73,8 +71,7 @@ class SearchIT {
     }
 
     @Test
-    void badQueriesAreInvalid() {
-        Login alice = api.registerAndLogin("sb_alice");
+    void badQueriesAreInvalid(@Registered("sb_alice") Login alice) {
         for (String bad : List.of("", "q=", "q=%20%20", q("x".repeat(201)), q("word") + "&limit=0", q("word") + "&limit=101",
                 q("word") + "&limit=ten", q("word") + "&before=x", q("word") + "&room=a&with=b", q("word") + "&room=NOT%20A%20ROOM")) {
             Reply reply = search(alice, bad);

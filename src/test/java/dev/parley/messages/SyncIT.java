@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,10 +25,8 @@ class SyncIT {
     private final Api api = Api.server();
 
     @Test
-    void syncReturnsExactlyTheMessagesMissedInEachRoomAndConversation() {
-        Login me = api.registerAndLogin("s_me");
-        Login bob = api.registerAndLogin("s_bob");
-        Login carol = api.registerAndLogin("s_carol");
+    void syncReturnsExactlyTheMessagesMissedInEachRoomAndConversation(@Registered("s_me") Login me, @Registered("s_bob") Login bob,
+            @Registered("s_carol") Login carol) {
         String room = api.roomOf(bob, me);
         long seenFeed, seenRoom, seenDirect;
         try (Sock before = Sock.connect(me.token())) {
@@ -63,9 +62,7 @@ class SyncIT {
     }
 
     @Test
-    void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle() {
-        Login me = api.registerAndLogin("s_resend");
-        Login bob = api.registerAndLogin("s_bob");
+    void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle(@Registered("s_resend") Login me, @Registered("s_bob") Login bob) {
         String room = api.roomOf(me, bob);
         JSONObject inRoom = new JSONObject().put("room", room).put("text", "maybe lost")
                 .put("clientMsgId", "r-" + UUID.randomUUID());
@@ -101,9 +98,7 @@ class SyncIT {
     }
 
     @Test
-    void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort() {
-        Login me = api.registerAndLogin("su_me");
-        Login bob = api.registerAndLogin("su_bob");
+    void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort(@Registered("su_me") Login me, @Registered("su_bob") Login bob) {
         String room = api.roomOf(bob, me);
         long edited = api.postMessage(bob, room, "first draft");
         long deleted = api.postMessage(bob, room, "regret");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -16,10 +17,8 @@ class TypingIT {
     private final Api api = Api.server();
 
     @Test
-    void typingInARoomReachesTheOtherMembersButNotTheSendersSockets() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login carol = api.registerAndLogin("ty_carol");
+    void typingInARoomReachesTheOtherMembersButNotTheSendersSockets(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_carol") Login carol) {
         String room = api.roomOf(alice, bob);
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
@@ -38,10 +37,8 @@ class TypingIT {
     }
 
     @Test
-    void typingToAUserReachesOnlyThatUsersSockets() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login carol = api.registerAndLogin("ty_carol");
+    void typingToAUserReachesOnlyThatUsersSockets(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_carol") Login carol) {
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobsPhone = Sock.connect(bob.token());
@@ -60,9 +57,7 @@ class TypingIT {
     }
 
     @Test
-    void typingIsNeverStored() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
+    void typingIsNeverStored(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob) {
         String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             alices.emit("typing", inRoom(room));
@@ -81,10 +76,8 @@ class TypingIT {
     }
 
     @Test
-    void aNonMemberTypingInARoomIsForbiddenAndRelaysNothing() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login outsider = api.registerAndLogin("ty_out");
+    void aNonMemberTypingInARoomIsForbiddenAndRelaysNothing(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_out") Login outsider) {
         String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobs = Sock.connect(bob.token());
@@ -100,10 +93,8 @@ class TypingIT {
     }
 
     @Test
-    void typingToAUserWhoBlocksTheTypistIsForbiddenAndRelaysNothing() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login mallory = api.registerAndLogin("ty_mallory");
-        Login bob = api.registerAndLogin("ty_bob");
+    void typingToAUserWhoBlocksTheTypistIsForbiddenAndRelaysNothing(@Registered("ty_alice") Login alice, @Registered("ty_mallory") Login mallory,
+            @Registered("ty_bob") Login bob) {
         assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username(), alice.token()).status());
         try (Sock alices = Sock.connect(alice.token());
              Sock mallorys = Sock.connect(mallory.token())) {

@@ -9,6 +9,7 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
 import dev.parley.support.OwnServer;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,7 @@ class OnlineUsersIT {
     }
 
     @Test
-    void aLimitOutsideOneTo500IsInvalid() {
-        Login caller = api.registerAndLogin("ol_limit");
+    void aLimitOutsideOneTo500IsInvalid(@Registered("ol_limit") Login caller) {
         for (String limit : List.of("0", "501", "-1", "ten")) {
             var reply = api.get("/api/users/online?limit=" + limit, caller.token());
             assertEquals(400, reply.status(), "limit " + limit + ": " + reply.body());
@@ -91,8 +91,7 @@ class OnlineUsersIT {
     }
 
     @Test
-    void readyCountsEveryoneOnlineAndTellsTheServerTime() {
-        Login user = api.registerAndLogin("ol_ready");
+    void readyCountsEveryoneOnlineAndTellsTheServerTime(@Registered("ol_ready") Login user) {
         Instant before = Instant.now().minusSeconds(60);
         try (Sock sock = Sock.connect(user.token())) {
             JSONObject ready = sock.awaitReady();

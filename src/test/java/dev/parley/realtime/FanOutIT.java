@@ -8,6 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
 import dev.parley.support.StalledSocket;
+import dev.parley.support.Users.Registered;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,7 @@ class FanOutIT {
     private final Api api = Api.server();
 
     @Test
-    void aBurstReachesEveryTransportWholeAndInOrder() {
-        Login poster = api.registerAndLogin("fo_poster");
-        Login reader = api.registerAndLogin("fo_reader");
+    void aBurstReachesEveryTransportWholeAndInOrder(@Registered("fo_poster") Login poster, @Registered("fo_reader") Login reader) {
         String room = api.roomOf(poster, reader);
         try (Sock webSocket = Sock.connect(reader.token());
              Sock polling = Sock.connect(reader.token(), "polling");
@@ -36,10 +35,8 @@ class FanOutIT {
     }
 
     @Test
-    void aClientThatStopsReadingIsCutOffAndTheOthersGetEveryMessage() throws Exception {
-        Login poster = api.registerAndLogin("fo_flood");
-        Login slow = api.registerAndLogin("fo_slow");
-        Login reader = api.registerAndLogin("fo_fast");
+    void aClientThatStopsReadingIsCutOffAndTheOthersGetEveryMessage(@Registered("fo_flood") Login poster, @Registered("fo_slow") Login slow,
+            @Registered("fo_fast") Login reader) throws Exception {
         String room = api.roomOf(poster, slow, reader);
         String big = "x".repeat(3_900);
         double cutOffBefore = api.metric("parley_slow_client_disconnects_total");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -32,9 +33,7 @@ class PayloadValidationIT {
     private final Api api = Api.server();
 
     @Test
-    void malformedMessagesAreRefusedAndNothingIsStoredOrSent() {
-        Login me = api.registerAndLogin("v_msg");
-        Login watcher = api.registerAndLogin("v_msgw");
+    void malformedMessagesAreRefusedAndNothingIsStoredOrSent(@Registered("v_msg") Login me, @Registered("v_msgw") Login watcher) {
         String room = api.roomOf(me, watcher);
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             assertInvalid(sock, "message", 42, NO_PAYLOAD, obj("room", room),
@@ -52,9 +51,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedPrivateMessagesAreRefusedAndNothingIsStoredOrSent() {
-        Login me = api.registerAndLogin("v_pm");
-        Login bob = api.registerAndLogin("v_pmb");
+    void malformedPrivateMessagesAreRefusedAndNothingIsStoredOrSent(@Registered("v_pm") Login me, @Registered("v_pmb") Login bob) {
         String to = bob.username();
         try (Sock sock = Sock.connect(me.token()); Sock bobs = Sock.connect(bob.token())) {
             assertInvalid(sock, "private_message", 42, NO_PAYLOAD, "just a string",
@@ -73,9 +70,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas() {
-        Login me = api.registerAndLogin("v_join");
-        Login other = api.registerAndLogin("v_joino");
+    void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas(@Registered("v_join") Login me, @Registered("v_joino") Login other) {
         String mine = api.roomOf(me);
         String theirs = api.roomOf(other);
         try (Sock sock = Sock.connect(me.token())) {
@@ -92,9 +87,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedRoomCreationsAreRefusedAndCreateNothing() {
-        Login me = api.registerAndLogin("v_create");
-        Login watcher = api.registerAndLogin("v_createw");
+    void malformedRoomCreationsAreRefusedAndCreateNothing(@Registered("v_create") Login me, @Registered("v_createw") Login watcher) {
         String refused = Api.uniqueName("v");
         String created = Api.uniqueName("v");
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
@@ -113,8 +106,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedHistoryRequestsAreRefused() {
-        Login me = api.registerAndLogin("v_hist");
+    void malformedHistoryRequestsAreRefused(@Registered("v_hist") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "history", 42, "feed", obj(), obj("room", 5), obj("with", 5), obj("room", BAD_NAME),
                     obj("room", "feed", "limit", 0),
@@ -128,9 +120,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedTypingGetsAnErrorEventAndRelaysNothing() {
-        Login me = api.registerAndLogin("v_type");
-        Login member = api.registerAndLogin("v_typem");
+    void malformedTypingGetsAnErrorEventAndRelaysNothing(@Registered("v_type") Login me, @Registered("v_typem") Login member) {
         String room = api.roomOf(me, member);
         try (Sock sock = Sock.connect(me.token()); Sock other = Sock.connect(member.token())) {
             List<Object> bad = List.of(42, room, obj(), obj("room", 5), obj("to", 5), obj("room", BAD_NAME));
@@ -147,9 +137,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet() {
-        Login me = api.registerAndLogin("v_focus");
-        Login bob = api.registerAndLogin("v_focusb");
+    void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet(@Registered("v_focus") Login me, @Registered("v_focusb") Login bob) {
         String focused = api.roomOf(bob, me);
         String elsewhere = api.roomOf(bob, me);
         try (Sock sock = Sock.connect(me.token())) {
@@ -165,9 +153,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere() {
-        Login me = api.registerAndLogin("v_read");
-        Login bob = api.registerAndLogin("v_readb");
+    void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere(@Registered("v_read") Login me, @Registered("v_readb") Login bob) {
         String room = api.roomOf(bob, me);
         long first = post(bob, "/api/rooms/" + room + "/messages");
         long second = post(bob, "/api/rooms/" + room + "/messages");
@@ -185,8 +171,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedSyncRequestsAreRefused() {
-        Login me = api.registerAndLogin("v_sync");
+    void malformedSyncRequestsAreRefused(@Registered("v_sync") Login me) {
         long mine = post(me, "/api/rooms/feed/messages");
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "sync", 42, "feed",

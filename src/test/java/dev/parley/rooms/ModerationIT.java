@@ -11,6 +11,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.util.List;
 import java.util.function.Supplier;
 import org.json.JSONObject;
@@ -58,11 +59,8 @@ class ModerationIT {
     }
 
     @Test
-    void aMemberAndANonMemberMayDoNoneOfTheModeratorsActions() {
-        Login owner = api.guest("m_no_o");
-        Login member = api.guest("m_no_m");
-        Login other = api.guest("m_no_x");
-        Login outsider = api.guest("m_no_s");
+    void aMemberAndANonMemberMayDoNoneOfTheModeratorsActions(@Guest("m_no_o") Login owner, @Guest("m_no_m") Login member,
+            @Guest("m_no_x") Login other, @Guest("m_no_s") Login outsider) {
         String room = api.roomOf(owner, member, other);
         for (Login who : List.of(member, outsider)) {
             for (Supplier<Reply> action : List.<Supplier<Reply>>of(() -> kick(who, room, other), () -> ban(who, room, other),
@@ -79,11 +77,8 @@ class ModerationIT {
     }
 
     @Test
-    void theOwnerNamesModeratorsWhoRemoveMembersButNeverTheOwnerOrEachOther() {
-        Login owner = api.guest("m_mod_o");
-        Login mod = api.guest("m_mod_m");
-        Login mod2 = api.guest("m_mod_n");
-        Login member = api.guest("m_mod_x");
+    void theOwnerNamesModeratorsWhoRemoveMembersButNeverTheOwnerOrEachOther(@Guest("m_mod_o") Login owner, @Guest("m_mod_m") Login mod,
+            @Guest("m_mod_n") Login mod2, @Guest("m_mod_x") Login member) {
         String room = api.roomOf(owner, mod, mod2, member);
         assertEquals(204, moderator(owner, room, mod).status());
         assertEquals(204, moderator(owner, room, mod2).status());
@@ -107,9 +102,7 @@ class ModerationIT {
     }
 
     @Test
-    void theOwnerHandsTheRoomOverAndMayThenLeaveIt() {
-        Login owner = api.guest("m_own_o");
-        Login heir = api.guest("m_own_h");
+    void theOwnerHandsTheRoomOverAndMayThenLeaveIt(@Guest("m_own_o") Login owner, @Guest("m_own_h") Login heir) {
         String room = api.roomOf(owner, heir);
         refused(403, "forbidden", api.delete("/api/rooms/" + room + "/members/me", owner.token()));
         refused(404, "not_found", handOver(owner, room, api.guest("m_own_s")));
@@ -122,10 +115,8 @@ class ModerationIT {
     }
 
     @Test
-    void anOwnerWhoDeletesTheirAccountLeavesTheRoomToItsModerator() {
-        Login owner = api.guest("m_del_o");
-        Login member = api.guest("m_del_m");
-        Login moderator = api.guest("m_del_d");
+    void anOwnerWhoDeletesTheirAccountLeavesTheRoomToItsModerator(@Guest("m_del_o") Login owner, @Guest("m_del_m") Login member,
+            @Guest("m_del_d") Login moderator) {
         String room = api.roomOf(owner, member, moderator); // the member joined before the moderator
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + moderator.username(), owner.token()).status());
         assertEquals(204, api.send("DELETE", "/api/users/me", owner.token(), "{}").status());
@@ -136,9 +127,7 @@ class ModerationIT {
     }
 
     @Test
-    void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce() {
-        Login owner = api.guest("m_cut_o");
-        Login kicked = api.guest("m_cut_k");
+    void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce(@Guest("m_cut_o") Login owner, @Guest("m_cut_k") Login kicked) {
         String room = api.roomOf(owner, kicked);
         try (Sock ws = Sock.connect(kicked.token()); Sock polling = Sock.connect(kicked.token(), "polling");
              Sock owners = Sock.connect(owner.token())) {
@@ -160,10 +149,8 @@ class ModerationIT {
     }
 
     @Test
-    void aBanRemovesCutsTheSocketsAndHoldsAgainstJoinAndInviteUntilLifted() {
-        Login owner = api.guest("m_ban_o");
-        Login mod = api.guest("m_ban_m");
-        Login banned = api.guest("m_ban_b");
+    void aBanRemovesCutsTheSocketsAndHoldsAgainstJoinAndInviteUntilLifted(@Guest("m_ban_o") Login owner, @Guest("m_ban_m") Login mod,
+            @Guest("m_ban_b") Login banned) {
         String room = api.createPrivateRoom(owner, "m_ban");
         for (Login who : List.of(mod, banned)) {
             api.invite(owner, room, who);
@@ -193,10 +180,8 @@ class ModerationIT {
     }
 
     @Test
-    void moderatorsDeleteOthersMessagesInTheirRoomAndMembersDoNot() {
-        Login owner = api.guest("m_del_o");
-        Login mod = api.guest("m_del_m");
-        Login member = api.guest("m_del_x");
+    void moderatorsDeleteOthersMessagesInTheirRoomAndMembersDoNot(@Guest("m_del_o") Login owner, @Guest("m_del_m") Login mod,
+            @Guest("m_del_x") Login member) {
         String room = api.roomOf(owner, mod, member);
         assertEquals(204, moderator(owner, room, mod).status());
         long ownersWords = api.postMessage(owner, room, "from the owner");

@@ -12,6 +12,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.json.JSONObject;
@@ -25,9 +26,7 @@ class PrivateRoomsIT {
     private final Api api = Api.server();
 
     @Test
-    void aPrivateRoomIsCreatedWithItsCreatorAsOwnerAndAnnouncedToTheCreatorAlone() {
-        Login alice = api.guest("p_cr_a");
-        Login bob = api.guest("p_cr_b");
+    void aPrivateRoomIsCreatedWithItsCreatorAsOwnerAndAnnouncedToTheCreatorAlone(@Guest("p_cr_a") Login alice, @Guest("p_cr_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
             String name = Api.uniqueRoom("p_cr");
             JSONObject room = ok(alices.ack("create_room", new JSONObject().put("name", name).put("private", true))).getJSONObject("room");
@@ -47,9 +46,7 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void aPrivateRoomDoesNotExistForANonMemberOverRest() {
-        Login alice = api.guest("p_rest_a");
-        Login stranger = api.guest("p_rest_s");
+    void aPrivateRoomDoesNotExistForANonMemberOverRest(@Guest("p_rest_a") Login alice, @Guest("p_rest_s") Login stranger) {
         String name = api.createPrivateRoom(alice, "p_rest");
         String word = "secretword" + System.nanoTime();
         long id = api.postMessage(alice, name, "the " + word + " is here");
@@ -82,9 +79,7 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void aPrivateRoomDoesNotExistForANonMemberOverSocketIoAndNothingOfItReachesThem() {
-        Login alice = api.guest("p_sock_a");
-        Login stranger = api.guest("p_sock_s");
+    void aPrivateRoomDoesNotExistForANonMemberOverSocketIoAndNothingOfItReachesThem(@Guest("p_sock_a") Login alice, @Guest("p_sock_s") Login stranger) {
         String name = api.createPrivateRoom(alice, "p_sock");
         for (String transport : List.of("websocket", "polling")) {
             try (Sock alices = Sock.connect(alice.token()); Sock strangers = Sock.connect(stranger.token(), transport)) {
@@ -110,9 +105,7 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void anInviteeIsToldSeesTheRoomListedAndJoinsItButReadsItOnlyOnceJoined() {
-        Login alice = api.guest("p_inv_a");
-        Login bob = api.guest("p_inv_b");
+    void anInviteeIsToldSeesTheRoomListedAndJoinsItButReadsItOnlyOnceJoined(@Guest("p_inv_a") Login alice, @Guest("p_inv_b") Login bob) {
         String name = api.createPrivateRoom(alice, "p_inv");
         try (Sock phone = Sock.connect(bob.token()); Sock laptop = Sock.connect(bob.token(), "polling")) {
             api.invite(alice, name, bob);
@@ -147,10 +140,7 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void aWithdrawnOrDeclinedInvitationNoLongerOpensTheRoom() {
-        Login alice = api.guest("p_wd_a");
-        Login bob = api.guest("p_wd_b");
-        Login carol = api.guest("p_wd_c");
+    void aWithdrawnOrDeclinedInvitationNoLongerOpensTheRoom(@Guest("p_wd_a") Login alice, @Guest("p_wd_b") Login bob, @Guest("p_wd_c") Login carol) {
         String name = api.createPrivateRoom(alice, "p_wd");
         api.invite(alice, name, bob);
         api.invite(alice, name, carol);
@@ -167,10 +157,8 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void onlyTheOwnerAndModeratorsInviteAndAMemberNeedNotBeInvited() {
-        Login alice = api.guest("p_who_a");
-        Login bob = api.guest("p_who_b");
-        Login carol = api.guest("p_who_c");
+    void onlyTheOwnerAndModeratorsInviteAndAMemberNeedNotBeInvited(@Guest("p_who_a") Login alice, @Guest("p_who_b") Login bob,
+            @Guest("p_who_c") Login carol) {
         String name = api.createPrivateRoom(alice, "p_who");
         api.invite(alice, name, bob);
         api.join(bob, name);

@@ -13,6 +13,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ class RoomsIT {
     private final Api api = Api.server();
 
     @Test
-    void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember() {
-        Login alice = api.registerAndLogin("r_create");
+    void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember(@Registered("r_create") Login alice) {
         String typed = Api.uniqueName("Mixed_Case");
         Reply reply = api.post("/api/rooms", alice.token(),
                 Json.createObjectBuilder().add("name", typed).add("topic", "all things mixed").build().toString());
@@ -46,8 +46,7 @@ class RoomsIT {
     }
 
     @Test
-    void invalidRoomNamesAreRefusedWithInvalidPayload() {
-        Login alice = api.registerAndLogin("r_invalid");
+    void invalidRoomNamesAreRefusedWithInvalidPayload(@Registered("r_invalid") Login alice) {
         for (String bad : List.of("", "has space", "dots.not.allowed", "slash/no", "ünïcode", "x".repeat(65))) {
             Reply reply = api.post("/api/rooms", alice.token(), Api.json("name", bad));
             assertEquals(400, reply.status(), () -> "'" + bad + "': " + reply.body());
@@ -61,9 +60,7 @@ class RoomsIT {
     }
 
     @Test
-    void aDuplicateRoomNameIsAConflictWhateverItsCase() {
-        Login alice = api.registerAndLogin("r_dup");
-        Login bob = api.registerAndLogin("r_dup2");
+    void aDuplicateRoomNameIsAConflictWhateverItsCase(@Registered("r_dup") Login alice, @Registered("r_dup2") Login bob) {
         String name = api.createRoom(alice, "r_dup");
         for (String again : List.of(name, name.toUpperCase(Locale.ROOT), "feed")) {
             Reply reply = api.post("/api/rooms", bob.token(), Api.json("name", again));
@@ -74,9 +71,7 @@ class RoomsIT {
     }
 
     @Test
-    void everyConnectedSocketOfEveryUserGetsRoomCreated() {
-        Login alice = api.registerAndLogin("r_ev_a");
-        Login bob = api.registerAndLogin("r_ev_b");
+    void everyConnectedSocketOfEveryUserGetsRoomCreated(@Registered("r_ev_a") Login alice, @Registered("r_ev_b") Login bob) {
         try (Sock alicesPhone = Sock.connect(alice.token());
              Sock alicesLaptop = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token())) {
@@ -90,8 +85,7 @@ class RoomsIT {
     }
 
     @Test
-    void createRoomEventAcksWithTheRoomAndPutsTheCreatorsSocketsInIt() {
-        Login alice = api.registerAndLogin("r_sc");
+    void createRoomEventAcksWithTheRoomAndPutsTheCreatorsSocketsInIt(@Registered("r_sc") Login alice) {
         try (Sock creating = Sock.connect(alice.token()); Sock other = Sock.connect(alice.token(), "polling")) {
             String name = uniqueRoom("r_sc");
             JSONObject ack = ok(creating.ack("create_room", new JSONObject().put("name", name).put("topic", "t")));
@@ -110,9 +104,7 @@ class RoomsIT {
     }
 
     @Test
-    void listingRoomsShowsMembersMemberAndUnreadForTheCaller() {
-        Login alice = api.registerAndLogin("r_list_a");
-        Login bob = api.registerAndLogin("r_list_b");
+    void listingRoomsShowsMembersMemberAndUnreadForTheCaller(@Registered("r_list_a") Login alice, @Registered("r_list_b") Login bob) {
         String name = api.createRoom(alice, "r_list");
         JsonObject feed = api.room(bob, "feed");
         assertTrue(feed.getBoolean("member"));
@@ -130,9 +122,7 @@ class RoomsIT {
     }
 
     @Test
-    void joiningIsIdempotentAndLeavingAnswers204() {
-        Login alice = api.registerAndLogin("r_join_a");
-        Login bob = api.registerAndLogin("r_join_b");
+    void joiningIsIdempotentAndLeavingAnswers204(@Registered("r_join_a") Login alice, @Registered("r_join_b") Login bob) {
         String name = api.createRoom(alice, "r_join");
         for (int i = 0; i < 2; i++) {
             JsonObject room = api.join(bob, name);
@@ -147,9 +137,7 @@ class RoomsIT {
     }
 
     @Test
-    void theFeedCannotBeLeftOverRestOrSocket() {
-        Login alice = api.registerAndLogin("r_feed_a");
-        Login bob = api.registerAndLogin("r_feed_b");
+    void theFeedCannotBeLeftOverRestOrSocket(@Registered("r_feed_a") Login alice, @Registered("r_feed_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             Reply rest = api.delete("/api/rooms/feed/members/me", alice.token());
             assertEquals(403, rest.status());
@@ -162,9 +150,7 @@ class RoomsIT {
     }
 
     @Test
-    void joinAndLeaveEventsAckWithTheRoom() {
-        Login alice = api.registerAndLogin("r_sj_a");
-        Login bob = api.registerAndLogin("r_sj_b");
+    void joinAndLeaveEventsAckWithTheRoom(@Registered("r_sj_a") Login alice, @Registered("r_sj_b") Login bob) {
         String name = api.createRoom(alice, "r_sj");
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONObject joined = ok(bobs.ack("join", inRoom(name))).getJSONObject("room");
@@ -181,9 +167,7 @@ class RoomsIT {
     }
 
     @Test
-    void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser() {
-        Login alice = api.registerAndLogin("r_all_a");
-        Login bob = api.registerAndLogin("r_all_b");
+    void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser(@Registered("r_all_a") Login alice, @Registered("r_all_b") Login bob) {
         String name = api.createRoom(alice, "r_all");
         try (Sock joining = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             ok(joining.ack("join", inRoom(name)));
@@ -197,9 +181,7 @@ class RoomsIT {
     }
 
     @Test
-    void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser() {
-        Login alice = api.registerAndLogin("r_stop_a");
-        Login bob = api.registerAndLogin("r_stop_b");
+    void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser(@Registered("r_stop_a") Login alice, @Registered("r_stop_b") Login bob) {
         String leaving = api.createRoom(alice, "r_stop");
         String staying = api.createRoom(alice, "r_stay");
         api.join(bob, staying);
@@ -219,10 +201,8 @@ class RoomsIT {
     }
 
     @Test
-    void aRoomMessageReachesOnlyTheRoomsMembers() {
-        Login alice = api.registerAndLogin("r_only_a");
-        Login member = api.registerAndLogin("r_only_m");
-        Login outsider = api.registerAndLogin("r_only_o");
+    void aRoomMessageReachesOnlyTheRoomsMembers(@Registered("r_only_a") Login alice, @Registered("r_only_m") Login member,
+            @Registered("r_only_o") Login outsider) {
         String name = api.createRoom(alice, "r_only");
         api.join(member, name);
         try (Sock sending = Sock.connect(alice.token());
@@ -241,9 +221,7 @@ class RoomsIT {
     }
 
     @Test
-    void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent() {
-        Login alice = api.registerAndLogin("r_forb_a");
-        Login outsider = api.registerAndLogin("r_forb_o");
+    void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent(@Registered("r_forb_a") Login alice, @Registered("r_forb_o") Login outsider) {
         String name = api.createRoom(alice, "r_forb");
         try (Sock alices = Sock.connect(alice.token()); Sock outsiders = Sock.connect(outsider.token())) {
             assertEquals("forbidden", ackError(outsiders.ack("message", say(name, "let me in"))));
@@ -257,8 +235,7 @@ class RoomsIT {
     }
 
     @Test
-    void anUnknownRoomIsNotFoundEverywhere() {
-        Login alice = api.registerAndLogin("r_nf");
+    void anUnknownRoomIsNotFoundEverywhere(@Registered("r_nf") Login alice) {
         String nowhere = uniqueRoom("r_nowhere");
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals("not_found", ackError(sock.ack("message", say(nowhere, "hello?"))));
@@ -275,9 +252,7 @@ class RoomsIT {
     }
 
     @Test
-    void onConnectASocketIsAlreadyInEveryRoomOfItsUser() {
-        Login alice = api.registerAndLogin("r_conn_a");
-        Login bob = api.registerAndLogin("r_conn_b");
+    void onConnectASocketIsAlreadyInEveryRoomOfItsUser(@Registered("r_conn_a") Login alice, @Registered("r_conn_b") Login bob) {
         String name = api.createRoom(alice, "r_conn");
         api.join(bob, name);
         try (Sock bobs = Sock.connect(bob.token())) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Api.Login;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -19,8 +20,7 @@ class SessionsIT {
     private final Api api = Api.server();
 
     @Test
-    void listingShowsEveryLiveSessionAndMarksTheCurrentOne() {
-        Login first = api.registerAndLogin("list");
+    void listingShowsEveryLiveSessionAndMarksTheCurrentOne(@Registered("list") Login first) {
         Login second = api.login(first.username());
         Reply reply = api.get("/api/sessions", second.token());
         assertEquals(200, reply.status());
@@ -46,8 +46,7 @@ class SessionsIT {
     }
 
     @Test
-    void logoutAllRefusesEveryTokenOfTheUser() {
-        Login first = api.registerAndLogin("all");
+    void logoutAllRefusesEveryTokenOfTheUser(@Registered("all") Login first) {
         Login second = api.login(first.username());
         Reply reply = api.post("/api/auth/logout-all", first.token(), null);
         assertEquals(200, reply.status());
@@ -57,8 +56,7 @@ class SessionsIT {
     }
 
     @Test
-    void endingOneSessionRefusesItsToken() {
-        Login doomed = api.registerAndLogin("one");
+    void endingOneSessionRefusesItsToken(@Registered("one") Login doomed) {
         Login other = api.login(doomed.username());
         assertEquals(204, api.delete("/api/sessions/" + doomed.sessionId(), other.token()).status());
         assertRefused(doomed.token());
@@ -66,8 +64,7 @@ class SessionsIT {
     }
 
     @Test
-    void terminatingOthersKeepsOnlyTheCurrentSession() {
-        Login keep = api.registerAndLogin("keep");
+    void terminatingOthersKeepsOnlyTheCurrentSession(@Registered("keep") Login keep) {
         Login a = api.login(keep.username());
         Login b = api.login(keep.username());
         Reply reply = api.post("/api/sessions/terminate-others", keep.token(), null);
@@ -80,9 +77,7 @@ class SessionsIT {
     }
 
     @Test
-    void anotherUsersSessionCannotBeEndedOrEvenSeen() {
-        Login owner = api.registerAndLogin("owner");
-        Login stranger = api.registerAndLogin("stranger");
+    void anotherUsersSessionCannotBeEndedOrEvenSeen(@Registered("owner") Login owner, @Registered("stranger") Login stranger) {
         Reply reply = api.delete("/api/sessions/" + owner.sessionId(), stranger.token());
         assertEquals(404, reply.status());
         assertEquals("not_found", reply.errorCode());
@@ -90,8 +85,7 @@ class SessionsIT {
     }
 
     @Test
-    void refreshGivesANewTokenForTheSameSession() {
-        Login me = api.registerAndLogin("refresh");
+    void refreshGivesANewTokenForTheSameSession(@Registered("refresh") Login me) {
         Reply reply = api.post("/api/auth/refresh", me.token(), null);
         assertEquals(200, reply.status());
         JsonObject body = reply.json();

@@ -10,6 +10,8 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Guest;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -213,9 +215,7 @@ class ChatPageIT {
     }
 
     @Test
-    void messagesShowTheUsernameBesideTheDisplayNameAndADeletedUserAsDeleted() {
-        Login gone = api.guest("gone");
-        Login stays = api.guest("stays");
+    void messagesShowTheUsernameBesideTheDisplayNameAndADeletedUserAsDeleted(@Guest("gone") Login gone, @Guest("stays") Login stays) {
         api.send("PATCH", "/api/users/me", stays.token(), Api.json("displayName", "Judy Stays"));
         String room = api.createRoom(gone, "leftovers");
         api.join(stays, room);
@@ -241,8 +241,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aGuestReadsOlderMessagesByScrollingUp() {
-        Login host = api.registerAndLogin("host");
+    void aGuestReadsOlderMessagesByScrollingUp(@Registered("host") Login host) {
         String room = Api.uniqueName("archive").toLowerCase(Locale.ROOT);
         assertEquals(201, api.post("/api/rooms", host.token(), Api.json("name", room)).status());
         for (int i = 1; i <= 120; i++) {
@@ -268,9 +267,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aPageThatLostItsConnectionReconnectsAndCatchesUp() {
-        Login dave = api.registerAndLogin("dave");
-        Login erin = api.registerAndLogin("erin");
+    void aPageThatLostItsConnectionReconnectsAndCatchesUp(@Registered("dave") Login dave, @Registered("erin") Login erin) {
         try (Browser browser = Browser.start("dave")) {
             signIn(browser, dave.username());
             browser.offline(true);
@@ -295,8 +292,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aPageWhoseSessionEndedWhileItWasOfflineIsRefusedOnReconnectAndShowsLogin() {
-        Login frank = api.registerAndLogin("frank");
+    void aPageWhoseSessionEndedWhileItWasOfflineIsRefusedOnReconnectAndShowsLogin(@Registered("frank") Login frank) {
         try (Browser browser = Browser.start("frank")) {
             signIn(browser, frank.username());
             String token = (String) browser.script("return sessionStorage.getItem('parley.token')");
@@ -311,9 +307,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aHiddenPageShowsABrowserNotificationOnceTheUserAllowedIt() {
-        Login grace = api.registerAndLogin("grace");
-        Login heidi = api.registerAndLogin("heidi");
+    void aHiddenPageShowsABrowserNotificationOnceTheUserAllowedIt(@Registered("grace") Login grace, @Registered("heidi") Login heidi) {
         try (Browser browser = Browser.start("grace")) {
             // Headless Chromium has no notification centre and its tab is never hidden: the page gets a
             // recording stand-in for the Notification API, and is told that it went to the background.

@@ -8,6 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,8 +23,7 @@ class MarkdownPageIT {
     private final String page = Server.url() + "/";
 
     @Test
-    void eachConstructRendersAsItsElementAndMarkupInTextIsNeverRun() {
-        Login bob = api.registerAndLogin("md_bob");
+    void eachConstructRendersAsItsElementAndMarkupInTextIsNeverRun(@Registered("md_bob") Login bob) {
         String room = api.createRoom(bob, "mdroom");
         long hello = api.postMessage(bob, room, "hello");
         String alice = Api.uniqueName("md_alice");

@@ -8,6 +8,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,7 @@ class MessageFeaturesPageIT {
     }
 
     @Test
-    void replyEditDeleteReactMentionAndSearchInThePage() {
-        Login bob = api.registerAndLogin("pg_bob");
+    void replyEditDeleteReactMentionAndSearchInThePage(@Registered("pg_bob") Login bob) {
         String room = api.createRoom(bob, "pgroom");
         long original = api.postMessage(bob, room, "the original question");
         api.postMany(bob, room, "filler ", 60); // the original is beyond the first page
