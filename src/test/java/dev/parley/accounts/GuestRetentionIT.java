@@ -9,9 +9,8 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.OwnServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Guest accounts are deleted a retention after their last session ended (or expired); only then
@@ -19,26 +18,15 @@ import org.junit.jupiter.api.Test;
  * with a 2-second retention, a sweep every half second and 10-second tokens.
  */
 class GuestRetentionIT {
-    private static OwnServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = OwnServer.named("retention", 5)
-                .with("parley.guest-access", "true")
-                .with("parley.guest-retention", "PT2S")
-                .with("parley.guest-sweep-interval", "PT0.5S")
-                .with("parley.token-ttl", "PT10S")
-                // The tests ask for the name again and again until it is free: each ask counts as a sign-up.
-                .with("parley.signup.max-per-address", "100000")
-                .start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("retention", 5)
+            .with("parley.guest-access", "true")
+            .with("parley.guest-retention", "PT2S")
+            .with("parley.guest-sweep-interval", "PT0.5S")
+            .with("parley.token-ttl", "PT10S")
+            // The tests ask for the name again and again until it is free: each ask counts as a sign-up.
+            .with("parley.signup.max-per-address", "100000");
+    private static final Api api = server.api();
 
     @Test
     void aGuestWhoLoggedOutIsDeletedAfterTheRetentionAndTheNameComesBackEmpty() {

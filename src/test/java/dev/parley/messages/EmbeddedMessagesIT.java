@@ -11,28 +11,17 @@ import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The message features on the embedded H2 default, whose SQL differs from PostgreSQL's where search is
  * concerned (substrings instead of full-text): migration V6 runs there, and the search syntax works.
  */
 class EmbeddedMessagesIT {
-    private static OwnServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = OwnServer.named("embedded_messages", 8).embedded().start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("embedded_messages", 8).embedded();
+    private static final Api api = server.api();
 
     private List<Long> search(Login who, String q) {
         Reply reply = api.get("/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), who.token());

@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who is online, a page at a time: {@code GET /api/users/online} pages by username
@@ -30,19 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineUsersIT {
     private static final int READY_MAX = 3;
-    private static OwnServer capped;
+    @RegisterExtension
+    static final OwnServer capped = OwnServer.named("online_cap", 7).with("parley.presence.ready-online-max", String.valueOf(READY_MAX));
 
     private final Api api = Api.server();
-
-    @BeforeAll
-    static void startAServerWhoseReadyListsThree() {
-        capped = OwnServer.named("online_cap", 7).with("parley.presence.ready-online-max", String.valueOf(READY_MAX)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (capped != null) capped.close();
-    }
 
     @Test
     void theOnlineListPagesByUsernameIgnoringCase() {

@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Parley server of a test's own, for what the shared test server cannot give: settings of its own
@@ -20,8 +23,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Ports come from {@code parley.it.own-port} (the build sets it from the test port, so that two
  * checkouts building at once do not collide); each server a test class starts takes the next one.
+ *
+ * <p>A test class that needs one server for all its tests registers it as a JUnit extension, started
+ * before the first test and stopped after the last:
+ * {@code @RegisterExtension static final OwnServer server = OwnServer.named("x", 1).with(...);}
  */
-public final class OwnServer implements AutoCloseable {
+public final class OwnServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final int BASE_PORT = Integer.getInteger("parley.it.own-port", 8191);
     private static final Path TARGET = Path.of(System.getProperty("parley.it.target", "target")).toAbsolutePath();
     private static final Path ROOT = TARGET.getParent();
@@ -126,6 +133,16 @@ public final class OwnServer implements AutoCloseable {
         }
         deleteData();
         return launch();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     /** Starts the process on the database as it is, without waiting: {@link #awaitReady} then. */
