@@ -54,8 +54,7 @@ class ChatPageIT {
             a.awaitText(testId("view-title"), "# " + room);
             send(a, "Kick-off: the new sidebar ships Friday.");
 
-            b.click("browse-rooms");
-            b.clickTestId("join-" + room);
+            b.joinFromRoomsList(room);
             b.awaitText(testId("view-title"), "# " + room);
             b.awaitElementWithText(MESSAGE_TEXT, "Kick-off: the new sidebar ships Friday.");
             send(b, "Great, I'll review the mock-ups today.");
@@ -223,12 +222,8 @@ class ChatPageIT {
         api.postMessage(stays, room, "So was I");
         assertEquals(204, api.send("DELETE", "/api/users/me", gone.token(), "{}").status());
         try (Browser browser = Browser.start("reader")) {
-            browser.open(page).click("tab-guest");
-            browser.type("login-username", Api.uniqueName("reader"));
-            browser.click("login-submit");
-            browser.awaitText(testId("connection"), "Connected");
-            browser.click("browse-rooms");
-            browser.clickTestId("join-" + room);
+            browser.signInAsGuest(page, Api.uniqueName("reader"));
+            browser.joinFromRoomsList(room);
             WebElement left = browser.awaitElementWithText(MESSAGE_TEXT, "I was here");
             WebElement row = left.findElement(By.xpath("ancestor::li[@data-testid='message']"));
             assertEquals("Deleted user", row.findElement(testId("message-from")).getText());
@@ -248,12 +243,8 @@ class ChatPageIT {
             assertEquals(201, api.post("/api/rooms/" + room + "/messages", host.token(), Api.json("text", "Note " + i)).status());
         }
         try (Browser guest = Browser.start("guest")) {
-            guest.open(page).click("tab-guest");
-            guest.type("login-username", Api.uniqueName("guest"));
-            guest.click("login-submit");
-            guest.awaitText(testId("connection"), "Connected");
-            guest.click("browse-rooms");
-            guest.clickTestId("join-" + room);
+            guest.signInAsGuest(page, Api.uniqueName("guest"));
+            guest.joinFromRoomsList(room);
             guest.awaitElementWithText(MESSAGE_TEXT, "Note 120");
             assertEquals(50, guest.all(MESSAGE_TEXT).size(), "one page of history at first");
 

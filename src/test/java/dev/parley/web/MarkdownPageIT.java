@@ -28,12 +28,8 @@ class MarkdownPageIT {
         long hello = api.postMessage(bob, room, "hello");
         String alice = Api.uniqueName("md_alice");
         try (Browser a = Browser.start("markdown")) {
-            a.open(page).click("tab-guest");
-            a.type("login-username", alice);
-            a.click("login-submit");
-            a.awaitText(testId("connection"), "Connected");
-            a.click("browse-rooms");
-            a.clickTestId("join-" + room);
+            a.signInAsGuest(page, alice);
+            a.joinFromRoomsList(room);
             messageText(a, hello); // joined: what comes next arrives live
 
             long emphasis = api.postMessage(bob, room, "*soft* and **loud** and `a*b*c` then\nnext line");

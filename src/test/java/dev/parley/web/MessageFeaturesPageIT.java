@@ -42,12 +42,8 @@ class MessageFeaturesPageIT {
         String alice = Api.uniqueName("pg_alice");
         String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Browser a = Browser.start("features")) {
-            a.open(page).click("tab-guest");
-            a.type("login-username", alice);
-            a.click("login-submit");
-            a.awaitText(testId("connection"), "Connected");
-            a.click("browse-rooms");
-            a.clickTestId("join-" + room);
+            a.signInAsGuest(page, alice);
+            a.joinFromRoomsList(room);
             a.awaitElementWithText(MESSAGE_TEXT, "filler 59");
 
             // A reply to a message not loaded yet: the quote jumps there, loading history.

@@ -23,13 +23,6 @@ import org.junit.jupiter.api.Test;
 class RoomPeoplePageIT {
     private final Api api = Api.server();
 
-    private static void signIn(Browser browser, String username) {
-        browser.open(Server.url() + "/").click("tab-guest");
-        browser.type("login-username", username);
-        browser.click("login-submit");
-        browser.awaitText(testId("connection"), "Connected");
-    }
-
     private static void awaitToast(Browser browser, String containing) {
         browser.until("a toast with \"" + containing + "\"", d -> d.findElements(testId("toast")).stream()
                 .anyMatch(t -> t.getText().contains(containing)));
@@ -46,8 +39,8 @@ class RoomPeoplePageIT {
         String room = Api.uniqueRoom("pp_room");
         Login carol = api.guest("pp_carol");
         try (Browser a = Browser.start("people-owner"); Browser b = Browser.start("people-invitee")) {
-            signIn(a, alice);
-            signIn(b, bob);
+            a.signInAsGuest(Server.url() + "/", alice);
+            b.signInAsGuest(Server.url() + "/", bob);
 
             // Alice creates a private room: it opens, and Bob's page hears nothing of it.
             a.click("browse-rooms");
