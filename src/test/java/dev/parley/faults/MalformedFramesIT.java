@@ -135,7 +135,7 @@ class MalformedFramesIT {
         Login alice = api.guest("fz_after_a");
         Login bob = api.guest("fz_after_b");
         try (Sock a = Sock.connect(alice.token()); Sock b = Sock.connect(bob.token(), "polling")) {
-            long id = Sock.ok(a.ack("message", new JSONObject().put("text", "still here"))).getJSONObject("message").getLong("id");
+            long id = a.post("message", new JSONObject().put("text", "still here"));
             JSONObject got;
             do got = b.awaitJson("message"); while (got.getLong("id") != id);
         }

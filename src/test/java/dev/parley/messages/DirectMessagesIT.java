@@ -50,8 +50,8 @@ class DirectMessagesIT {
                 assertEquals(bob.username(), got.getString("to"));
                 assertEquals(alice.username(), got.getString("from"));
             }
-            long reply = ok(bobsPhone.ack("private_message", dm(alice.username(), "reply"))).getJSONObject("message").getLong("id");
-            assertEquals(reply, sending.awaitJson("private_message").getLong("id"));
+            long reply = bobsPhone.post("private_message", dm(alice.username(), "reply"));
+            sending.awaitPrivateMessage(reply);
         }
     }
 
@@ -59,8 +59,8 @@ class DirectMessagesIT {
     void aPrivateMessageReachesNoOneElse(@Registered("d_priv_a") Login alice, @Registered("d_priv_b") Login bob, @Registered("d_priv_c") Login carol) {
         try (Sock alices = Sock.connect(alice.token()); Sock carols = Sock.connect(carol.token())) {
             ok(alices.ack("private_message", dm(bob.username(), "not for carol")));
-            long forCarol = ok(alices.ack("private_message", dm(carol.username(), "for carol"))).getJSONObject("message").getLong("id");
-            assertEquals(forCarol, carols.awaitJson("private_message").getLong("id"));
+            long forCarol = alices.post("private_message", dm(carol.username(), "for carol"));
+            carols.awaitPrivateMessage(forCarol);
         }
     }
 
@@ -86,8 +86,7 @@ class DirectMessagesIT {
             assertTrue(message.isNull("room"));
             long id = message.getJsonNumber("id").longValue();
             for (Sock sock : List.of(alices, bobs)) {
-                JSONObject got = sock.awaitJson("private_message");
-                assertEquals(id, got.getLong("id"));
+                JSONObject got = sock.awaitPrivateMessage(id);
                 assertEquals("via rest", got.getString("text"));
             }
         }
@@ -97,7 +96,7 @@ class DirectMessagesIT {
     void anOfflineRecipientFindsTheMessageInHistoryAndConversations(@Registered("d_off_a") Login alice, @Registered("d_off_b") Login bob) {
         long id;
         try (Sock alices = Sock.connect(alice.token())) {
-            id = ok(alices.ack("private_message", dm(bob.username(), "while you were out"))).getJSONObject("message").getLong("id");
+            id = alices.post("private_message", dm(bob.username(), "while you were out"));
         }
         for (Login side : List.of(bob, alice)) {
             String other = side == bob ? alice.username() : bob.username();
@@ -123,8 +122,8 @@ class DirectMessagesIT {
             assertEquals(first.getLong("id"), second.getLong("id"));
             assertEquals(payload.getString("clientMsgId"), second.getString("clientMsgId"));
             assertEquals(first.getLong("id"), bobs.awaitJson("private_message").getLong("id"));
-            long next = ok(alices.ack("private_message", dm(bob.username(), "next"))).getJSONObject("message").getLong("id");
-            assertEquals(next, bobs.awaitJson("private_message").getLong("id"));
+            long next = alices.post("private_message", dm(bob.username(), "next"));
+            bobs.awaitPrivateMessage(next);
         }
         var messages = api.get("/api/conversations/" + alice.username() + "/messages", bob.token()).json().getJsonArray("messages");
         assertEquals(List.of("next", "once"), messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).toList());

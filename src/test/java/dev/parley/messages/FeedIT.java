@@ -90,7 +90,7 @@ class FeedIT {
             var reply = api.post("/api/rooms/feed/messages", me.token(), "{\"text\":\"from rest\"}");
             assertEquals(201, reply.status());
             long id = reply.json().getJsonObject("message").getJsonNumber("id").longValue();
-            assertEquals(id, mine.awaitJson("message").getLong("id"));
+            mine.awaitMessage(id);
         }
     }
 

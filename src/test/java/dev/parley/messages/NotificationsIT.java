@@ -111,8 +111,8 @@ class NotificationsIT {
              Sock looking = Sock.connect(bob.token());
              Sock unfocused = Sock.connect(bob.token(), "polling")) {
             ok(looking.ack("focus", new JSONObject().put("with", alice.username())));
-            long id = ok(alices.ack("private_message", dm(bob.username(), "just you"))).getJSONObject("message").getLong("id");
-            assertEquals(id, looking.awaitJson("private_message").getLong("id"));
+            long id = alices.post("private_message", dm(bob.username(), "just you"));
+            looking.awaitPrivateMessage(id);
             JSONObject first = unfocused.awaitJson("notification");
             assertDirectNotification(first, alice.username(), "just you", 1);
             assertEquals(alice.username(), first.getString("with"), "the other party of the conversation");

@@ -35,7 +35,7 @@ class SyncIT {
             seenDirect = post(bob, "/api/conversations/" + me.username() + "/messages", "seen directly");
             assertEquals(Set.of(seenFeed, seenRoom), new HashSet<>(List.of(before.awaitJson("message").getLong("id"),
                     before.awaitJson("message").getLong("id"))));
-            assertEquals(seenDirect, before.awaitJson("private_message").getLong("id"));
+            before.awaitPrivateMessage(seenDirect);
         }
 
         // While the client is away (the feed has Carol's two, and whatever else was posted there meanwhile):
@@ -74,8 +74,8 @@ class SyncIT {
                 roomId = idOf(first.ack("message", inRoom));
                 directId = idOf(first.ack("private_message", direct));
             }
-            assertEquals(roomId, bobs.awaitJson("message").getLong("id"));
-            assertEquals(directId, bobs.awaitJson("private_message").getLong("id"));
+            bobs.awaitMessage(roomId);
+            bobs.awaitPrivateMessage(directId);
 
             try (Sock again = Sock.connect(me.token())) {
                 JSONObject resent = again.ack("message", inRoom);
@@ -85,9 +85,9 @@ class SyncIT {
 
                 // Bob got neither twice: the next of each he gets is a newer message.
                 long nextInRoom = idOf(again.ack("message", new JSONObject().put("room", room).put("text", "next")));
-                assertEquals(nextInRoom, bobs.awaitJson("message").getLong("id"));
+                bobs.awaitMessage(nextInRoom);
                 long nextDirect = idOf(again.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "next")));
-                assertEquals(nextDirect, bobs.awaitJson("private_message").getLong("id"));
+                bobs.awaitPrivateMessage(nextDirect);
 
                 JSONObject sync = bobs.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, 0))
                         .put("conversations", new JSONObject().put(me.username(), 0)));

@@ -67,9 +67,9 @@ class TypingIT {
 
             // Not sent as a message either: the first of each Bob gets is a real one, and history holds only those.
             long inRoom = alices.ack("message", inRoom(room).put("text", "real")).getJSONObject("message").getLong("id");
-            assertEquals(inRoom, bobs.awaitJson("message").getLong("id"));
+            bobs.awaitMessage(inRoom);
             long direct = alices.ack("private_message", to(bob).put("text", "real")).getJSONObject("message").getLong("id");
-            assertEquals(direct, bobs.awaitJson("private_message").getLong("id"));
+            bobs.awaitPrivateMessage(direct);
             assertEquals(1, messageCount("/api/rooms/" + room + "/messages", bob));
             assertEquals(1, messageCount("/api/conversations/" + alice.username() + "/messages", bob));
         }

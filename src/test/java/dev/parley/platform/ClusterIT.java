@@ -43,7 +43,7 @@ class ClusterIT {
         ExecutorService threads = Executors.newFixedThreadPool(senders.size()); // truly at once: the common pool may have one thread
         try {
             List<CompletableFuture<List<Long>>> sending = IntStream.range(0, senders.size()).mapToObj(s -> CompletableFuture.supplyAsync(() ->
-                    IntStream.range(0, EACH).mapToObj(i -> ok(senders.get(s).ack(event, payload.apply(s, i))).getJSONObject("message").getLong("id"))
+                    IntStream.range(0, EACH).mapToObj(i -> senders.get(s).post(event, payload.apply(s, i)))
                             .toList(), threads)).toList();
             return sending.stream().map(CompletableFuture::join).toList();
         } finally {
@@ -90,10 +90,10 @@ class ClusterIT {
         Login alice = a.registerAndLogin("cl_feed");
         Login bob = b.registerAndLogin("cl_feed");
         try (Sock onA = a.connect(alice); Sock onB = b.connect(bob)) {
-            long fromA = ok(onA.ack("message", new JSONObject().put("text", "from a"))).getJSONObject("message").getLong("id");
-            assertEquals(fromA, onB.awaitJson("message").getLong("id"));
-            long fromB = ok(onB.ack("message", new JSONObject().put("text", "from b"))).getJSONObject("message").getLong("id");
-            assertEquals(fromB, onA.awaitJson("message").getLong("id"));
+            long fromA = onA.post("message", new JSONObject().put("text", "from a"));
+            onB.awaitMessage(fromA);
+            long fromB = onB.post("message", new JSONObject().put("text", "from b"));
+            onA.awaitMessage(fromB);
         }
     }
 
@@ -127,7 +127,7 @@ class ClusterIT {
             assertEquals(alice.username(), typing.getString("from"));
             assertEquals(room, typing.getString("room"));
             long id = a.postMessage(alice, room, "helo");
-            assertEquals(id, carolB.awaitJson("message").getLong("id"));
+            carolB.awaitMessage(id);
             Api.Reply edit = a.send("PATCH", "/api/messages/" + id, alice.token(), Api.json("text", "hello"));
             assertEquals(200, edit.status(), edit.body());
             JSONObject updated = carolB.awaitJson("message_updated");
@@ -143,8 +143,8 @@ class ClusterIT {
         Login stranger = b.registerAndLogin("cl_chg");
         String room = a.roomOf(alice, bob);
         try (Sock aliceA = a.connect(alice); Sock aliceB = b.connect(alice); Sock bobB = b.connect(bob); Sock strangerB = b.connect(stranger)) {
-            long id = ok(aliceA.ack("message", Sock.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
-            assertEquals(id, bobB.awaitJson("message").getLong("id"));
+            long id = aliceA.post("message", Sock.say(room, "@" + bob.username() + " look"));
+            bobB.awaitMessage(id);
             JSONObject mention = bobB.awaitJson("notification");
             assertEquals("mention", mention.getString("kind"), mention.toString());
             assertEquals(room, mention.getString("room"));

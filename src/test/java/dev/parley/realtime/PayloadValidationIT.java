@@ -45,7 +45,7 @@ class PayloadValidationIT {
             JSONObject good = sock.ack("message", obj("room", room, "text", "good", "clientMsgId", "c".repeat(64)));
             assertTrue(good.getBoolean("ok"), good.toString());
             long id = good.getJSONObject("message").getLong("id");
-            assertEquals(id, watching.awaitJson("message").getLong("id"));
+            watching.awaitMessage(id);
             assertEquals(List.of(id), ids("/api/rooms/" + room + "/messages", me));
         }
     }
@@ -64,7 +64,7 @@ class PayloadValidationIT {
             JSONObject good = sock.ack("private_message", obj("to", to, "text", "good"));
             assertTrue(good.getBoolean("ok"), good.toString());
             long id = good.getJSONObject("message").getLong("id");
-            assertEquals(id, bobs.awaitJson("private_message").getLong("id"));
+            bobs.awaitPrivateMessage(id);
             assertEquals(List.of(id), ids("/api/conversations/" + to + "/messages", me));
         }
     }

@@ -86,7 +86,7 @@ class RateLimitIT {
                     .until(() -> after.updateAndGet(a -> sock.ack("message",
                             new JSONObject().put("room", room).put("text", "after"))).getBoolean("ok"));
             long last = after.get().getJSONObject("message").getLong("id");
-            assertEquals(last, watching.awaitJson("message").getLong("id"));
+            watching.awaitMessage(last);
 
             stored.add(last);
             var history = api.get("/api/rooms/" + room + "/messages?limit=200", me.token()).json();

@@ -132,7 +132,7 @@ class ModerationIT {
         try (Sock ws = Sock.connect(kicked.token()); Sock polling = Sock.connect(kicked.token(), "polling");
              Sock owners = Sock.connect(owner.token())) {
             long before = api.postMessage(owner, room, "before");
-            for (Sock s : List.of(ws, polling)) assertEquals(before, s.awaitJson("message").getLong("id"));
+            for (Sock s : List.of(ws, polling)) s.awaitMessage(before);
             assertEquals(204, kick(owner, room, kicked).status());
             for (Sock s : List.of(ws, polling)) {
                 JSONObject removed = s.awaitJson("room_removed");

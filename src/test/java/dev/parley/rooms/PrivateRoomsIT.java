@@ -130,7 +130,7 @@ class PrivateRoomsIT {
             assertEquals("member", joined.getString("role"));
             assertEquals(2, joined.getInt("members"));
             long id = api.postMessage(alice, name, "welcome, " + bob.username());
-            for (Sock sock : List.of(phone, laptop)) assertEquals(id, sock.awaitJson("message").getLong("id"));
+            for (Sock sock : List.of(phone, laptop)) sock.awaitMessage(id);
             assertEquals(200, api.get("/api/rooms/" + name + "/messages", bob.token()).status());
             Reply members = api.get("/api/rooms/" + name + "/members", bob.token());
             assertEquals(200, members.status(), members.body());

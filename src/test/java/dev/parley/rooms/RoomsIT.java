@@ -96,9 +96,8 @@ class RoomsIT {
             assertEquals("conflict", ackError(creating.ack("create_room", new JSONObject().put("name", name))));
             assertEquals("invalid_payload", ackError(creating.ack("create_room", new JSONObject().put("name", "no good"))));
 
-            long id = ok(creating.ack("message", say(name, "first words"))).getJSONObject("message").getLong("id");
-            JSONObject got = other.awaitJson("message");
-            assertEquals(id, got.getLong("id"));
+            long id = creating.post("message", say(name, "first words"));
+            JSONObject got = other.awaitMessage(id);
             assertEquals(name, got.getString("room"));
         }
     }
@@ -144,8 +143,8 @@ class RoomsIT {
             assertEquals("forbidden", rest.errorCode());
             assertEquals("forbidden", ackError(alices.ack("leave", inRoom("feed"))));
             assertTrue(api.room(alice, "feed").getBoolean("member"));
-            long id = ok(bobs.ack("message", say("feed", "still here?"))).getJSONObject("message").getLong("id");
-            assertEquals(id, alices.awaitJson("message").getLong("id"));
+            long id = bobs.post("message", say("feed", "still here?"));
+            alices.awaitMessage(id);
         }
     }
 
@@ -173,8 +172,7 @@ class RoomsIT {
             ok(joining.ack("join", inRoom(name)));
             long id = api.postMessage(alice, name, "welcome");
             for (Sock sock : List.of(joining, other)) {
-                JSONObject got = sock.awaitJson("message");
-                assertEquals(id, got.getLong("id"));
+                JSONObject got = sock.awaitMessage(id);
                 assertEquals(name, got.getString("room"));
             }
         }
@@ -188,7 +186,7 @@ class RoomsIT {
         try (Sock leaver = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             api.join(bob, leaving); // over REST, while both sockets are connected
             long welcome = api.postMessage(alice, leaving, "before leaving");
-            for (Sock sock : List.of(leaver, other)) assertEquals(welcome, sock.awaitJson("message").getLong("id"));
+            for (Sock sock : List.of(leaver, other)) sock.awaitMessage(welcome);
 
             ok(leaver.ack("leave", inRoom(leaving)));
             api.postMessage(alice, leaving, "after leaving");
@@ -215,8 +213,8 @@ class RoomsIT {
             assertEquals(sent.getLong("id"), got.getLong("id"));
             assertEquals("members only", got.getString("text"));
 
-            long marker = ok(sending.ack("message", say("feed", "for everyone"))).getJSONObject("message").getLong("id");
-            assertEquals(marker, outsiders.awaitJson("message").getLong("id"));
+            long marker = sending.post("message", say("feed", "for everyone"));
+            outsiders.awaitMessage(marker);
         }
     }
 
@@ -229,8 +227,8 @@ class RoomsIT {
             assertEquals(403, rest.status());
             assertEquals("forbidden", rest.errorCode());
 
-            long marker = ok(outsiders.ack("message", say("feed", "on the feed instead"))).getJSONObject("message").getLong("id");
-            assertEquals(marker, alices.awaitJson("message").getLong("id"));
+            long marker = outsiders.post("message", say("feed", "on the feed instead"));
+            alices.awaitMessage(marker);
         }
     }
 
@@ -262,8 +260,7 @@ class RoomsIT {
             assertTrue(names.contains("feed") && names.contains(name), names.toString());
 
             long id = api.postMessage(alice, name, "no join needed");
-            JSONObject got = bobs.awaitJson("message");
-            assertEquals(id, got.getLong("id"));
+            JSONObject got = bobs.awaitMessage(id);
             assertEquals(name, got.getString("room"));
         }
     }

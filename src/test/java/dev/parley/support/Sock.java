@@ -135,6 +135,22 @@ public final class Sock implements AutoCloseable {
         return (JSONObject) await(event)[0];
     }
 
+    /** The next {@code message}, after checking it is the one with this id. */
+    public JSONObject awaitMessage(long id) {
+        return awaitWithId("message", id);
+    }
+
+    /** The next {@code private_message}, after checking it is the one with this id. */
+    public JSONObject awaitPrivateMessage(long id) {
+        return awaitWithId("private_message", id);
+    }
+
+    private JSONObject awaitWithId(String event, long id) {
+        JSONObject payload = awaitJson(event);
+        assertEquals(id, payload.getLong("id"));
+        return payload;
+    }
+
     private Object[] awaitAny(String a, String b) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
@@ -163,6 +179,11 @@ public final class Sock implements AutoCloseable {
         } catch (Exception e) {
             throw new AssertionError("no ack for '" + event + "' within " + TIMEOUT_SECONDS + " s", e);
         }
+    }
+
+    /** Emits {@code message} or {@code private_message} with an ack; the stored message's id, after checking the ack is ok. */
+    public long post(String event, Object payload) {
+        return ok(ack(event, payload)).getJSONObject("message").getLong("id");
     }
 
     public void emit(String event, Object... payload) {
