@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two Parley nodes clustered on loopback, as README's "Running several nodes" starts them: the build's
@@ -22,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code parley.it.cluster.hz-port-a}/{@code -b} (6911/6912), set by the build from {@code it.cluster.*}.
  * Logs: {@code target/own-node_a.log}, {@code own-node_b.log}. Each node can be killed (SIGKILL).
  */
-public final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class ClusterNodes implements RunsForTheClass {
     private final OwnServer a;
     private final OwnServer b;
 
@@ -55,18 +52,9 @@ public final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, 
         return new ClusterNodes(a, b);
     }
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
-    }
-
     /** Both nodes on a fresh database, until both are ready and count each other. */
-    public void start() {
+    @Override
+    public ClusterNodes start() {
         try {
             FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, a.databaseName());
         } catch (SQLException e) {
@@ -82,6 +70,7 @@ public final class ClusterNodes implements BeforeAllCallback, AfterAllCallback, 
             close();
             throw e;
         }
+        return this;
     }
 
     public OwnServer a() {

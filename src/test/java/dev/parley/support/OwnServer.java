@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A Parley server of a test's own, for what the shared test server cannot give: settings of its own
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before the first test and stopped after the last:
  * {@code @RegisterExtension static final OwnServer server = OwnServer.named("x", 1).with(...);}
  */
-public final class OwnServer implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+public final class OwnServer implements RunsForTheClass {
     private static final int BASE_PORT = Integer.getInteger("parley.it.own-port", 8191);
     private static final Path TARGET = Path.of(System.getProperty("parley.it.target", "target")).toAbsolutePath();
     private static final Path ROOT = TARGET.getParent();
@@ -123,6 +120,7 @@ public final class OwnServer implements BeforeAllCallback, AfterAllCallback, Aut
     }
 
     /** Starts the server on a fresh database and waits until it is ready. */
+    @Override
     public OwnServer start() {
         if (!embedded) {
             try {
@@ -133,16 +131,6 @@ public final class OwnServer implements BeforeAllCallback, AfterAllCallback, Aut
         }
         deleteData();
         return launch();
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        start();
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        close();
     }
 
     /** Starts the process on the database as it is, without waiting: {@link #awaitReady} then. */
