@@ -47,8 +47,7 @@ class LoadBalancerIT {
             Api api = new Api(lb.url());
             Login alice = api.guest("lb");
             Login bob = api.guest("lb");
-            String room = api.createRoom(alice, "lb");
-            api.join(bob, room);
+            String room = api.roomOf(alice, bob);
             try (Sock webSocket = Sock.connectTo(lb.url(), alice.token(), "websocket");
                  Sock polling = Sock.connectTo(lb.url(), bob.token(), "polling")) {
                 assertTrue(webSocket.ack("message", Sock.say(room, "over a WebSocket")).getBoolean("ok"));

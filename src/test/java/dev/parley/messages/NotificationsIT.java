@@ -40,8 +40,7 @@ class NotificationsIT {
 
     @Test
     void aRoomMessageNotifiesEverySocketOfTheOtherMembers(@Registered("n_room_a") Login alice, @Registered("n_room_b") Login bob) {
-        String room = api.createRoom(alice, "n_room");
-        api.join(bob, room);
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobsPhone = Sock.connect(bob.token());
              Sock bobsLaptop = Sock.connect(bob.token(), "polling")) {
@@ -56,8 +55,7 @@ class NotificationsIT {
 
     @Test
     void theSendersSocketsAreNotNotified(@Registered("n_self_a") Login alice, @Registered("n_self_b") Login bob) {
-        String room = api.createRoom(alice, "n_self");
-        api.join(bob, room);
+        String room = api.roomOf(alice, bob);
         try (Sock sending = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token())) {
@@ -73,8 +71,7 @@ class NotificationsIT {
     @Test
     void onlyTheRoomsMembersAreNotified(@Registered("n_only_a") Login alice, @Registered("n_only_o") Login outsider) {
         String room = api.createRoom(alice, "n_only");
-        String theirs = api.createRoom(outsider, "n_theirs");
-        api.join(alice, theirs);
+        String theirs = api.roomOf(outsider, alice);
         try (Sock outsiders = Sock.connect(outsider.token())) {
             api.postMessage(alice, room, "not for outsiders");
             api.postMessage(alice, theirs, "for the outsider");
@@ -127,8 +124,7 @@ class NotificationsIT {
 
     @Test
     void feedMessagesNotifyNoOne(@Registered("n_feed_a") Login alice, @Registered("n_feed_b") Login bob) {
-        String room = api.createRoom(alice, "n_feed");
-        api.join(bob, room);
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             ok(alices.ack("message", say("feed", "on the feed")));
             ok(alices.ack("message", "a bare feed message"));

@@ -115,8 +115,7 @@ class ReadMarkersIT {
 
     @Test
     void readingOnOneSocketCountsForEverySocketOfTheUser(@Registered("u_all_a") Login alice, @Registered("u_all_b") Login bob) {
-        String room = api.createRoom(alice, "u_all");
-        api.join(bob, room);
+        String room = api.roomOf(alice, bob);
         try (Sock reading = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             long last = 0;
             for (int i = 1; i <= 3; i++) {

@@ -181,8 +181,7 @@ class RoomsIT {
     @Test
     void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser(@Registered("r_stop_a") Login alice, @Registered("r_stop_b") Login bob) {
         String leaving = api.createRoom(alice, "r_stop");
-        String staying = api.createRoom(alice, "r_stay");
-        api.join(bob, staying);
+        String staying = api.roomOf(alice, bob);
         try (Sock leaver = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             api.join(bob, leaving); // over REST, while both sockets are connected
             long welcome = api.postMessage(alice, leaving, "before leaving");
@@ -201,8 +200,7 @@ class RoomsIT {
     @Test
     void aRoomMessageReachesOnlyTheRoomsMembers(@Registered("r_only_a") Login alice, @Registered("r_only_m") Login member,
             @Registered("r_only_o") Login outsider) {
-        String name = api.createRoom(alice, "r_only");
-        api.join(member, name);
+        String name = api.roomOf(alice, member);
         try (Sock sending = Sock.connect(alice.token());
              Sock members = Sock.connect(member.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -251,8 +249,7 @@ class RoomsIT {
 
     @Test
     void onConnectASocketIsAlreadyInEveryRoomOfItsUser(@Registered("r_conn_a") Login alice, @Registered("r_conn_b") Login bob) {
-        String name = api.createRoom(alice, "r_conn");
-        api.join(bob, name);
+        String name = api.roomOf(alice, bob);
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONArray rooms = bobs.awaitReady().getJSONArray("rooms");
             List<String> names = new ArrayList<>();

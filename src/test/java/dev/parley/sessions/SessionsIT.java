@@ -49,8 +49,7 @@ class SessionsIT {
     void logoutAllRefusesEveryTokenOfTheUser(@Registered("all") Login first) {
         Login second = api.login(first.username());
         Reply reply = api.post("/api/auth/logout-all", first.token(), null);
-        assertEquals(200, reply.status());
-        assertEquals(2, reply.json().getInt("terminated"));
+        assertTerminated(2, reply);
         assertRefused(first.token());
         assertRefused(second.token());
     }
@@ -68,8 +67,7 @@ class SessionsIT {
         Login a = api.login(keep.username());
         Login b = api.login(keep.username());
         Reply reply = api.post("/api/sessions/terminate-others", keep.token(), null);
-        assertEquals(200, reply.status());
-        assertEquals(2, reply.json().getInt("terminated"));
+        assertTerminated(2, reply);
         assertRefused(a.token());
         assertRefused(b.token());
         JsonArray left = api.get("/api/sessions", keep.token()).structure().asJsonArray();
@@ -108,6 +106,11 @@ class SessionsIT {
         assertEquals(200, api.get("/api/users/me", me.token()).status());
         ending.accept(me);
         assertRefused(me.token());
+    }
+
+    private static void assertTerminated(int sessions, Reply reply) {
+        assertEquals(200, reply.status());
+        assertEquals(sessions, reply.json().getInt("terminated"));
     }
 
     private void assertRefused(String token) {
