@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -20,20 +21,18 @@ class AccountEndpointsIT {
     private final Api api = Api.server();
 
     @Test
-    void changingTheDisplayNameAnswersTheUserAndShowsOnMessages() {
-        Login me = api.guest("rename");
+    void changingTheDisplayNameAnswersTheUserAndShowsOnMessages(@Guest("rename") Login me) {
         Reply reply = api.send("PATCH", "/api/users/me", me.token(), displayName("  Alice Liddell "));
         assertEquals(200, reply.status(), reply.body());
         assertEquals("Alice Liddell", reply.json().getJsonObject("user").getString("displayName"));
         assertEquals(me.username(), reply.json().getJsonObject("user").getString("username"));
         assertEquals("Alice Liddell", displayNameOf(me));
-        long id = Chat.post(api, me, "feed", "hello as Alice");
+        long id = api.postMessage(me, "feed", "hello as Alice");
         assertEquals("Alice Liddell", feedMessage(me, id).getString("fromDisplayName"));
     }
 
     @Test
-    void aBlankDisplayNameIsTheUsername() {
-        Login me = api.guest("blank");
+    void aBlankDisplayNameIsTheUsername(@Guest("blank") Login me) {
         api.send("PATCH", "/api/users/me", me.token(), displayName("Someone"));
         Reply reply = api.send("PATCH", "/api/users/me", me.token(), displayName("   "));
         assertEquals(200, reply.status(), reply.body());
@@ -41,8 +40,7 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void displayNamesWithControlOrFormatCharactersOrTooLongAreRefusedAndChangeNothing() {
-        Login me = api.guest("badname");
+    void displayNamesWithControlOrFormatCharactersOrTooLongAreRefusedAndChangeNothing(@Guest("badname") Login me) {
         api.send("PATCH", "/api/users/me", me.token(), displayName("Kept"));
         for (String bad : List.of("evil\u202Egnp.exe", "ad\u200Bmin", "bell\u0007", "two\nlines", "nul\u0000x",
                 "sep\u2028x", "\uFEFFbom", "x".repeat(65))) {
@@ -72,8 +70,7 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void changingThePasswordEndsTheOtherSessionsWithPasswordChanged() {
-        Login me = api.registerAndLogin("pwchange");
+    void changingThePasswordEndsTheOtherSessionsWithPasswordChanged(@Registered("pwchange") Login me) {
         Login other = api.login(me.username());
         List<Sock> others = List.of(Sock.connect(other.token()), Sock.connect(other.token(), "polling"));
         try (Sock mine = Sock.connect(me.token())) {
@@ -89,8 +86,7 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void changingThePasswordCanKeepTheOtherSessions() {
-        Login me = api.registerAndLogin("pwkeep");
+    void changingThePasswordCanKeepTheOtherSessions(@Registered("pwkeep") Login me) {
         Login other = api.login(me.username());
         try (Sock theirs = Sock.connect(other.token())) {
             Reply reply = api.send("PUT", "/api/users/me/password", me.token(), passwordChange(Api.PASSWORD, "battery staple", false));
@@ -101,8 +97,7 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void aWrongCurrentPasswordIsRefusedAndChangesNothing() {
-        Login me = api.registerAndLogin("pwwrong");
+    void aWrongCurrentPasswordIsRefusedAndChangesNothing(@Registered("pwwrong") Login me) {
         Login other = api.login(me.username());
         Reply wrong = api.send("PUT", "/api/users/me/password", me.token(), passwordChange("not my password", "battery staple", null));
         assertEquals(401, wrong.status(), wrong.body());
@@ -131,20 +126,18 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void aGuestHasNoPasswordToChange() {
-        Login guest = api.guest("pwguest");
+    void aGuestHasNoPasswordToChange(@Guest("pwguest") Login guest) {
         Reply reply = api.send("PUT", "/api/users/me/password", guest.token(), passwordChange("anything at all", "battery staple", null));
         assertEquals(403, reply.status(), reply.body());
         assertEquals("forbidden", reply.errorCode());
     }
 
     @Test
-    void deletingAnAccountEndsEverySessionKeepsItsMessagesAndFreesTheName() {
-        Login doomed = api.registerAndLogin("doomed");
+    void deletingAnAccountEndsEverySessionKeepsItsMessagesAndFreesTheName(@Registered("doomed") Login doomed) {
         Login other = api.login(doomed.username());
         Login friend = api.guest("friend");
-        long roomMessage = Chat.post(api, doomed, "feed", "my last words");
-        Chat.postDirect(api, doomed, friend.username(), "a private goodbye");
+        long roomMessage = api.postMessage(doomed, "feed", "my last words");
+        api.postDirect(doomed, friend.username(), "a private goodbye");
         List<Sock> sockets = List.of(Sock.connect(doomed.token()), Sock.connect(other.token(), "polling"));
 
         Reply wrong = api.send("DELETE", "/api/users/me", doomed.token(), Api.json("password", "not my password"));
@@ -167,7 +160,7 @@ class AccountEndpointsIT {
         assertEquals("my last words", kept.getString("text"));
         try (Sock friendSock = Sock.connect(friend.token())) {
             JSONObject sync = friendSock.ack("sync", new JSONObject().put("rooms", new JSONObject().put("feed", roomMessage - 1)));
-            JSONObject synced = Chat.ok(sync).getJSONArray("messages").getJSONObject(0);
+            JSONObject synced = Sock.ok(sync).getJSONArray("messages").getJSONObject(0);
             assertEquals(roomMessage, synced.getLong("id"));
             assertTrue(synced.isNull("from"));
             assertEquals("Deleted user", synced.getString("fromDisplayName"));
@@ -199,14 +192,13 @@ class AccountEndpointsIT {
     }
 
     @Test
-    void aDeletedUserLeavesEveryRoom() {
-        Login doomed = api.guest("gone");
-        String room = Chat.createRoom(api, doomed, "gone");
-        assertEquals(1, Chat.room(api, doomed, room).getInt("members"));
+    void aDeletedUserLeavesEveryRoom(@Guest("gone") Login doomed) {
+        String room = api.createRoom(doomed, "gone");
+        assertEquals(1, api.room(doomed, room).getInt("members"));
         api.send("DELETE", "/api/users/me", doomed.token(), "{}");
         Login looker = api.guest("looker");
-        assertEquals(0, Chat.room(api, looker, room).getInt("members"));
-        assertTrue(Chat.room(api, looker, room).isNull("createdBy"));
+        assertEquals(0, api.room(looker, room).getInt("members"));
+        assertTrue(api.room(looker, room).isNull("createdBy"));
     }
 
     private String displayNameOf(Login login) {

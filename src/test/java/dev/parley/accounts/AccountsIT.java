@@ -1,42 +1,29 @@
 package dev.parley.accounts;
 
-import static dev.parley.support.Rest.bearer;
-import static dev.parley.support.Rest.credentials;
-import static dev.parley.support.Rest.errorCode;
-import static dev.parley.support.Rest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Rest;
-import java.util.Map;
-import javax.json.JsonObject;
-import javax.ws.rs.core.Response;
+import dev.parley.support.Api.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jaxrs.RESTClient;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
- * Registration, login and guests through MicroShed Testing's REST clients (docs/testing.md#microshed-testing),
- * against the server the build started. The two bodies a typed client cannot send (not JSON, none) go through
- * {@link Api}. Public, with public static client fields: MicroShed sets them by plain reflection.
+ * Registration, login and guests, against the server the build started; the two bodies a JSON client
+ * could not send (not JSON, none) as well.
  */
-@MicroShedTest
-public class AccountsIT {
-    @RESTClient
-    public static Rest.Auth auth;
-    @RESTClient
-    public static Rest.Users users;
-
+class AccountsIT {
     private final Api api = Api.server();
 
     @Test
     void registeringAnswersTheUser() {
         String name = Api.uniqueName("Reg");
-        Response reply = auth.register(Map.of("username", name, "password", Api.PASSWORD, "displayName", "Reggie"));
-        assertEquals(201, reply.getStatus());
-        JsonObject user = json(reply).getJsonObject("user");
+        Reply reply = api.post("/api/auth/register", null, Json.createObjectBuilder()
+                .add("username", name).add("password", Api.PASSWORD).add("displayName", "Reggie").build().toString());
+        assertEquals(201, reply.status());
+        JsonObject user = reply.json().getJsonObject("user");
         assertEquals(name, user.getString("username"));
         assertEquals("Reggie", user.getString("displayName"));
         assertFalse(user.getBoolean("guest"));
@@ -47,22 +34,22 @@ public class AccountsIT {
     @Test
     void aTakenNameIsAConflictWhateverItsCase() {
         String name = Api.uniqueName("dup");
-        assertEquals(201, auth.register(credentials(name, Api.PASSWORD)).getStatus());
-        Response again = auth.register(credentials(name.toUpperCase(), Api.PASSWORD));
-        assertEquals(409, again.getStatus());
-        assertEquals("conflict", errorCode(again));
+        assertEquals(201, api.register(name).status());
+        Reply again = api.register(name.toUpperCase());
+        assertEquals(409, again.status());
+        assertEquals("conflict", again.errorCode());
     }
 
     @Test
     void badNamesAndPasswordsAreRefusedAndCreateNothing() {
         for (String bad : new String[] {"ab", "has space", "x".repeat(33), "semi;colon"}) {
-            Response reply = auth.register(credentials(bad, Api.PASSWORD));
-            assertEquals(400, reply.getStatus(), bad);
-            assertEquals("invalid_payload", errorCode(reply));
+            Reply reply = api.register(bad);
+            assertEquals(400, reply.status(), bad);
+            assertEquals("invalid_payload", reply.errorCode());
         }
         String name = Api.uniqueName("pw");
-        assertEquals(400, auth.register(credentials(name, "short")).getStatus());
-        assertEquals(401, auth.login(credentials(name, "short")).getStatus());
+        assertEquals(400, api.post("/api/auth/register", null, Api.credentials(name, "short")).status());
+        assertEquals(401, api.post("/api/auth/login", null, Api.credentials(name, "short")).status());
         // Not JSON, and no body at all: only a raw client can send these.
         assertEquals(400, api.post("/api/auth/register", null, "{not json").status());
         assertEquals(400, api.post("/api/auth/register", null, null).status());
@@ -71,10 +58,10 @@ public class AccountsIT {
     @Test
     void loginAnswersTokenSessionAndUser() {
         String name = Api.uniqueName("login");
-        auth.register(credentials(name, Api.PASSWORD));
-        Response reply = auth.login(credentials(name, Api.PASSWORD));
-        assertEquals(200, reply.getStatus());
-        JsonObject body = json(reply);
+        api.register(name);
+        Reply reply = api.post("/api/auth/login", null, Api.credentials(name, Api.PASSWORD));
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
         assertEquals("Bearer", body.getString("tokenType"));
         assertEquals(3, body.getString("token").split("\\.").length);
         assertEquals(name, body.getJsonObject("user").getString("username"));
@@ -85,37 +72,37 @@ public class AccountsIT {
     @Test
     void anUnknownUserAndAWrongPasswordGetTheSameAnswer() {
         String name = Api.uniqueName("same");
-        auth.register(credentials(name, Api.PASSWORD));
-        Response wrongPassword = auth.login(credentials(name, "wrong password"));
-        Response unknownUser = auth.login(credentials(Api.uniqueName("nobody"), "wrong password"));
-        assertEquals(401, wrongPassword.getStatus());
-        assertEquals(401, unknownUser.getStatus());
-        assertEquals(json(wrongPassword), json(unknownUser));
+        api.register(name);
+        Reply wrongPassword = api.post("/api/auth/login", null, Api.credentials(name, "wrong password"));
+        Reply unknownUser = api.post("/api/auth/login", null, Api.credentials(Api.uniqueName("nobody"), "wrong password"));
+        assertEquals(401, wrongPassword.status());
+        assertEquals(401, unknownUser.status());
+        assertEquals(wrongPassword.json(), unknownUser.json());
     }
 
     @Test
     void usersMeIsTheCaller() {
         Api.Login me = api.registerAndLogin("me");
-        Response reply = users.me(bearer(me.token()));
-        assertEquals(200, reply.getStatus());
-        assertEquals(me.username(), json(reply).getJsonObject("user").getString("username"));
-        assertEquals(401, users.me(null).getStatus());
+        Reply reply = api.get("/api/users/me", me.token());
+        assertEquals(200, reply.status());
+        assertEquals(me.username(), reply.json().getJsonObject("user").getString("username"));
+        assertEquals(401, api.get("/api/users/me", null).status());
     }
 
     @Test
     void aGuestLogsInByNameAndCannotTakeARegisteredName() {
         String name = Api.uniqueName("guest");
-        Response guest = auth.guest(Map.of("username", name));
-        assertEquals(200, guest.getStatus());
-        JsonObject body = json(guest);
+        Reply guest = api.post("/api/auth/guest", null, Api.json("username", name));
+        assertEquals(200, guest.status());
+        JsonObject body = guest.json();
         assertTrue(body.getJsonObject("user").getBoolean("guest"));
-        assertEquals(200, users.me(bearer(body.getString("token"))).getStatus());
+        assertEquals(200, api.get("/api/users/me", body.getString("token")).status());
 
         String registered = Api.uniqueName("owner");
-        auth.register(credentials(registered, Api.PASSWORD));
-        Response taken = auth.guest(Map.of("username", registered));
-        assertEquals(409, taken.getStatus());
-        assertEquals("conflict", errorCode(taken));
+        api.register(registered);
+        Reply taken = api.post("/api/auth/guest", null, Api.json("username", registered));
+        assertEquals(409, taken.status());
+        assertEquals("conflict", taken.errorCode());
     }
 
     // Login throttling: LoginThrottleIT.

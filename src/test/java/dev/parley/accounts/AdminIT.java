@@ -1,6 +1,6 @@
 package dev.parley.accounts;
 
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class AdminIT {
         Login admin = api.admin();
         Login author = api.guest("a_feed_a");
         Login other = api.guest("a_feed_o");
-        long spam = Chat.post(api, author, "feed", "buy now");
+        long spam = api.postMessage(author, "feed", "buy now");
         Reply byOther = api.delete("/api/messages/" + spam, other.token());
         assertEquals(403, byOther.status(), byOther.body());
         assertEquals("forbidden", byOther.errorCode());
@@ -44,17 +44,17 @@ class AdminIT {
         Login admin = api.admin();
         Login owner = api.guest("a_room_o");
         Login member = api.guest("a_room_m");
-        String room = Chat.createPrivateRoom(api, owner, "a_room");
-        Chat.invite(api, owner, room, member);
-        Chat.join(api, member, room);
-        long words = Chat.post(api, owner, room, "owner's words");
-        assertFalse(Chat.listed(api, admin).contains(room), "a private room is listed only to its members and invitees");
+        String room = api.createPrivateRoom(owner, "a_room");
+        api.invite(owner, room, member);
+        api.join(member, room);
+        long words = api.postMessage(owner, room, "owner's words");
+        assertFalse(api.listed(admin).contains(room), "a private room is listed only to its members and invitees");
         assertEquals(200, api.get("/api/rooms/" + room + "/messages", admin.token()).status());
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + member.username(), admin.token()).status());
         assertEquals(204, api.delete("/api/messages/" + words, admin.token()).status());
         Reply handed = api.send("PUT", "/api/rooms/" + room + "/owner", admin.token(), Api.json("username", member.username()));
         assertEquals(200, handed.status(), handed.body());
-        assertEquals("owner", Chat.room(api, member, room).getString("role"));
+        assertEquals("owner", api.room(member, room).getString("role"));
         try (Sock owners = Sock.connect(owner.token())) {
             assertEquals(204, api.delete("/api/rooms/" + room + "/members/" + owner.username(), admin.token()).status());
             assertEquals("kicked", owners.awaitJson("room_removed").getString("reason"));
@@ -88,9 +88,7 @@ class AdminIT {
     }
 
     @Test
-    void theAdminEndpointsAreForbiddenToEveryoneElse() {
-        Login user = api.guest("a_nope_u");
-        Login target = api.guest("a_nope_t");
+    void theAdminEndpointsAreForbiddenToEveryoneElse(@Guest("a_nope_u") Login user, @Guest("a_nope_t") Login target) {
         for (String action : List.of("disable", "enable")) {
             Reply reply = api.post("/api/admin/users/" + target.username() + "/" + action, user.token(), null);
             assertEquals(403, reply.status(), reply.body());

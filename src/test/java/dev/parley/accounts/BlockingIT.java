@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.json.JSONObject;
@@ -18,9 +18,7 @@ class BlockingIT {
     private final Api api = Api.server();
 
     @Test
-    void aBlockedUsersDirectMessagesAreRefusedOnBothProtocolsUntilUnblocked() {
-        Login bob = api.guest("bob");
-        Login mallory = api.guest("mallory");
+    void aBlockedUsersDirectMessagesAreRefusedOnBothProtocolsUntilUnblocked(@Guest("bob") Login bob, @Guest("mallory") Login mallory) {
         try (Sock bobs = Sock.connect(bob.token()); Sock mallorys = Sock.connect(mallory.token())) {
             assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username().toUpperCase(), bob.token()).status());
 
@@ -28,12 +26,12 @@ class BlockingIT {
             assertEquals(403, rest.status(), rest.body());
             assertEquals("forbidden", rest.errorCode());
             JSONObject ack = mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "let me in"));
-            assertEquals("forbidden", Chat.ackError(ack));
+            assertEquals("forbidden", Sock.ackError(ack));
             assertEquals(0, api.get("/api/conversations/" + mallory.username() + "/messages", bob.token())
                     .json().getJsonArray("messages").size(), "nothing was stored");
 
             // The blocker can still write; the answer comes back through unblocking only.
-            Chat.postDirect(api, bob, mallory.username(), "stop it");
+            api.postDirect(bob, mallory.username(), "stop it");
             assertEquals("stop it", mallorys.awaitJson("private_message").getString("text"));
             assertEquals("stop it", bobs.awaitJson("private_message").getString("text"), "bob's own, to his other sockets");
             assertTrue(bobs.noMore("private_message"), "bob got none of mallory's messages");
@@ -42,16 +40,13 @@ class BlockingIT {
             assertEquals(201, api.post("/api/conversations/" + bob.username() + "/messages", mallory.token(),
                     Api.json("text", "sorry")).status());
             assertEquals("sorry", bobs.awaitJson("private_message").getString("text"));
-            Chat.ok(mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "really")));
+            Sock.ok(mallorys.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "really")));
             assertEquals("really", bobs.awaitJson("private_message").getString("text"));
         }
     }
 
     @Test
-    void theBlockListShowsWhoAndWhenAndBlockingIsIdempotent() {
-        Login me = api.guest("lister");
-        Login first = api.guest("first");
-        Login second = api.guest("second");
+    void theBlockListShowsWhoAndWhenAndBlockingIsIdempotent(@Guest("lister") Login me, @Guest("first") Login first, @Guest("second") Login second) {
         api.send("PATCH", "/api/users/me", second.token(), "{\"displayName\":\"Second Person\"}");
         assertEquals("[]", api.get("/api/users/me/blocks", me.token()).body());
         assertEquals(204, api.put("/api/users/me/blocks/" + first.username(), me.token()).status());
@@ -75,8 +70,7 @@ class BlockingIT {
     }
 
     @Test
-    void blockingAnUnknownUserOrYourselfIsRefused() {
-        Login me = api.guest("refuser");
+    void blockingAnUnknownUserOrYourselfIsRefused(@Guest("refuser") Login me) {
         Reply unknown = api.put("/api/users/me/blocks/" + Api.uniqueName("nobody"), me.token());
         assertEquals(404, unknown.status());
         assertEquals("not_found", unknown.errorCode());
@@ -90,9 +84,7 @@ class BlockingIT {
     }
 
     @Test
-    void aDeletedUsersBlocksGoWithIt() {
-        Login blocker = api.guest("blocker");
-        Login blocked = api.guest("blocked");
+    void aDeletedUsersBlocksGoWithIt(@Guest("blocker") Login blocker, @Guest("blocked") Login blocked) {
         api.put("/api/users/me/blocks/" + blocked.username(), blocker.token());
         assertEquals(204, api.send("DELETE", "/api/users/me", blocked.token(), "{}").status());
         assertEquals("[]", api.get("/api/users/me/blocks", blocker.token()).body());

@@ -1,72 +1,51 @@
 package dev.parley.accounts;
 
-import static dev.parley.support.Rest.array;
-import static dev.parley.support.Rest.bearer;
-import static dev.parley.support.Rest.credentials;
-import static dev.parley.support.Rest.errorCode;
-import static dev.parley.support.Rest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.parley.support.Api;
+import dev.parley.support.Api.Reply;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Rest;
-import java.util.Map;
-import javax.ws.rs.core.Response;
+import dev.parley.support.Users.Guest;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jaxrs.RESTClient;
-import org.microshed.testing.jupiter.MicroShedTest;
 
 /**
- * A guest name is never handed to a second person: a name held by any account is a conflict. Through
- * MicroShed Testing's REST clients (docs/testing.md#microshed-testing); public, with public static client
- * fields, because MicroShed sets them by plain reflection.
+ * A guest name is never handed to a second person: a name held by any account is a conflict.
  */
-@MicroShedTest
-public class GuestNamesIT {
-    @RESTClient
-    public static Rest.Auth auth;
-    @RESTClient
-    public static Rest.Users users;
-    @RESTClient
-    public static Rest.Sessions sessions;
-
+class GuestNamesIT {
     private final Api api = Api.server();
 
     @Test
-    void aGuestNameHeldByAGuestIsAConflictInAnyLetterCase() {
-        Login first = api.guest("Held");
+    void aGuestNameHeldByAGuestIsAConflictInAnyLetterCase(@Guest("Held") Login first) {
         long firstId = first.body().getJsonObject("user").getJsonNumber("id").longValue();
         for (String spelling : new String[] {first.username(), first.username().toUpperCase(), first.username().toLowerCase()}) {
-            Response again = auth.guest(Map.of("username", spelling));
-            assertEquals(409, again.getStatus(), spelling);
-            assertEquals("conflict", errorCode(again));
+            Reply again = api.post("/api/auth/guest", null, Api.json("username", spelling));
+            assertEquals(409, again.status(), spelling);
+            assertEquals("conflict", again.errorCode());
         }
-        Response me = users.me(bearer(first.token()));
-        assertEquals(firstId, json(me).getJsonObject("user").getJsonNumber("id").longValue());
-        assertEquals(1, array(sessions.list(bearer(first.token()))).size(), "nobody else got a session of it");
+        Reply me = api.get("/api/users/me", first.token());
+        assertEquals(firstId, me.json().getJsonObject("user").getJsonNumber("id").longValue());
+        assertEquals(1, api.get("/api/sessions", first.token()).structure().asJsonArray().size(), "nobody else got a session of it");
     }
 
     @Test
     void aGuestNameHeldByARegisteredUserIsAConflictInAnyLetterCase() {
         String registered = Api.uniqueName("Owner");
-        assertEquals(201, auth.register(credentials(registered, Api.PASSWORD)).getStatus());
+        assertEquals(201, api.register(registered).status());
         for (String spelling : new String[] {registered, registered.toUpperCase(), registered.toLowerCase()}) {
-            Response taken = auth.guest(Map.of("username", spelling));
-            assertEquals(409, taken.getStatus(), spelling);
-            assertEquals("conflict", errorCode(taken));
+            Reply taken = api.post("/api/auth/guest", null, Api.json("username", spelling));
+            assertEquals(409, taken.status(), spelling);
+            assertEquals("conflict", taken.errorCode());
         }
     }
 
     @Test
-    void aGuestNameHeldByAGuestWhoLoggedOutIsStillAConflict() {
-        Login first = api.guest("left");
-        assertEquals(204, auth.logout(bearer(first.token())).getStatus());
-        assertEquals(409, auth.guest(Map.of("username", first.username())).getStatus());
+    void aGuestNameHeldByAGuestWhoLoggedOutIsStillAConflict(@Guest("left") Login first) {
+        assertEquals(204, api.post("/api/auth/logout", first.token(), null).status());
+        assertEquals(409, api.post("/api/auth/guest", null, Api.json("username", first.username())).status());
     }
 
     @Test
-    void registeringAGuestsNameIsAConflict() {
-        Login guest = api.guest("taken");
-        assertEquals(409, auth.register(credentials(guest.username().toUpperCase(), Api.PASSWORD)).getStatus());
+    void registeringAGuestsNameIsAConflict(@Guest("taken") Login guest) {
+        assertEquals(409, api.register(guest.username().toUpperCase()).status());
     }
 }

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.OwnServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Guest accounts are deleted a retention after their last session ended (or expired); only then
@@ -20,34 +18,23 @@ import org.junit.jupiter.api.Test;
  * with a 2-second retention, a sweep every half second and 10-second tokens.
  */
 class GuestRetentionIT {
-    private static OwnServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = OwnServer.named("retention", 5)
-                .with("parley.guest-access", "true")
-                .with("parley.guest-retention", "PT2S")
-                .with("parley.guest-sweep-interval", "PT0.5S")
-                .with("parley.token-ttl", "PT10S")
-                // The tests ask for the name again and again until it is free: each ask counts as a sign-up.
-                .with("parley.signup.max-per-address", "100000")
-                .start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) server.close();
-    }
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("retention", 5)
+            .with("parley.guest-access", "true")
+            .with("parley.guest-retention", "PT2S")
+            .with("parley.guest-sweep-interval", "PT0.5S")
+            .with("parley.token-ttl", "PT10S")
+            // The tests ask for the name again and again until it is free: each ask counts as a sign-up.
+            .with("parley.signup.max-per-address", "100000");
+    private static final Api api = server.api();
 
     @Test
     void aGuestWhoLoggedOutIsDeletedAfterTheRetentionAndTheNameComesBackEmpty() {
         Login old = api.guest("ret");
         Login friend = api.guest("retfriend");
-        Chat.postDirect(api, old, friend.username(), "from the old guest");
-        Chat.postDirect(api, friend, old.username(), "to the old guest");
-        Chat.readConversation(api, old, friend.username(), Long.MAX_VALUE / 2);
+        api.postDirect(old, friend.username(), "from the old guest");
+        api.postDirect(friend, old.username(), "to the old guest");
+        api.readConversation(old, friend.username(), Long.MAX_VALUE / 2);
         Login stillHere = api.guest("retlive"); // logged in throughout: kept
         assertEquals(204, api.post("/api/auth/logout", old.token(), null).status());
         assertEquals(409, guest(old.username()).status(), "not free before the retention");

@@ -21,9 +21,7 @@ class LoginThrottleIT {
     void tenWrongPasswordsFromOneAddressDoNotLockTheOwnerOutFromAnother() {
         String name = Api.uniqueName("victim");
         assertEquals(201, api.register(name).status());
-        for (int i = 0; i < 10; i++) {
-            assertEquals(401, api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(name, "wrong password")));
-        }
+        wrongPasswords(name, "127.0.0.5", 10);
 
         Reply fromTheGuesser = api.postFrom("127.0.0.5", "/api/auth/login", Api.credentials(name, Api.PASSWORD), "");
         assertEquals(429, fromTheGuesser.status());
@@ -46,9 +44,7 @@ class LoginThrottleIT {
     void fewerFailuresThanTheLimitsLockNobody() {
         String name = Api.uniqueName("typo");
         assertEquals(201, api.register(name).status());
-        for (int i = 0; i < 9; i++) {
-            assertEquals(401, api.postFrom("127.0.0.13", "/api/auth/login", Api.credentials(name, "wrong password")));
-        }
+        wrongPasswords(name, "127.0.0.13", 9);
         assertEquals(200, api.postFrom("127.0.0.13", "/api/auth/login", Api.credentials(name, Api.PASSWORD)));
     }
 
@@ -62,5 +58,12 @@ class LoginThrottleIT {
 
         JsonObject session = login.json().getJsonObject("session");
         assertEquals("127.0.0.14", session.getString("ip"));
+    }
+
+    /** {@code times} logins of {@code name} with a wrong password from {@code address}, each refused. */
+    private void wrongPasswords(String name, String address, int times) {
+        for (int i = 0; i < times; i++) {
+            assertEquals(401, api.postFrom(address, "/api/auth/login", Api.credentials(name, "wrong password")));
+        }
     }
 }

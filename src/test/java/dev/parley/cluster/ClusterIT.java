@@ -1,7 +1,7 @@
 package dev.parley.cluster;
 
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.Sock;
 import java.util.ArrayList;
@@ -22,9 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clustered nodes (support/ClusterNodes) on one database act as one Parley: what a socket or a
@@ -35,32 +33,17 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterIT {
     static final int EACH = 25;
-    static ClusterNodes nodes;
-    static Api a;
-    static Api b;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of());
-        a = nodes.a().api();
-        b = nodes.b().api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
-
-    static Sock on(Api node, Login who) {
-        return Sock.connectTo(node == a ? nodes.a().url() : nodes.b().url(), who.token());
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of());
+    static final Api a = nodes.a().api();
+    static final Api b = nodes.b().api();
 
     /** Each socket sends {@code EACH} messages ({@code payload(socket index, i)}) at once with the others; the ids each sent, by socket. */
     static List<List<Long>> sendAtOnce(List<Sock> senders, String event, java.util.function.BiFunction<Integer, Integer, JSONObject> payload) {
         ExecutorService threads = Executors.newFixedThreadPool(senders.size()); // truly at once: the common pool may have one thread
         try {
             List<CompletableFuture<List<Long>>> sending = IntStream.range(0, senders.size()).mapToObj(s -> CompletableFuture.supplyAsync(() ->
-                    IntStream.range(0, EACH).mapToObj(i -> ok(senders.get(s).ack(event, payload.apply(s, i))).getJSONObject("message").getLong("id"))
+                    IntStream.range(0, EACH).mapToObj(i -> senders.get(s).post(event, payload.apply(s, i)))
                             .toList(), threads)).toList();
             return sending.stream().map(CompletableFuture::join).toList();
         } finally {
@@ -86,18 +69,18 @@ class ClusterIT {
     @Test
     void roomMessagesFromSocketsOnBothNodesReachEverySocketOnceInOrder() {
         Login[] users = IntStream.range(0, 4).mapToObj(i -> a.registerAndLogin("cl_room")).toArray(Login[]::new);
-        String room = Chat.roomOf(a, users[0], users[1], users[2], users[3]);
-        try (Sock s0 = on(a, users[0]); Sock s1 = on(b, users[1]); Sock s2 = on(a, users[2]); Sock s3 = on(b, users[3]);
-             Sock watcher = on(b, users[0])) {
+        String room = a.roomOf(users[0], users[1], users[2], users[3]);
+        try (Sock s0 = a.connect(users[0]); Sock s1 = b.connect(users[1]); Sock s2 = a.connect(users[2]); Sock s3 = b.connect(users[3]);
+             Sock watcher = b.connect(users[0])) {
             List<Sock> senders = List.of(s0, s1, s2, s3);
-            List<List<Long>> sent = sendAtOnce(senders, "message", (s, i) -> Chat.say(room, "m" + s + "." + i));
+            List<List<Long>> sent = sendAtOnce(senders, "message", (s, i) -> Sock.say(room, "m" + s + "." + i));
             for (int i = 0; i < senders.size(); i++) {
                 List<Long> expected = sortedExcept(sent, sent.get(i));
                 assertEquals(expected, received(senders.get(i), "message", expected.size()), "socket " + i + ": each once, in id order");
             }
             List<Long> everything = sortedExcept(sent, List.of());
             assertEquals(everything, received(watcher, "message", everything.size()), "the sender's other socket, on the other node");
-            long fence = Chat.post(b, users[1], room, "fence");
+            long fence = b.postMessage(users[1], room, "fence");
             for (Sock s : List.of(s0, s2, s3, watcher)) assertEquals(fence, s.awaitJson("message").getLong("id"), "no copy after the last");
         }
     }
@@ -106,11 +89,11 @@ class ClusterIT {
     void feedMessagesCrossNodes() {
         Login alice = a.registerAndLogin("cl_feed");
         Login bob = b.registerAndLogin("cl_feed");
-        try (Sock onA = on(a, alice); Sock onB = on(b, bob)) {
-            long fromA = ok(onA.ack("message", new JSONObject().put("text", "from a"))).getJSONObject("message").getLong("id");
-            assertEquals(fromA, onB.awaitJson("message").getLong("id"));
-            long fromB = ok(onB.ack("message", new JSONObject().put("text", "from b"))).getJSONObject("message").getLong("id");
-            assertEquals(fromB, onA.awaitJson("message").getLong("id"));
+        try (Sock onA = a.connect(alice); Sock onB = b.connect(bob)) {
+            long fromA = onA.post("message", new JSONObject().put("text", "from a"));
+            onB.awaitMessage(fromA);
+            long fromB = onB.post("message", new JSONObject().put("text", "from b"));
+            onA.awaitMessage(fromB);
         }
     }
 
@@ -118,9 +101,9 @@ class ClusterIT {
     void directMessagesBothWaysReachBothPeoplesSocketsOnBothNodesOnceInOrder() {
         Login alice = a.registerAndLogin("cl_dm");
         Login bob = b.registerAndLogin("cl_dm");
-        try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobA = on(a, bob); Sock bobB = on(b, bob)) {
+        try (Sock aliceA = a.connect(alice); Sock aliceB = b.connect(alice); Sock bobA = a.connect(bob); Sock bobB = b.connect(bob)) {
             List<List<Long>> sent = sendAtOnce(List.of(aliceA, bobB), "private_message",
-                    (s, i) -> Chat.dm(s == 0 ? bob.username() : alice.username(), "d" + s + "." + i));
+                    (s, i) -> Sock.dm(s == 0 ? bob.username() : alice.username(), "d" + s + "." + i));
             List<Long> fromAlice = sent.get(0);
             List<Long> fromBob = sent.get(1);
             assertEquals(sortedExcept(sent, fromAlice), received(aliceA, "private_message", EACH), "alice's sending socket: bob's");
@@ -135,16 +118,16 @@ class ClusterIT {
     void roomCreatedTypingAndEditsCrossNodes() {
         Login alice = a.registerAndLogin("cl_misc");
         Login carol = b.registerAndLogin("cl_misc");
-        try (Sock aliceA = on(a, alice); Sock carolB = on(b, carol)) {
-            String room = Chat.createRoom(a, alice, "cl");
-            Chat.awaitRoomCreated(carolB, room);
-            Chat.join(b, carol, room);
+        try (Sock aliceA = a.connect(alice); Sock carolB = b.connect(carol)) {
+            String room = a.createRoom(alice, "cl");
+            carolB.awaitRoomCreated(room);
+            b.join(carol, room);
             aliceA.emit("typing", inRoom(room));
             JSONObject typing = carolB.awaitJson("typing");
             assertEquals(alice.username(), typing.getString("from"));
             assertEquals(room, typing.getString("room"));
-            long id = Chat.post(a, alice, room, "helo");
-            assertEquals(id, carolB.awaitJson("message").getLong("id"));
+            long id = a.postMessage(alice, room, "helo");
+            carolB.awaitMessage(id);
             Api.Reply edit = a.send("PATCH", "/api/messages/" + id, alice.token(), Api.json("text", "hello"));
             assertEquals(200, edit.status(), edit.body());
             JSONObject updated = carolB.awaitJson("message_updated");
@@ -158,10 +141,10 @@ class ClusterIT {
         Login alice = a.registerAndLogin("cl_chg");
         Login bob = b.registerAndLogin("cl_chg");
         Login stranger = b.registerAndLogin("cl_chg");
-        String room = Chat.roomOf(a, alice, bob);
-        try (Sock aliceA = on(a, alice); Sock aliceB = on(b, alice); Sock bobB = on(b, bob); Sock strangerB = on(b, stranger)) {
-            long id = ok(aliceA.ack("message", Chat.say(room, "@" + bob.username() + " look"))).getJSONObject("message").getLong("id");
-            assertEquals(id, bobB.awaitJson("message").getLong("id"));
+        String room = a.roomOf(alice, bob);
+        try (Sock aliceA = a.connect(alice); Sock aliceB = b.connect(alice); Sock bobB = b.connect(bob); Sock strangerB = b.connect(stranger)) {
+            long id = aliceA.post("message", Sock.say(room, "@" + bob.username() + " look"));
+            bobB.awaitMessage(id);
             JSONObject mention = bobB.awaitJson("notification");
             assertEquals("mention", mention.getString("kind"), mention.toString());
             assertEquals(room, mention.getString("room"));
@@ -179,16 +162,16 @@ class ClusterIT {
                 assertEquals(room, deleted.getString("room"));
                 assertEquals(alice.username(), deleted.getString("from"));
             }
-            Chat.fence(a, alice, bobB, aliceB, strangerB);
+            a.fence(alice, bobB, aliceB, strangerB);
             for (Sock s : List.of(bobB, aliceB)) assertTrue(s.noMore("message_updated") && s.noMore("message_deleted"), "each change once");
             assertTrue(strangerB.noMore("message_updated") && strangerB.noMore("message_deleted"), "a non-member hears nothing of the room");
 
             // Posted after B notified bob of alice's message: each node's notices of hers, to alice too if wrongly, were sent before.
-            long answer = Chat.post(b, bob, room, "seen");
+            long answer = b.postMessage(bob, room, "seen");
             for (Sock s : List.of(aliceA, aliceB)) {
                 assertEquals(answer, s.awaitJson("notification").getLong("messageId"), "alice is never notified of her own message");
             }
-            long later = Chat.post(a, alice, room, "one more");
+            long later = a.postMessage(alice, room, "one more");
             JSONObject next = bobB.awaitJson("notification");
             assertEquals(later, next.getLong("messageId"), "the mention was notified once: " + next);
             assertEquals("message", next.getString("kind"));
@@ -200,32 +183,32 @@ class ClusterIT {
         Login owner = a.registerAndLogin("cl_mod");
         Login bob = b.registerAndLogin("cl_mod");
         Login carol = b.registerAndLogin("cl_mod");
-        String room = Chat.createPrivateRoom(a, owner, "cl_mod");
+        String room = a.createPrivateRoom(owner, "cl_mod");
         String bobsMembership = "/api/rooms/" + room + "/members/" + bob.username();
-        try (Sock bobB = on(b, bob); Sock carolB = on(b, carol)) {
-            Chat.invite(a, owner, room, bob);
+        try (Sock bobB = b.connect(bob); Sock carolB = b.connect(carol)) {
+            a.invite(owner, room, bob);
             JSONObject invited = bobB.awaitJson("room_invited");
             assertEquals(room, invited.getString("name"));
             assertTrue(invited.getBoolean("private"));
             assertFalse(invited.getBoolean("member"));
-            Chat.join(b, bob, room);
-            long welcome = Chat.post(a, owner, room, "welcome");
+            b.join(bob, room);
+            long welcome = a.postMessage(owner, room, "welcome");
             assertEquals(welcome, bobB.awaitJson("message").getLong("id"), "bob's socket is in the room before the kick");
 
             assertEquals(204, a.delete(bobsMembership, owner.token()).status());
             JSONObject kicked = bobB.awaitJson("room_removed");
             assertEquals(room, kicked.getString("room"));
             assertEquals("kicked", kicked.getString("reason"));
-            Chat.post(a, owner, room, "after the kick");
+            a.postMessage(owner, room, "after the kick");
 
-            Chat.invite(a, owner, room, bob); // a kick is no ban
+            a.invite(owner, room, bob); // a kick is no ban
             assertEquals(room, bobB.awaitJson("room_invited").getString("name"));
-            Chat.join(b, bob, room);
+            b.join(bob, room);
             assertEquals(204, a.put("/api/rooms/" + room + "/bans/" + bob.username(), owner.token()).status());
             assertEquals("banned", bobB.awaitJson("room_removed").getString("reason"), "the kick was told once, then the ban");
-            Chat.post(a, owner, room, "after the ban");
+            a.postMessage(owner, room, "after the ban");
 
-            long fence = Chat.post(a, owner, "feed", "fence");
+            long fence = a.postMessage(owner, "feed", "fence");
             for (Sock s : List.of(bobB, carolB)) {
                 for (JSONObject m = s.awaitJson("message"); m.getLong("id") != fence; m = s.awaitJson("message")) {
                     assertNotEquals(room, m.optString("room"), "after a removal, or never a member: " + m);
@@ -242,7 +225,7 @@ class ClusterIT {
         Login survivor = a.login(doomed.username());
         assertEquals(200, b.get("/api/users/me", doomed.token()).status(), "the other node knows the session live (cached)");
         AtomicLong terminatedAt = new AtomicLong();
-        try (Sock onB = on(b, doomed)) {
+        try (Sock onB = b.connect(doomed)) {
             onB.socket().on("session_terminated", args -> terminatedAt.compareAndSet(0, System.nanoTime()));
             Api.Reply ended = a.delete("/api/sessions/" + doomed.sessionId(), survivor.token());
             long answered = System.nanoTime();

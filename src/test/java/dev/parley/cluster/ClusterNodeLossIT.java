@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.LoadBalancer;
 import dev.parley.support.Sock;
@@ -20,12 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two clustered nodes: who is online and the per-user socket cap count every node's sockets, and when
@@ -40,29 +38,14 @@ class ClusterNodeLossIT {
     static final Duration GRACE_AND_DETECTION = Duration.ofSeconds(30); // the bound; documented: 5 s + 15 s
     /** HAProxy with the deployment's config in front of both nodes: past LoadBalancerIT's five ports. */
     static final int LB_PORT = Integer.getInteger("parley.it.lb-port", 8271) + 6;
-    static ClusterNodes nodes;
-    static Api a;
-    static Api b;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of());
-        a = nodes.a().api();
-        b = nodes.b().api();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
-
-    static Sock on(Api node, Login who) {
-        return Sock.connectTo(node == a ? nodes.a().url() : nodes.b().url(), who.token());
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of());
+    static final Api a = nodes.a().api();
+    static final Api b = nodes.b().api();
 
     /** Connecting, nothing awaited yet. */
     static Sock opening(Api node, Login who) {
-        return Sock.open(node == a ? nodes.a().url() : nodes.b().url(), Sock.options(who.token(), "websocket"));
+        return Sock.open(node.url(), Sock.options(who.token(), "websocket"));
     }
 
     /** Whether {@code node}'s online list has the user (paged from just before their name). */
@@ -79,9 +62,9 @@ class ClusterNodeLossIT {
     void aUserIsOnlineOnEveryNodeUntilTheirLastSocketAnywhereHasGone() {
         Login asking = a.registerAndLogin("cn_ask");
         Login bob = a.registerAndLogin("cn_pres");
-        try (Sock onB = on(b, bob)) {
+        try (Sock onB = b.connect(bob)) {
             await("bob, on B, listed on A").atMost(Duration.ofSeconds(10)).until(() -> online(a, bob, asking));
-            try (Sock onA = on(a, bob)) {
+            try (Sock onA = a.connect(bob)) {
                 onB.close();
                 // Longer than the grace period (5 s): still online on both, since a socket is left on A.
                 await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10))
@@ -98,7 +81,7 @@ class ClusterNodeLossIT {
         Login carol = a.registerAndLogin("cn_cap");
         List<Sock> open = new ArrayList<>();
         try {
-            for (int i = 0; i < 20; i++) open.add(on(i % 2 == 0 ? a : b, carol)); // the default cap, 10 on each node: each ready
+            for (int i = 0; i < 20; i++) open.add((i % 2 == 0 ? a : b).connect(carol)); // the default cap, 10 on each node: each ready
             for (Api node : List.of(a, b)) {
                 try (Sock extra = opening(node, carol)) {
                     assertEquals("rate_limited", extra.awaitConnectError(), "a 21st socket, on " + (node == a ? "A" : "B"));
@@ -164,7 +147,7 @@ class ClusterNodeLossIT {
         List<Login> members = new ArrayList<>(posting);
         members.add(readerA);
         members.add(readerB);
-        String room = Chat.roomOf(a, owner, members.toArray(Login[]::new));
+        String room = a.roomOf(owner, members.toArray(Login[]::new));
         LoadBalancer lb = LoadBalancer.start("cluster", LB_PORT, "127.0.0.1:" + nodes.a().port(), "127.0.0.1:" + nodes.b().port());
         try {
             lb.awaitStatus("parley1", "UP", Duration.ofSeconds(60));
@@ -179,18 +162,18 @@ class ClusterNodeLossIT {
                                LoadBalancer lb) throws Exception {
         List<Long> liveA = new CopyOnWriteArrayList<>();
         List<Long> liveB = new CopyOnWriteArrayList<>();
-        Sock onA = on(a, readerA);
-        Sock onB = on(b, readerB);
+        Sock onA = a.connect(readerA);
+        Sock onB = b.connect(readerB);
         onA.socket().on("message", args -> record(room, args, liveA));
         onB.socket().on("message", args -> record(room, args, liveB));
-        Sock eveOnB = on(b, eve);
+        Sock eveOnB = b.connect(eve);
         await("eve, on B, listed on A").atMost(Duration.ofSeconds(10)).until(() -> online(a, eve, owner));
 
         // Two senders on each node; those on B are cut by the kill.
         List<Sender> senders = new ArrayList<>();
         for (int i = 0; i < posting.size(); i++) {
             Sender s = new Sender(posting.get(i), room);
-            s.sock = on(i % 2 == 0 ? a : b, posting.get(i));
+            s.sock = (i % 2 == 0 ? a : b).connect(posting.get(i));
             senders.add(s);
         }
         AtomicInteger acks = new AtomicInteger();
@@ -218,7 +201,7 @@ class ClusterNodeLossIT {
         try (Sock again = Sock.connectTo(lb.url(), readerB.token())) {
             long lastSeen = liveB.isEmpty() ? 0 : liveB.get(liveB.size() - 1);
             List<Long> resumed = new ArrayList<>(liveB);
-            resumed.addAll(Chat.ids(Chat.ok(again.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, lastSeen))))
+            resumed.addAll(Sock.ids(Sock.ok(again.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, lastSeen))))
                     .getJSONArray("messages")));
             assertEquals(history, resumed, "B's reader: live, then sync on A: no gap, no duplicate");
         }
@@ -228,11 +211,11 @@ class ClusterNodeLossIT {
             try (Sock again = Sock.connectTo(lb.url(), s.login.token())) {
                 for (String clientMsgId : s.sent) {
                     if (s.acked.containsKey(clientMsgId)) continue;
-                    s.acked.put(clientMsgId, Chat.ok(again.ack("message", s.message(clientMsgId))).getJSONObject("message").getLong("id"));
+                    s.acked.put(clientMsgId, again.post("message", s.message(clientMsgId)));
                 }
             }
         }
-        Chat.fence(a, owner, onA);
+        a.fence(owner, onA);
         history = ids(a, owner, room);
         Map<String, Long> stored = new LinkedHashMap<>();
         for (Sender s : senders) {

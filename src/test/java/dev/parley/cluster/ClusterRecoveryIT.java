@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.Sock;
 import java.util.ArrayList;
@@ -16,9 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node that misses relayed messages still gives its sockets every one, once, in order: the relay's
@@ -28,17 +26,8 @@ import org.junit.jupiter.api.Test;
 class ClusterRecoveryIT {
     static final int SENDERS = 8;
     static final int EACH = 25;
-    static ClusterNodes nodes;
-
-    @BeforeAll
-    static void start() {
-        nodes = ClusterNodes.start(Map.of("parley.cluster.relay-capacity", "1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (nodes != null) nodes.close();
-    }
+    @RegisterExtension
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of("parley.cluster.relay-capacity", "1"));
 
     @Test
     void aNodeThatLostRelayedMessagesStillDeliversEveryOneOnceInOrder() {
@@ -46,15 +35,15 @@ class ClusterRecoveryIT {
         Api b = nodes.b().api();
         List<Login> senders = IntStream.range(0, SENDERS).mapToObj(i -> a.registerAndLogin("cr_send")).toList();
         Login reader = b.registerAndLogin("cr_read");
-        String room = Chat.roomOf(a, senders.get(0), senders.subList(1, SENDERS).toArray(Login[]::new));
-        Chat.join(b, reader, room);
+        String room = a.roomOf(senders.get(0), senders.subList(1, SENDERS).toArray(Login[]::new));
+        b.join(reader, room);
         double lostBefore = b.metric("parley_cluster_relay_lost_total");
-        List<Sock> sockets = senders.stream().map(s -> Sock.connectTo(nodes.a().url(), s.token())).toList();
-        try (Sock onB = Sock.connectTo(nodes.b().url(), reader.token())) {
+        List<Sock> sockets = senders.stream().map(s -> a.connect(s)).toList();
+        try (Sock onB = b.connect(reader)) {
             // Over sockets, all at once: the posts commit in batches, each publishing its events back to back.
             ExecutorService threads = Executors.newFixedThreadPool(SENDERS);
             List<CompletableFuture<List<Long>>> posting = sockets.stream().map(s -> CompletableFuture.supplyAsync(() ->
-                    IntStream.range(0, EACH).mapToObj(i -> Chat.ok(s.ack("message", Chat.say(room, "burst" + i)))
+                    IntStream.range(0, EACH).mapToObj(i -> Sock.ok(s.ack("message", Sock.say(room, "burst" + i)))
                             .getJSONObject("message").getLong("id")).toList(), threads)).toList();
             List<Long> sent = new ArrayList<>();
             posting.forEach(p -> sent.addAll(p.join()));
@@ -66,7 +55,7 @@ class ClusterRecoveryIT {
             double lost = b.metric("parley_cluster_relay_lost_total") - lostBefore;
             System.out.printf("cluster recovery: %d messages, %.0f relayed events lost on the reading node and caught up%n", sent.size(), lost);
             assertTrue(lost > 0, "the burst overran the one-event relay buffer (else this test proved nothing)");
-            long fence = Chat.post(a, senders.get(0), room, "fence");
+            long fence = a.postMessage(senders.get(0), room, "fence");
             assertEquals(fence, onB.awaitJson("message").getLong("id"), "no copy of any after the last");
         } finally {
             sockets.forEach(Sock::close);

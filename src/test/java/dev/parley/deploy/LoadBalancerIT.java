@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.LoadBalancer;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
@@ -48,13 +47,12 @@ class LoadBalancerIT {
             Api api = new Api(lb.url());
             Login alice = api.guest("lb");
             Login bob = api.guest("lb");
-            String room = Chat.createRoom(api, alice, "lb");
-            Chat.join(api, bob, room);
+            String room = api.roomOf(alice, bob);
             try (Sock webSocket = Sock.connectTo(lb.url(), alice.token(), "websocket");
                  Sock polling = Sock.connectTo(lb.url(), bob.token(), "polling")) {
-                assertTrue(webSocket.ack("message", Chat.say(room, "over a WebSocket")).getBoolean("ok"));
+                assertTrue(webSocket.ack("message", Sock.say(room, "over a WebSocket")).getBoolean("ok"));
                 assertEquals("over a WebSocket", polling.awaitJson("message").getString("text"));
-                assertTrue(polling.ack("message", Chat.say(room, "over long-polling")).getBoolean("ok"));
+                assertTrue(polling.ack("message", Sock.say(room, "over long-polling")).getBoolean("ok"));
                 assertEquals("over long-polling", webSocket.awaitJson("message").getString("text"));
             }
 
@@ -65,7 +63,7 @@ class LoadBalancerIT {
             nodes.add(node(poll(lb, sid, "40" + new JSONObject().put("token", alice.token()))));
             nodes.add(node(poll(lb, sid, null))); // the CONNECT's answer and `ready`
             for (int i = 0; i < 10; i++) {
-                nodes.add(node(poll(lb, sid, "42" + new org.json.JSONArray().put("typing").put(Chat.inRoom(room)))));
+                nodes.add(node(poll(lb, sid, "42" + new org.json.JSONArray().put("typing").put(Sock.inRoom(room)))));
             }
             assertEquals(1, nodes.size(), "every request of one polling session on one node: " + nodes);
         }

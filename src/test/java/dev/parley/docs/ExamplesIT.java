@@ -1,15 +1,15 @@
 package dev.parley.docs;
 
-import static dev.parley.support.Chat.uniqueRoom;
+import static dev.parley.support.Api.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.NodeScript;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +18,7 @@ class ExamplesIT {
     private final Api api = Api.server();
 
     @Test
-    void feedScriptSaysHelloAndPrintsTheFeed() {
-        Login reader = api.registerAndLogin("ex_reader");
+    void feedScriptSaysHelloAndPrintsTheFeed(@Registered("ex_reader") Login reader) {
         String name = Api.uniqueName("ex_feed");
         assertEquals(201, api.register(name).status());
         try (Sock watching = Sock.connect(reader.token());
@@ -47,8 +46,7 @@ class ExamplesIT {
     }
 
     @Test
-    void consoleChatTalksJoinsSendsDirectMessagesListsSessionsAndLogsOutEverywhere() {
-        Login bob = api.registerAndLogin("ex_bob");
+    void consoleChatTalksJoinsSendsDirectMessagesListsSessionsAndLogsOutEverywhere(@Registered("ex_bob") Login bob) {
         Login alice = api.registerAndLogin("ex_alice"); // a second session of alice's, besides the console's
         String room = uniqueRoom("ex_room");
         try (Sock bobSock = Sock.connect(bob.token()); Sock aliceElsewhere = Sock.connect(alice.token());
@@ -65,7 +63,7 @@ class ExamplesIT {
 
             chat.type("/join " + room);
             chat.awaitLine("joined " + room);
-            Chat.join(api, bob, room);
+            api.join(bob, room);
             chat.type("in the room");
             JSONObject inRoom = bobSock.awaitJson("message");
             assertEquals(room, inRoom.getString("room"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.DbProxy;
 import dev.parley.support.OwnServer;
 import dev.parley.support.Sock;
@@ -104,7 +103,7 @@ class LoseNothingIT {
         Login reader = api.guest("kl_reader");
         List<Login> members = new ArrayList<>(senders.stream().map(s -> s.login).toList());
         members.add(reader);
-        String room = Chat.roomOf(api, owner, members.toArray(Login[]::new));
+        String room = api.roomOf(owner, members.toArray(Login[]::new));
 
         // Readers on both transports record every message of the room as it arrives.
         String[][] readerTransports = {{"websocket"}, {"polling"}};
@@ -153,12 +152,12 @@ class LoseNothingIT {
             List<Long> seen = new ArrayList<>(live.get(r));
             try (Sock again = Sock.connectTo(server.url(), reader.token(), readerTransports[r])) {
                 long lastSeen = seen.isEmpty() ? 0 : seen.get(seen.size() - 1);
-                List<Long> caughtUp = Chat.ids(Chat.ok(again.ack("sync",
+                List<Long> caughtUp = Sock.ids(Sock.ok(again.ack("sync",
                         new JSONObject().put("rooms", new JSONObject().put(room, lastSeen)))).getJSONArray("messages"));
                 List<Long> resumed = new ArrayList<>(seen);
                 resumed.addAll(caughtUp);
                 while (caughtUp.size() >= 500) { // sync's cap per room: page on with history
-                    caughtUp = Chat.ids(Chat.ok(again.ack("history", new JSONObject().put("room", room)
+                    caughtUp = Sock.ids(Sock.ok(again.ack("history", new JSONObject().put("room", room)
                             .put("after", resumed.get(resumed.size() - 1)).put("limit", 200))).getJSONArray("messages"));
                     resumed.addAll(caughtUp);
                     if (caughtUp.size() < 200) break;
@@ -174,7 +173,7 @@ class LoseNothingIT {
         for (Sender s : senders) {
             for (String clientMsgId : s.sent) {
                 if (s.acked.containsKey(clientMsgId)) continue;
-                JSONObject ack = Chat.ok(s.sock.ack("message", message(room, clientMsgId)));
+                JSONObject ack = Sock.ok(s.sock.ack("message", message(room, clientMsgId)));
                 s.acked.put(clientMsgId, ack.getJSONObject("message").getLong("id"));
             }
         }
@@ -267,7 +266,7 @@ class LoseNothingIT {
         Login bob = api.guest("db_bob");
         try (Sock a = Sock.connectTo(server.url(), alice.token(), "websocket");
              Sock b = Sock.connectTo(server.url(), bob.token(), "polling")) {
-            Chat.ok(a.ack("message", new JSONObject().put("text", "before").put("clientMsgId", "db-before")));
+            Sock.ok(a.ack("message", new JSONObject().put("text", "before").put("clientMsgId", "db-before")));
             b.await("message");
 
             proxy.cut();
@@ -276,10 +275,10 @@ class LoseNothingIT {
                 long sendStarted = System.nanoTime();
                 JSONObject refused = a.ack("message", new JSONObject().put("text", "during").put("clientMsgId", "db-during"));
                 double refusedAfter = (System.nanoTime() - sendStarted) / 1e9;
-                assertEquals("unavailable", Chat.ackError(refused), refused::toString);
+                assertEquals("unavailable", Sock.ackError(refused), refused::toString);
                 JSONObject refusedDirect = a.ack("private_message",
                         new JSONObject().put("to", bob.username()).put("text", "during").put("clientMsgId", "db-during-dm"));
-                assertEquals("unavailable", Chat.ackError(refusedDirect), refusedDirect::toString);
+                assertEquals("unavailable", Sock.ackError(refusedDirect), refusedDirect::toString);
 
                 Reply rest = api.post("/api/rooms/feed/messages", alice.token(), Api.json("text", "during rest"));
                 assertEquals(503, rest.status(), rest::body);
@@ -299,7 +298,7 @@ class LoseNothingIT {
                             long started = System.nanoTime();
                             JSONObject ack = a.ack("message", new JSONObject().put("text", "during").put("clientMsgId", "db-during"));
                             slowest[0] = Math.max(slowest[0], System.nanoTime() - started);
-                            return "unavailable".equals(Chat.ackError(ack)) && a.connected() && b.connected()
+                            return "unavailable".equals(Sock.ackError(ack)) && a.connected() && b.connected()
                                     && readyStatus() == 503;
                         });
                 System.out.printf("database outage: first send refused 'unavailable' in %.2f s (slowest refusal %.2f s), "
@@ -321,7 +320,7 @@ class LoseNothingIT {
             do delivered = b.awaitJson("message"); while (delivered.getLong("id") != afterId);
             Awaitility.await("/health/ready 200 again").atMost(PROMPTLY).pollInterval(Duration.ofMillis(200))
                     .until(() -> readyStatus() == 200);
-            Chat.ok(a.ack("message", new JSONObject().put("text", "during").put("clientMsgId", "db-during")));
+            Sock.ok(a.ack("message", new JSONObject().put("text", "during").put("clientMsgId", "db-during")));
             assertEquals(201, api.post("/api/rooms/feed/messages", alice.token(), Api.json("text", "after rest")).status());
             api.guest("db_after");
             assertTrue(a.connected() && b.connected(), "the same sockets work after the outage");

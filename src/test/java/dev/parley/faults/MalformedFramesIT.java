@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import dev.parley.support.ServerLog;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,8 +74,7 @@ class MalformedFramesIT {
     private final AtomicInteger webSockets = new AtomicInteger();
 
     @Test
-    void malformedFramesOverBothTransportsGetNo5xxNoStackTraceLeakNothingAndTheServerServesOnAfterwards() throws Exception {
-        Login fuzzer = api.guest("fuzz");
+    void malformedFramesOverBothTransportsGetNo5xxNoStackTraceLeakNothingAndTheServerServesOnAfterwards(@Guest("fuzz") Login fuzzer) throws Exception {
         // Warm-up: the pools the fuzzing fills (request threads, socket-event threads) grow now, before the count.
         // (Engine.IO's timer pool keeps up to 20 threads, the socket-event pool 64, the request pool 32.)
         Thread warmPolling = new Thread(() -> fuzzPolling(fuzzer, SEED - 1, 20 * PACKETS_PER_POST * POSTS_PER_POLLING_SESSION / 4));
@@ -136,7 +135,7 @@ class MalformedFramesIT {
         Login alice = api.guest("fz_after_a");
         Login bob = api.guest("fz_after_b");
         try (Sock a = Sock.connect(alice.token()); Sock b = Sock.connect(bob.token(), "polling")) {
-            long id = Chat.ok(a.ack("message", new JSONObject().put("text", "still here"))).getJSONObject("message").getLong("id");
+            long id = a.post("message", new JSONObject().put("text", "still here"));
             JSONObject got;
             do got = b.awaitJson("message"); while (got.getLong("id") != id);
         }

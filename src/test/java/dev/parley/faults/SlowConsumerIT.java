@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import dev.parley.support.ServerHeap;
 import dev.parley.support.Sock;
 import dev.parley.support.StalledSocket;
+import dev.parley.support.Users.Guest;
 import java.util.ArrayList;
 import java.util.List;
 import org.json.JSONObject;
@@ -29,11 +29,9 @@ class SlowConsumerIT {
     private final Api api = Api.server();
 
     @Test
-    void aClientThatStopsReadingIsCutAtTheBoundAndTheHeapStaysFlatWhileItIsStalled() throws Exception {
-        Login poster = api.guest("sc_poster");
-        Login slow = api.guest("sc_slow");
-        Login reader = api.guest("sc_reader");
-        String room = Chat.roomOf(api, poster, slow, reader);
+    void aClientThatStopsReadingIsCutAtTheBoundAndTheHeapStaysFlatWhileItIsStalled(@Guest("sc_poster") Login poster, @Guest("sc_slow") Login slow,
+            @Guest("sc_reader") Login reader) throws Exception {
+        String room = api.roomOf(poster, slow, reader);
         String big = "x".repeat(3_900);
         double cutBefore = api.metric("parley_slow_client_disconnects_total");
         long before = ServerHeap.liveBytes(Server.url());
@@ -41,7 +39,7 @@ class SlowConsumerIT {
         int posted = 0;
         try (StalledSocket stalled = StalledSocket.connect(slow.token()); Sock reading = Sock.connect(reader.token())) {
             while (api.metric("parley_slow_client_disconnects_total") <= cutBefore && posted < MAX_MESSAGES) {
-                Chat.postMany(api, poster, room, big, CHUNK);
+                api.postMany(poster, room, big, CHUNK);
                 posted += CHUNK;
                 whileStalled.add(ServerHeap.liveBytes(Server.url()));
             }
@@ -49,7 +47,7 @@ class SlowConsumerIT {
             assertTrue(api.metric("parley_slow_client_disconnects_total") > cutBefore,
                     () -> "the stalled client was not cut off after " + sent + " messages of 4 KB; live heap " + mb(before) + " -> " + mbs(whileStalled));
             stalled.awaitClosedByServer();
-            Chat.post(api, poster, room, "after the cut");
+            api.postMessage(poster, room, "after the cut");
             JSONObject last;
             do last = reading.awaitJson("message"); while (!"after the cut".equals(last.getString("text")));
         }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Polling;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.ServerLog;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -37,8 +37,7 @@ class BadInputIT {
     private final ServerLog log = ServerLog.shared();
 
     @Test
-    void malformedPollingPayloadsAre400WithoutAStackTrace() throws Exception {
-        Login me = api.registerAndLogin("bi_poll");
+    void malformedPollingPayloadsAre400WithoutAStackTrace(@Registered("bi_poll") Login me) throws Exception {
         String sid = Polling.handshake();
         long mark = log.mark();
         List<String> malformed = List.of("garbage!!", "zzzz", "9abc", "", "b!!!", "4ok\u001e", "\u001e40", "7");
@@ -54,8 +53,7 @@ class BadInputIT {
     }
 
     @Test
-    void aSocketIoPacketWithBrokenJsonClosesThatConnectionWithoutAStackTrace() throws Exception {
-        Login me = api.registerAndLogin("bi_json");
+    void aSocketIoPacketWithBrokenJsonClosesThatConnectionWithoutAStackTrace(@Registered("bi_json") Login me) throws Exception {
         String sid = Polling.handshake();
         Polling.post(sid, "40" + new JSONObject().put("token", me.token()));
         assertTrue(Polling.get(sid).startsWith("40{\"sid\":"));
@@ -105,8 +103,7 @@ class BadInputIT {
     }
 
     @Test
-    void badBearerTokensAre401AndLogNoStackTrace() {
-        Login me = api.registerAndLogin("bi_token");
+    void badBearerTokensAre401AndLogNoStackTrace(@Registered("bi_token") Login me) {
         String tampered = me.token().substring(0, me.token().length() - 6) + "AAAAAA";
         List<String> bad = List.of("abc.def.ghi", "garbage", tampered, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.");
         long mark = log.mark();
@@ -120,8 +117,7 @@ class BadInputIT {
     }
 
     @Test
-    void aRestBodyOverTheLimitIs413UnreadWhateverItsLength() {
-        Login me = api.registerAndLogin("bi_body");
+    void aRestBodyOverTheLimitIs413UnreadWhateverItsLength(@Registered("bi_body") Login me) {
         String marker = "bi_body_" + System.nanoTime();
         String auth = "Authorization: Bearer " + me.token();
         RawHttp raw = RawHttp.server();
@@ -147,8 +143,7 @@ class BadInputIT {
     }
 
     @Test
-    void aRestBodyWithinTheLimitIsReadWhicheverWayItIsSent() {
-        Login me = api.registerAndLogin("bi_fits");
+    void aRestBodyWithinTheLimitIsReadWhicheverWayItIsSent(@Registered("bi_fits") Login me) {
         String auth = "Authorization: Bearer " + me.token();
         RawHttp raw = RawHttp.server();
         RawHttp.Response chunked = raw.send("POST", "/api/rooms/feed/messages",

@@ -16,9 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract's limits at their defaults, on a server of their own: the shared test server raises
@@ -27,19 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class DefaultLimitsIT {
     private static final String PROXY = "127.0.0.9";
-    private static OwnServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = OwnServer.named("strict", 0).with("parley.trusted-proxies", PROXY).start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("strict", 0).with("parley.trusted-proxies", PROXY);
+    private static final Api api = server.api();
 
     @Test
     void twentyNewAccountsFromOneAddressInAnHourThenTooMany() {

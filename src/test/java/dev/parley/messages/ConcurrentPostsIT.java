@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import io.socket.client.Ack;
 import jakarta.json.JsonObject;
@@ -41,7 +40,7 @@ class ConcurrentPostsIT {
     void manySocketsPostingToOneRoomAtOnceAreEachStoredOnceAndDeliveredOnceToEveryOtherSocket() throws Exception {
         List<Login> users = new ArrayList<>();
         for (int u = 0; u < USERS; u++) users.add(api.guest("cp"));
-        String room = Chat.roomOf(api, users.get(0), users.subList(1, USERS).toArray(Login[]::new));
+        String room = api.roomOf(users.get(0), users.subList(1, USERS).toArray(Login[]::new));
         List<Sock> socks = new ArrayList<>();
         try {
             for (Login user : users) {
@@ -81,7 +80,7 @@ class ConcurrentPostsIT {
 
             // History: each message once, ids strictly rising, exactly the acked ones.
             JsonObject page = api.get("/api/rooms/" + room + "/messages?after=0&limit=200", users.get(0).token()).json();
-            List<Long> history = Chat.ids(page.getJsonArray("messages"));
+            List<Long> history = Api.ids(page.getJsonArray("messages"));
             assertEquals(expected, history.size(), "messages in history");
             for (int i = 1; i < history.size(); i++) assertTrue(history.get(i - 1) < history.get(i), "history order: " + history);
             assertEquals(new HashSet<>(idOf.values()), new HashSet<>(history));
@@ -92,7 +91,7 @@ class ConcurrentPostsIT {
             assertEquals(idOf, stored);
 
             // A marker last, so that whatever was on its way to a socket has arrived once it has.
-            long marker = Chat.post(api, users.get(0), room, "marker " + run);
+            long marker = api.postMessage(users.get(0), room, "marker " + run);
             Set<Long> allIds = new HashSet<>(idOf.values());
             Map<Integer, Set<Long>> missedBySocket = new HashMap<>();
             for (int s = 0; s < socks.size(); s++) {
@@ -139,11 +138,11 @@ class ConcurrentPostsIT {
         for (int r = 0; r < roomCount; r++) {
             List<Login> members = new ArrayList<>();
             for (int m = 0; m < perRoom; m++) members.add(api.guest("cr"));
-            rooms.add(Chat.roomOf(api, members.get(0), members.subList(1, perRoom).toArray(Login[]::new)));
+            rooms.add(api.roomOf(members.get(0), members.subList(1, perRoom).toArray(Login[]::new)));
             users.addAll(members);
         }
         Login listener = api.guest("cl"); // in every room, sends nothing: sees each room's messages in commit order
-        for (String room : rooms) Chat.join(api, listener, room);
+        for (String room : rooms) api.join(listener, room);
         List<Sock> socks = new ArrayList<>();
         Sock ears = Sock.connect(listener.token());
         try {
@@ -170,7 +169,7 @@ class ConcurrentPostsIT {
             Map<Integer, List<Long>> idsBySocket = new HashMap<>();
             Set<Long> all = new HashSet<>();
             for (Post post : posts) {
-                JSONObject message = Chat.ok(post.ack().get(30, TimeUnit.SECONDS)).getJSONObject("message");
+                JSONObject message = Sock.ok(post.ack().get(30, TimeUnit.SECONDS)).getJSONObject("message");
                 assertEquals(post.clientMsgId(), message.getString("clientMsgId"));
                 assertTrue(all.add(message.getLong("id")), () -> "one id for two posts: " + message);
                 if (message.has("room") && !message.isNull("room")) {
@@ -178,17 +177,17 @@ class ConcurrentPostsIT {
                 }
                 idsBySocket.computeIfAbsent(post.socket(), s -> new ArrayList<>()).add(message.getLong("id"));
             }
-            assertEquals("forbidden", Chat.ackError(refused.ack().get(30, TimeUnit.SECONDS)));
+            assertEquals("forbidden", Sock.ackError(refused.ack().get(30, TimeUnit.SECONDS)));
             for (List<Long> own : idsBySocket.values()) assertEquals(own.stream().sorted().toList(), own, "a socket's ids in sending order");
 
             // Each room's history: exactly its acked messages, ids rising.
             for (String room : rooms) {
                 JsonObject page = api.get("/api/rooms/" + room + "/messages?after=0&limit=200", listener.token()).json();
-                List<Long> history = Chat.ids(page.getJsonArray("messages"));
+                List<Long> history = Api.ids(page.getJsonArray("messages"));
                 assertEquals(idsByRoom.get(room).stream().sorted().toList(), history, "history of " + room);
             }
             // Delivered to the listener once each, in each room in id order: commit order.
-            long marker = Chat.post(api, users.get(0), rooms.get(0), "marker " + run);
+            long marker = api.postMessage(users.get(0), rooms.get(0), "marker " + run);
             Map<String, List<Long>> heard = new HashMap<>();
             for (JSONObject m; (m = ears.awaitJson("message")).getLong("id") != marker; ) {
                 heard.computeIfAbsent(m.getString("room"), r -> new ArrayList<>()).add(m.getLong("id"));

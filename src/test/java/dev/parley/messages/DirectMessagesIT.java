@@ -1,16 +1,16 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.dm;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.dm;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -23,9 +23,7 @@ class DirectMessagesIT {
     private final Api api = Api.server();
 
     @Test
-    void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient() {
-        Login alice = api.registerAndLogin("d_ack_a");
-        Login bob = api.registerAndLogin("d_ack_b");
+    void aPrivateMessageIsAckedWithTheMessageAddressedToTheRecipient(@Registered("d_ack_a") Login alice, @Registered("d_ack_b") Login bob) {
         try (Sock sock = Sock.connect(alice.token())) {
             JSONObject message = ok(sock.ack("private_message", dm(bob.username(), "  psst  "))).getJSONObject("message");
             assertTrue(message.getLong("id") > 0);
@@ -38,9 +36,8 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aPrivateMessageReachesEveryRecipientSocketAndTheSendersOtherSocketsButNotTheSendingOne() {
-        Login alice = api.registerAndLogin("d_fan_a");
-        Login bob = api.registerAndLogin("d_fan_b");
+    void aPrivateMessageReachesEveryRecipientSocketAndTheSendersOtherSocketsButNotTheSendingOne(@Registered("d_fan_a") Login alice,
+            @Registered("d_fan_b") Login bob) {
         try (Sock sending = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobsPhone = Sock.connect(bob.token());
@@ -53,26 +50,22 @@ class DirectMessagesIT {
                 assertEquals(bob.username(), got.getString("to"));
                 assertEquals(alice.username(), got.getString("from"));
             }
-            long reply = ok(bobsPhone.ack("private_message", dm(alice.username(), "reply"))).getJSONObject("message").getLong("id");
-            assertEquals(reply, sending.awaitJson("private_message").getLong("id"));
+            long reply = bobsPhone.post("private_message", dm(alice.username(), "reply"));
+            sending.awaitPrivateMessage(reply);
         }
     }
 
     @Test
-    void aPrivateMessageReachesNoOneElse() {
-        Login alice = api.registerAndLogin("d_priv_a");
-        Login bob = api.registerAndLogin("d_priv_b");
-        Login carol = api.registerAndLogin("d_priv_c");
+    void aPrivateMessageReachesNoOneElse(@Registered("d_priv_a") Login alice, @Registered("d_priv_b") Login bob, @Registered("d_priv_c") Login carol) {
         try (Sock alices = Sock.connect(alice.token()); Sock carols = Sock.connect(carol.token())) {
             ok(alices.ack("private_message", dm(bob.username(), "not for carol")));
-            long forCarol = ok(alices.ack("private_message", dm(carol.username(), "for carol"))).getJSONObject("message").getLong("id");
-            assertEquals(forCarol, carols.awaitJson("private_message").getLong("id"));
+            long forCarol = alices.post("private_message", dm(carol.username(), "for carol"));
+            carols.awaitPrivateMessage(forCarol);
         }
     }
 
     @Test
-    void anUnknownRecipientIsNotFound() {
-        Login alice = api.registerAndLogin("d_nf");
+    void anUnknownRecipientIsNotFound(@Registered("d_nf") Login alice) {
         String nobody = Api.uniqueName("d_nobody");
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals("not_found", ackError(sock.ack("private_message", dm(nobody, "hello?"))));
@@ -84,9 +77,7 @@ class DirectMessagesIT {
     }
 
     @Test
-    void aDirectMessagePostedOverRestReachesEverySocketOfBothUsers() {
-        Login alice = api.registerAndLogin("d_rest_a");
-        Login bob = api.registerAndLogin("d_rest_b");
+    void aDirectMessagePostedOverRestReachesEverySocketOfBothUsers(@Registered("d_rest_a") Login alice, @Registered("d_rest_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
             Reply reply = api.post("/api/conversations/" + bob.username() + "/messages", alice.token(), Api.json("text", "via rest"));
             assertEquals(201, reply.status(), reply.body());
@@ -95,20 +86,17 @@ class DirectMessagesIT {
             assertTrue(message.isNull("room"));
             long id = message.getJsonNumber("id").longValue();
             for (Sock sock : List.of(alices, bobs)) {
-                JSONObject got = sock.awaitJson("private_message");
-                assertEquals(id, got.getLong("id"));
+                JSONObject got = sock.awaitPrivateMessage(id);
                 assertEquals("via rest", got.getString("text"));
             }
         }
     }
 
     @Test
-    void anOfflineRecipientFindsTheMessageInHistoryAndConversations() {
-        Login alice = api.registerAndLogin("d_off_a");
-        Login bob = api.registerAndLogin("d_off_b");
+    void anOfflineRecipientFindsTheMessageInHistoryAndConversations(@Registered("d_off_a") Login alice, @Registered("d_off_b") Login bob) {
         long id;
         try (Sock alices = Sock.connect(alice.token())) {
-            id = ok(alices.ack("private_message", dm(bob.username(), "while you were out"))).getJSONObject("message").getLong("id");
+            id = alices.post("private_message", dm(bob.username(), "while you were out"));
         }
         for (Login side : List.of(bob, alice)) {
             String other = side == bob ? alice.username() : bob.username();
@@ -119,16 +107,14 @@ class DirectMessagesIT {
             assertEquals("while you were out", first.getString("text"));
             assertEquals(1, history.json().getJsonArray("messages").size());
         }
-        JsonObject conversation = Chat.conversation(api, bob, alice.username());
+        JsonObject conversation = api.conversation(bob, alice.username());
         assertEquals(id, conversation.getJsonObject("lastMessage").getJsonNumber("id").longValue());
         assertEquals(1, conversation.getInt("unread"));
-        assertEquals(0, Chat.conversationUnread(api, alice, bob.username()));
+        assertEquals(0, api.conversationUnread(alice, bob.username()));
     }
 
     @Test
-    void aRepeatedClientMsgIdIsStoredAndSentOnce() {
-        Login alice = api.registerAndLogin("d_dup_a");
-        Login bob = api.registerAndLogin("d_dup_b");
+    void aRepeatedClientMsgIdIsStoredAndSentOnce(@Registered("d_dup_a") Login alice, @Registered("d_dup_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             JSONObject payload = dm(bob.username(), "once").put("clientMsgId", "dm-" + UUID.randomUUID());
             JSONObject first = ok(alices.ack("private_message", payload)).getJSONObject("message");
@@ -136,23 +122,21 @@ class DirectMessagesIT {
             assertEquals(first.getLong("id"), second.getLong("id"));
             assertEquals(payload.getString("clientMsgId"), second.getString("clientMsgId"));
             assertEquals(first.getLong("id"), bobs.awaitJson("private_message").getLong("id"));
-            long next = ok(alices.ack("private_message", dm(bob.username(), "next"))).getJSONObject("message").getLong("id");
-            assertEquals(next, bobs.awaitJson("private_message").getLong("id"));
+            long next = alices.post("private_message", dm(bob.username(), "next"));
+            bobs.awaitPrivateMessage(next);
         }
         var messages = api.get("/api/conversations/" + alice.username() + "/messages", bob.token()).json().getJsonArray("messages");
         assertEquals(List.of("next", "once"), messages.getValuesAs(JsonObject.class).stream().map(m -> m.getString("text")).toList());
     }
 
     @Test
-    void aRepeatedClientMsgIdOverRestAnswers201WithTheFirstMessage() {
-        Login alice = api.registerAndLogin("d_rdup_a");
-        Login bob = api.registerAndLogin("d_rdup_b");
+    void aRepeatedClientMsgIdOverRestAnswers201WithTheFirstMessage(@Registered("d_rdup_a") Login alice, @Registered("d_rdup_b") Login bob) {
         String body = Json.createObjectBuilder().add("text", "once").add("clientMsgId", "dm-" + UUID.randomUUID()).build().toString();
         String path = "/api/conversations/" + bob.username() + "/messages";
-        long first = Chat.messageId(api.post(path, alice.token(), body));
-        long second = Chat.messageId(api.post(path, alice.token(), body));
+        long first = Api.messageId(api.post(path, alice.token(), body));
+        long second = Api.messageId(api.post(path, alice.token(), body));
         assertEquals(first, second);
-        assertEquals(List.of(first), Chat.ids(api.get(path, alice.token()).json().getJsonArray("messages")));
-        assertEquals(1, Chat.conversationUnread(api, bob, alice.username()));
+        assertEquals(List.of(first), Api.ids(api.get(path, alice.token()).json().getJsonArray("messages")));
+        assertEquals(1, api.conversationUnread(bob, alice.username()));
     }
 }

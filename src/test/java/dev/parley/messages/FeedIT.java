@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -21,9 +22,7 @@ class FeedIT {
     }
 
     @Test
-    void aMessageReachesEverySocketButTheSendingOne() {
-        Login alice = api.registerAndLogin("f_alice");
-        Login bob = api.registerAndLogin("f_bob");
+    void aMessageReachesEverySocketButTheSendingOne(@Registered("f_alice") Login alice, @Registered("f_bob") Login bob) {
         try (Sock sending = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobsPhone = Sock.connect(bob.token());
@@ -48,8 +47,7 @@ class FeedIT {
     }
 
     @Test
-    void theAckComesAfterCommitSoHistoryHasTheMessage() {
-        Login me = api.registerAndLogin("f_hist");
+    void theAckComesAfterCommitSoHistoryHasTheMessage(@Registered("f_hist") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             long id = sock.ack("message", text("kept")).getJSONObject("message").getLong("id");
             JsonObject page = api.get("/api/rooms/feed/messages?after=" + (id - 1) + "&limit=1", me.token()).json();
@@ -62,9 +60,7 @@ class FeedIT {
     }
 
     @Test
-    void aRepeatedClientMsgIdIsStoredAndSentOnce() {
-        Login me = api.registerAndLogin("f_dedup");
-        Login watcher = api.registerAndLogin("f_watch");
+    void aRepeatedClientMsgIdIsStoredAndSentOnce(@Registered("f_dedup") Login me, @Registered("f_watch") Login watcher) {
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             JSONObject payload = text("once").put("clientMsgId", "cm-" + UUID.randomUUID());
             JSONObject first = sock.ack("message", payload).getJSONObject("message");
@@ -81,8 +77,7 @@ class FeedIT {
     }
 
     @Test
-    void aBareStringIsAMessageToo() {
-        Login me = api.registerAndLogin("f_bare");
+    void aBareStringIsAMessageToo(@Registered("f_bare") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             JSONObject ack = sock.ack("message", "  just text  ");
             assertEquals("just text", ack.getJSONObject("message").getString("text"));
@@ -90,20 +85,17 @@ class FeedIT {
     }
 
     @Test
-    void aMessagePostedOverRestReachesEverySocket() {
-        Login me = api.registerAndLogin("f_rest");
+    void aMessagePostedOverRestReachesEverySocket(@Registered("f_rest") Login me) {
         try (Sock mine = Sock.connect(me.token())) {
             var reply = api.post("/api/rooms/feed/messages", me.token(), "{\"text\":\"from rest\"}");
             assertEquals(201, reply.status());
             long id = reply.json().getJsonObject("message").getJsonNumber("id").longValue();
-            assertEquals(id, mine.awaitJson("message").getLong("id"));
+            mine.awaitMessage(id);
         }
     }
 
     @Test
-    void badTextIsRefusedAndNothingIsSent() {
-        Login me = api.registerAndLogin("f_bad");
-        Login watcher = api.registerAndLogin("f_badwatch");
+    void badTextIsRefusedAndNothingIsSent(@Registered("f_bad") Login me, @Registered("f_badwatch") Login watcher) {
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             JSONObject tooLong = sock.ack("message", text("x".repeat(4001)));
             assertFalse(tooLong.getBoolean("ok"));
@@ -123,8 +115,7 @@ class FeedIT {
     }
 
     @Test
-    void aFailureWithoutAnAckGetsAnErrorEvent() {
-        Login me = api.registerAndLogin("f_err");
+    void aFailureWithoutAnAckGetsAnErrorEvent(@Registered("f_err") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             sock.emit("message", new JSONObject().put("text", ""));
             JSONObject error = sock.awaitJson("error");
@@ -134,8 +125,7 @@ class FeedIT {
     }
 
     @Test
-    void historyPagesBackwardsAndForwardsWithoutGapsOrRepeats() {
-        Login me = api.registerAndLogin("f_page");
+    void historyPagesBackwardsAndForwardsWithoutGapsOrRepeats(@Registered("f_page") Login me) {
         long firstId = -1;
         for (int i = 0; i < 5; i++) {
             var reply = api.post("/api/rooms/feed/messages", me.token(), "{\"text\":\"p" + i + "\"}");

@@ -1,15 +1,15 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,11 +41,11 @@ class HistoryPagingIT {
             String query = "?limit=" + limit + (cursor == null ? "" : (backwards ? "&before=" : "&after=") + cursor);
             Reply reply = api.get(path + query, reader.token());
             assertEquals(200, reply.status(), reply.body());
-            Page rest = new Page(Chat.ids(reply.json().getJsonArray("messages")), reply.json().getBoolean("hasMore"));
+            Page rest = new Page(Api.ids(reply.json().getJsonArray("messages")), reply.json().getBoolean("hasMore"));
             JSONObject ask = new JSONObject().put(key, value).put("limit", limit);
             if (cursor != null) ask.put(backwards ? "before" : "after", cursor);
             JSONObject ack = ok(sock.ack("history", ask));
-            assertEquals(rest, new Page(Chat.ids(ack.getJSONArray("messages")), ack.getBoolean("hasMore")), "page after " + walked);
+            assertEquals(rest, new Page(Sock.ids(ack.getJSONArray("messages")), ack.getBoolean("hasMore")), "page after " + walked);
             assertTrue(rest.ids().size() <= limit && !rest.ids().isEmpty(), rest.toString());
             walked.addAll(rest.ids());
             if (!rest.hasMore()) break;
@@ -63,10 +63,9 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aRoomPagesBackwardsNewestFirstWithoutGapsOrRepeats() {
-        Login alice = api.registerAndLogin("h_rb");
-        String room = Chat.createRoom(api, alice, "h_rb");
-        List<Long> posted = Chat.postMany(api, alice, room, "m", COUNT);
+    void aRoomPagesBackwardsNewestFirstWithoutGapsOrRepeats(@Registered("h_rb") Login alice) {
+        String room = api.createRoom(alice, "h_rb");
+        List<Long> posted = api.postMany(alice, room, "m", COUNT);
         try (Sock sock = Sock.connect(alice.token())) {
             // 25 in pages of 5: the last page is full and is the one with hasMore false
             assertEquals(reversed(posted), walk(alice, sock, "room", room, true, 5));
@@ -74,20 +73,18 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aRoomPagesForwardsOldestFirstWithoutGapsOrRepeats() {
-        Login alice = api.registerAndLogin("h_rf");
-        String room = Chat.createRoom(api, alice, "h_rf");
-        List<Long> posted = Chat.postMany(api, alice, room, "m", COUNT);
+    void aRoomPagesForwardsOldestFirstWithoutGapsOrRepeats(@Registered("h_rf") Login alice) {
+        String room = api.createRoom(alice, "h_rf");
+        List<Long> posted = api.postMany(alice, room, "m", COUNT);
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals(posted, walk(alice, sock, "room", room, false, 7));
         }
     }
 
     @Test
-    void aRoomPageHoldsTheRoomsMessagesInFull() {
-        Login alice = api.registerAndLogin("h_full");
-        String room = Chat.createRoom(api, alice, "h_full");
-        List<Long> posted = Chat.postMany(api, alice, room, "text ", 3);
+    void aRoomPageHoldsTheRoomsMessagesInFull(@Registered("h_full") Login alice) {
+        String room = api.createRoom(alice, "h_full");
+        List<Long> posted = api.postMany(alice, room, "text ", 3);
         JsonObject page = api.get("/api/rooms/" + room + "/messages?after=0&limit=3", alice.token()).json();
         List<JsonObject> messages = page.getJsonArray("messages").getValuesAs(JsonObject.class);
         for (int i = 0; i < 3; i++) {
@@ -106,15 +103,13 @@ class HistoryPagingIT {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
             boolean fromAlice = i % 2 == 0;
-            ids.add(Chat.postDirect(api, fromAlice ? alice : bob, (fromAlice ? bob : alice).username(), "c" + i));
+            ids.add(api.postDirect(fromAlice ? alice : bob, (fromAlice ? bob : alice).username(), "c" + i));
         }
         return ids;
     }
 
     @Test
-    void aConversationPagesBackwardsTheSameForBothUsers() {
-        Login alice = api.registerAndLogin("h_cb_a");
-        Login bob = api.registerAndLogin("h_cb_b");
+    void aConversationPagesBackwardsTheSameForBothUsers(@Registered("h_cb_a") Login alice, @Registered("h_cb_b") Login bob) {
         List<Long> posted = converse(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             assertEquals(reversed(posted), walk(alice, alices, "with", bob.username(), true, 7));
@@ -123,9 +118,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aConversationPagesForwardsTheSameForBothUsers() {
-        Login alice = api.registerAndLogin("h_cf_a");
-        Login bob = api.registerAndLogin("h_cf_b");
+    void aConversationPagesForwardsTheSameForBothUsers(@Registered("h_cf_a") Login alice, @Registered("h_cf_b") Login bob) {
         List<Long> posted = converse(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             assertEquals(posted, walk(alice, alices, "with", bob.username(), false, 5));
@@ -134,9 +127,7 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aConversationWithNoMessagesYetIsAnEmptyPage() {
-        Login alice = api.registerAndLogin("h_empty_a");
-        Login bob = api.registerAndLogin("h_empty_b");
+    void aConversationWithNoMessagesYetIsAnEmptyPage(@Registered("h_empty_a") Login alice, @Registered("h_empty_b") Login bob) {
         Reply reply = api.get("/api/conversations/" + bob.username() + "/messages", alice.token());
         assertEquals(200, reply.status(), reply.body());
         assertEquals(0, reply.json().getJsonArray("messages").size());
@@ -147,11 +138,9 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aLimitOutside1To200IsInvalidPayload() {
-        Login alice = api.registerAndLogin("h_lim_a");
-        Login bob = api.registerAndLogin("h_lim_b");
-        String room = Chat.createRoom(api, alice, "h_lim");
-        Chat.postDirect(api, alice, bob.username(), "hi");
+    void aLimitOutside1To200IsInvalidPayload(@Registered("h_lim_a") Login alice, @Registered("h_lim_b") Login bob) {
+        String room = api.createRoom(alice, "h_lim");
+        api.postDirect(alice, bob.username(), "hi");
         String roomPath = "/api/rooms/" + room + "/messages";
         String withPath = "/api/conversations/" + bob.username() + "/messages";
         for (String path : List.of(roomPath, withPath)) {
@@ -169,16 +158,14 @@ class HistoryPagingIT {
     }
 
     @Test
-    void aPublicRoomsHistoryIsReadableByNonMembersWhoCannotMarkItRead() {
-        Login alice = api.registerAndLogin("h_nm_a");
-        Login outsider = api.registerAndLogin("h_nm_o");
-        String room = Chat.createRoom(api, alice, "h_nm");
-        long id = Chat.post(api, alice, room, "anyone may look");
+    void aPublicRoomsHistoryIsReadableByNonMembersWhoCannotMarkItRead(@Registered("h_nm_a") Login alice, @Registered("h_nm_o") Login outsider) {
+        String room = api.createRoom(alice, "h_nm");
+        long id = api.postMessage(alice, room, "anyone may look");
         Reply reply = api.get("/api/rooms/" + room + "/messages", outsider.token());
         assertEquals(200, reply.status(), reply.body());
-        assertEquals(List.of(id), Chat.ids(reply.json().getJsonArray("messages")));
+        assertEquals(List.of(id), Api.ids(reply.json().getJsonArray("messages")));
         try (Sock sock = Sock.connect(outsider.token())) {
-            assertEquals(List.of(id), Chat.ids(ok(sock.ack("history", new JSONObject().put("room", room))).getJSONArray("messages")));
+            assertEquals(List.of(id), Sock.ids(ok(sock.ack("history", new JSONObject().put("room", room))).getJSONArray("messages")));
         }
         Reply read = api.post("/api/rooms/" + room + "/read", outsider.token(), "{\"upTo\":" + id + "}");
         assertEquals(403, read.status(), read.body());

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
 import dev.parley.support.Sock.Arrival;
+import dev.parley.support.Users.Guest;
 import io.socket.client.Ack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +31,7 @@ class MentionBurstIT {
     private final Api api = Api.server();
 
     @Test
-    void aBurstOfMentionsOfOneUserNotifiesEachOfTheirSocketsOfEachOnceInOrderAfterItsMessage() throws Exception {
-        Login bob = api.guest("mb_bob");
+    void aBurstOfMentionsOfOneUserNotifiesEachOfTheirSocketsOfEachOnceInOrderAfterItsMessage(@Guest("mb_bob") Login bob) throws Exception {
         List<Login> senders = new ArrayList<>();
         for (int i = 0; i < SENDERS; i++) senders.add(api.guest("mb"));
         List<Sock> sending = new ArrayList<>();
@@ -75,7 +74,7 @@ class MentionBurstIT {
                     assertTrue(message >= 0 && message < notification, "message " + id + " before its notification");
                 }
             }
-            Chat.fenceNotifications(api, senders.get(0), bobs, bobsPolling);
+            api.fenceNotifications(senders.get(0), bobs, bobsPolling);
             assertTrue(bobs.noMore("notification") && bobsPolling.noMore("notification"), "no mention notified twice");
         } finally {
             sending.forEach(Sock::close);

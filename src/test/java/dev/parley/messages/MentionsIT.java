@@ -1,13 +1,13 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
@@ -19,11 +19,9 @@ class MentionsIT {
     private final Api api = Api.server();
 
     @Test
-    void aMentionInARoomNotifiesTheMemberAndIsCountedUntilRead() {
-        Login alice = api.registerAndLogin("mn_alice");
-        Login bob = api.registerAndLogin("mn_bob");
-        Login outsider = api.registerAndLogin("mn_out");
-        String room = Chat.roomOf(api, alice, bob);
+    void aMentionInARoomNotifiesTheMemberAndIsCountedUntilRead(@Registered("mn_alice") Login alice, @Registered("mn_bob") Login bob,
+            @Registered("mn_out") Login outsider) {
+        String room = api.roomOf(alice, bob);
         try (Sock bobs = Sock.connect(bob.token(), "polling"); Sock alices = Sock.connect(alice.token());
              Sock outsiders = Sock.connect(outsider.token())) {
             JSONObject message = ok(alices.ack("message", new JSONObject().put("room", room)
@@ -34,39 +32,36 @@ class MentionsIT {
             assertEquals("mention", note.getString("kind"));
             assertEquals(room, note.getString("room"));
             assertEquals(message.getLong("id"), note.getLong("messageId"));
-            long plain = Chat.post(api, alice, room, "no mention");
+            long plain = api.postMessage(alice, room, "no mention");
             assertEquals("message", bobs.awaitJson("notification").getString("kind"));
-            Chat.fenceNotifications(api, bob, outsiders, alices);
+            api.fenceNotifications(bob, outsiders, alices);
             assertTrue(outsiders.noMore("notification"), "a non-member is not mentioned in a room");
             assertTrue(alices.noMore("notification"), "the sender is never notified");
-            assertEquals(1, Chat.room(api, bob, room).getInt("mentions"));
-            assertEquals(0, Chat.room(api, alice, room).getInt("mentions"));
-            Chat.readRoom(api, bob, room, plain);
-            assertEquals(0, Chat.room(api, bob, room).getInt("mentions"));
+            assertEquals(1, api.room(bob, room).getInt("mentions"));
+            assertEquals(0, api.room(alice, room).getInt("mentions"));
+            api.readRoom(bob, room, plain);
+            assertEquals(0, api.room(bob, room).getInt("mentions"));
         }
     }
 
     @Test
-    void aMentionInTheFeedNotifiesEvenWhileAnotherSocketShowsTheFeedButNotTheFocusedOne() {
-        Login alice = api.registerAndLogin("mf_alice");
-        Login bob = api.registerAndLogin("mf_bob");
+    void aMentionInTheFeedNotifiesEvenWhileAnotherSocketShowsTheFeedButNotTheFocusedOne(@Registered("mf_alice") Login alice,
+            @Registered("mf_bob") Login bob) {
         try (Sock showing = Sock.connect(bob.token()); Sock elsewhere = Sock.connect(bob.token(), "polling")) {
             ok(showing.ack("focus", new JSONObject().put("room", "feed")));
-            long id = Chat.post(api, alice, "feed", "hey @" + bob.username());
+            long id = api.postMessage(alice, "feed", "hey @" + bob.username());
             JSONObject note = elsewhere.awaitJson("notification");
             assertEquals("mention", note.getString("kind"));
             assertEquals("feed", note.getString("room"));
             assertEquals(id, note.getLong("messageId"));
-            Chat.fenceNotifications(api, alice, showing);
+            api.fenceNotifications(alice, showing);
             assertTrue(showing.noMore("notification"), "not to a socket focused on the feed");
         }
     }
 
     @Test
-    void aDirectMessageMentionsOnlyItsRecipientNeverAThirdParty() {
-        Login alice = api.registerAndLogin("md_alice");
-        Login bob = api.registerAndLogin("md_bob");
-        Login carol = api.registerAndLogin("md_carol");
+    void aDirectMessageMentionsOnlyItsRecipientNeverAThirdParty(@Registered("md_alice") Login alice, @Registered("md_bob") Login bob,
+            @Registered("md_carol") Login carol) {
         try (Sock bobs = Sock.connect(bob.token()); Sock carols = Sock.connect(carol.token())) {
             JSONObject sent;
             try (Sock alices = Sock.connect(alice.token())) {
@@ -77,17 +72,15 @@ class MentionsIT {
             JSONObject note = bobs.awaitJson("notification");
             assertEquals("mention", note.getString("kind"));
             assertEquals(alice.username(), note.getString("with"));
-            Chat.fenceNotifications(api, bob, carols);
+            api.fenceNotifications(bob, carols);
             assertTrue(carols.noMore("notification"), "a third party is never told of a DM");
         }
     }
 
     @Test
-    void anEditThatAddsAMentionNotifiesOnlyTheNewlyMentionedOverBothProtocols() {
-        Login alice = api.registerAndLogin("me_alice");
-        Login bob = api.registerAndLogin("me_bob");
-        Login carol = api.registerAndLogin("me_carol");
-        String room = Chat.roomOf(api, alice, bob, carol);
+    void anEditThatAddsAMentionNotifiesOnlyTheNewlyMentionedOverBothProtocols(@Registered("me_alice") Login alice, @Registered("me_bob") Login bob,
+            @Registered("me_carol") Login carol) {
+        String room = api.roomOf(alice, bob, carol);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
              Sock carols = Sock.connect(carol.token())) {
             long id = ok(alices.ack("message", new JSONObject().put("room", room).put("text", "hi @" + bob.username())))
@@ -103,29 +96,27 @@ class MentionsIT {
             assertEquals(room, note.getString("room"));
             assertEquals(alice.username(), note.getString("from"));
             assertEquals(id, note.getLong("messageId"));
-            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
-            assertEquals(1, Chat.room(api, bob, room).getInt("mentions"), "one message, one mention, edited or not");
+            assertEquals(1, api.room(carol, room).getInt("mentions"));
+            assertEquals(1, api.room(bob, room).getInt("mentions"), "one message, one mention, edited or not");
 
             // Over REST: an edit that drops carol and names bob again tells no one; re-adding carol tells her again.
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("only @" + bob.username())).status());
-            assertEquals(0, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(0, api.room(carol, room).getInt("mentions"));
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(),
                     body("@" + carol.username() + " again, @" + alice.username())).status());
             assertEquals("mention", carols.awaitJson("notification").getString("kind"));
-            Chat.fenceNotifications(api, bob, alices, bobs);
+            api.fenceNotifications(bob, alices, bobs);
             assertTrue(bobs.noMore("notification"), "bob was mentioned before the edits: not notified again");
             assertTrue(alices.noMore("notification"), "the author is never notified");
-            assertEquals(0, Chat.room(api, bob, room).getInt("mentions"));
-            assertEquals(1, Chat.room(api, carol, room).getInt("mentions"));
+            assertEquals(0, api.room(bob, room).getInt("mentions"));
+            assertEquals(1, api.room(carol, room).getInt("mentions"));
         }
     }
 
     @Test
-    void anEditThatMentionsTheRecipientOfADirectMessageNotifiesThem() {
-        Login alice = api.registerAndLogin("mde_alice");
-        Login bob = api.registerAndLogin("mde_bob");
+    void anEditThatMentionsTheRecipientOfADirectMessageNotifiesThem(@Registered("mde_alice") Login alice, @Registered("mde_bob") Login bob) {
         try (Sock bobs = Sock.connect(bob.token())) {
-            long id = Chat.postDirect(api, alice, bob.username(), "see this");
+            long id = api.postDirect(alice, bob.username(), "see this");
             assertEquals("private_message", bobs.awaitJson("notification").getString("kind"));
             assertEquals(200, api.send("PATCH", "/api/messages/" + id, alice.token(), body("see this, @" + bob.username())).status());
             JSONObject note = bobs.awaitJson("notification");
@@ -136,11 +127,9 @@ class MentionsIT {
     }
 
     @Test
-    void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols() {
-        Login alice = api.registerAndLogin("mr_alice");
-        Login bob = api.registerAndLogin("mr_bob");
-        String room = Chat.roomOf(api, alice, bob);
-        long earlier = Chat.post(api, bob, room, "a question");
+    void aResentClientMsgIdIsAckedWithTheMessageAsItIsNowOverBothProtocols(@Registered("mr_alice") Login alice, @Registered("mr_bob") Login bob) {
+        String room = api.roomOf(alice, bob);
+        long earlier = api.postMessage(bob, room, "a question");
         try (Sock alices = Sock.connect(alice.token(), "polling")) {
             JSONObject payload = new JSONObject().put("room", room).put("text", "@" + bob.username() + " an answer")
                     .put("replyTo", earlier).put("clientMsgId", "mr-" + UUID.randomUUID());

@@ -1,7 +1,7 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.json.JSONObject;
@@ -26,14 +26,12 @@ class MessageChangesIT {
     }
 
     @Test
-    void aReplyNamesAMessageOfTheSameRoomOrConversationOnly() {
-        Login alice = api.registerAndLogin("rp_alice");
-        Login bob = api.registerAndLogin("rp_bob");
-        String room = Chat.roomOf(api, alice, bob);
-        String other = Chat.roomOf(api, alice);
-        long original = Chat.post(api, bob, room, "question?");
-        long elsewhere = Chat.post(api, alice, other, "elsewhere");
-        long direct = Chat.postDirect(api, bob, alice.username(), "privately");
+    void aReplyNamesAMessageOfTheSameRoomOrConversationOnly(@Registered("rp_alice") Login alice, @Registered("rp_bob") Login bob) {
+        String room = api.roomOf(alice, bob);
+        String other = api.roomOf(alice);
+        long original = api.postMessage(bob, room, "question?");
+        long elsewhere = api.postMessage(alice, other, "elsewhere");
+        long direct = api.postDirect(bob, alice.username(), "privately");
 
         Reply reply = api.post("/api/rooms/" + room + "/messages", alice.token(), "{\"text\": \"answer\", \"replyTo\": " + original + "}");
         assertEquals(201, reply.status(), reply.body());
@@ -57,14 +55,12 @@ class MessageChangesIT {
     }
 
     @Test
-    void onlyTheAuthorEditsAndEveryMembersSocketHearsOfItButNoOneElse() {
-        Login alice = api.registerAndLogin("ed_alice");
-        Login bob = api.registerAndLogin("ed_bob");
-        Login stranger = api.registerAndLogin("ed_stranger");
-        String room = Chat.roomOf(api, alice, bob);
+    void onlyTheAuthorEditsAndEveryMembersSocketHearsOfItButNoOneElse(@Registered("ed_alice") Login alice, @Registered("ed_bob") Login bob,
+            @Registered("ed_stranger") Login stranger) {
+        String room = api.roomOf(alice, bob);
         try (Sock alice1 = Sock.connect(alice.token()); Sock alice2 = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token()); Sock strangers = Sock.connect(stranger.token())) {
-            long id = ok(alice1.ack("message", new JSONObject().put("room", room).put("text", "helo"))).getJSONObject("message").getLong("id");
+            long id = alice1.post("message", new JSONObject().put("room", room).put("text", "helo"));
             bobs.awaitJson("message");
 
             assertEquals("forbidden", ackError(bobs.ack("edit_message", new JSONObject().put("id", id).put("text", "mine now"))));
@@ -87,7 +83,7 @@ class MessageChangesIT {
             assertEquals("hello, all", rest.json().getJsonObject("message").getString("text"));
             for (Sock s : List.of(alice1, alice2, bobs)) assertEquals("hello, all", s.awaitJson("message_updated").getString("text"));
 
-            Chat.fence(api, alice, strangers, bobs);
+            api.fence(alice, strangers, bobs);
             assertTrue(strangers.noMore("message_updated"), "a non-member hears nothing of the room");
             JsonObject inHistory = api.get("/api/rooms/" + room + "/messages?limit=1", stranger.token()).json()
                     .getJsonArray("messages").getJsonObject(0);
@@ -97,11 +93,9 @@ class MessageChangesIT {
     }
 
     @Test
-    void aDeletedMessageStaysInHistoryAsATombstoneAndPagingIsUnchanged() {
-        Login alice = api.registerAndLogin("del_alice");
-        Login bob = api.registerAndLogin("del_bob");
-        String room = Chat.roomOf(api, alice, bob);
-        List<Long> ids = Chat.postMany(api, alice, room, "m", 5);
+    void aDeletedMessageStaysInHistoryAsATombstoneAndPagingIsUnchanged(@Registered("del_alice") Login alice, @Registered("del_bob") Login bob) {
+        String room = api.roomOf(alice, bob);
+        List<Long> ids = api.postMany(alice, room, "m", 5);
         long doomed = ids.get(2);
         api.put("/api/messages/" + doomed + "/reactions/%F0%9F%91%8D", bob.token());
         try (Sock alices = Sock.connect(alice.token(), "polling"); Sock bobs = Sock.connect(bob.token())) {
@@ -121,7 +115,7 @@ class MessageChangesIT {
             assertEquals(404, api.send("PATCH", "/api/messages/" + doomed, alice.token(), text("back")).status());
         }
         JsonObject page = api.get("/api/rooms/" + room + "/messages?before=" + ids.get(4) + "&limit=3", bob.token()).json();
-        List<Long> got = Chat.ids(page.getJsonArray("messages"));
+        List<Long> got = Api.ids(page.getJsonArray("messages"));
         assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), got);
         JsonObject tombstone = page.getJsonArray("messages").getJsonObject(1);
         assertTrue(tombstone.getBoolean("deleted"));
@@ -131,13 +125,11 @@ class MessageChangesIT {
     }
 
     @Test
-    void aDirectMessagesChangesReachBothPeopleAndNoThirdParty() {
-        Login alice = api.registerAndLogin("dc_alice");
-        Login bob = api.registerAndLogin("dc_bob");
-        Login eve = api.registerAndLogin("dc_eve");
+    void aDirectMessagesChangesReachBothPeopleAndNoThirdParty(@Registered("dc_alice") Login alice, @Registered("dc_bob") Login bob,
+            @Registered("dc_eve") Login eve) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling");
              Sock eves = Sock.connect(eve.token())) {
-            long id = Chat.postDirect(api, alice, bob.username(), "just us");
+            long id = api.postDirect(alice, bob.username(), "just us");
             bobs.awaitJson("private_message");
             alices.awaitJson("private_message");
             assertEquals("not_found", ackError(eves.ack("edit_message", new JSONObject().put("id", id).put("text", "x"))));
@@ -156,7 +148,7 @@ class MessageChangesIT {
                 assertEquals(bob.username(), deleted.getString("to"));
                 assertFalse(deleted.has("room"));
             }
-            Chat.fence(api, alice, eves);
+            api.fence(alice, eves);
             assertTrue(eves.noMore("message_updated") && eves.noMore("message_deleted"), "a third party hears nothing of a DM");
         }
     }

@@ -1,15 +1,15 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.dm;
-import static dev.parley.support.Chat.ok;
-import static dev.parley.support.Chat.say;
+import static dev.parley.support.Sock.dm;
+import static dev.parley.support.Sock.ok;
+import static dev.parley.support.Sock.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,8 @@ class NotificationsIT {
     }
 
     @Test
-    void aRoomMessageNotifiesEverySocketOfTheOtherMembers() {
-        Login alice = api.registerAndLogin("n_room_a");
-        Login bob = api.registerAndLogin("n_room_b");
-        String room = Chat.createRoom(api, alice, "n_room");
-        Chat.join(api, bob, room);
+    void aRoomMessageNotifiesEverySocketOfTheOtherMembers(@Registered("n_room_a") Login alice, @Registered("n_room_b") Login bob) {
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobsPhone = Sock.connect(bob.token());
              Sock bobsLaptop = Sock.connect(bob.token(), "polling")) {
@@ -57,11 +54,8 @@ class NotificationsIT {
     }
 
     @Test
-    void theSendersSocketsAreNotNotified() {
-        Login alice = api.registerAndLogin("n_self_a");
-        Login bob = api.registerAndLogin("n_self_b");
-        String room = Chat.createRoom(api, alice, "n_self");
-        Chat.join(api, bob, room);
+    void theSendersSocketsAreNotNotified(@Registered("n_self_a") Login alice, @Registered("n_self_b") Login bob) {
+        String room = api.roomOf(alice, bob);
         try (Sock sending = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token())) {
@@ -75,72 +69,62 @@ class NotificationsIT {
     }
 
     @Test
-    void onlyTheRoomsMembersAreNotified() {
-        Login alice = api.registerAndLogin("n_only_a");
-        Login outsider = api.registerAndLogin("n_only_o");
-        String room = Chat.createRoom(api, alice, "n_only");
-        String theirs = Chat.createRoom(api, outsider, "n_theirs");
-        Chat.join(api, alice, theirs);
+    void onlyTheRoomsMembersAreNotified(@Registered("n_only_a") Login alice, @Registered("n_only_o") Login outsider) {
+        String room = api.createRoom(alice, "n_only");
+        String theirs = api.roomOf(outsider, alice);
         try (Sock outsiders = Sock.connect(outsider.token())) {
-            Chat.post(api, alice, room, "not for outsiders");
-            Chat.post(api, alice, theirs, "for the outsider");
+            api.postMessage(alice, room, "not for outsiders");
+            api.postMessage(alice, theirs, "for the outsider");
             assertRoomNotification(outsiders.awaitJson("notification"), theirs, alice.username(), "for the outsider", 1);
         }
     }
 
     @Test
-    void aSocketFocusedOnARoomIsNotNotifiedForThatRoomUntilItsFocusIsCleared() {
-        Login alice = api.registerAndLogin("n_foc_a");
-        Login bob = api.registerAndLogin("n_foc_b");
-        String focused = Chat.createRoom(api, alice, "n_foc");
-        String elsewhere = Chat.createRoom(api, alice, "n_else");
-        Chat.join(api, bob, focused);
-        Chat.join(api, bob, elsewhere);
+    void aSocketFocusedOnARoomIsNotNotifiedForThatRoomUntilItsFocusIsCleared(@Registered("n_foc_a") Login alice, @Registered("n_foc_b") Login bob) {
+        String focused = api.createRoom(alice, "n_foc");
+        String elsewhere = api.createRoom(alice, "n_else");
+        api.join(bob, focused);
+        api.join(bob, elsewhere);
         try (Sock looking = Sock.connect(bob.token()); Sock unfocused = Sock.connect(bob.token(), "polling")) {
             ok(looking.ack("focus", new JSONObject().put("room", focused)));
-            long id = Chat.post(api, alice, focused, "you are looking at me");
+            long id = api.postMessage(alice, focused, "you are looking at me");
             assertEquals(id, looking.awaitJson("message").getLong("id"), "the focused socket still gets the message");
             assertRoomNotification(unfocused.awaitJson("notification"), focused, alice.username(), "you are looking at me", 1);
 
-            Chat.post(api, alice, elsewhere, "meanwhile elsewhere");
+            api.postMessage(alice, elsewhere, "meanwhile elsewhere");
             assertRoomNotification(looking.awaitJson("notification"), elsewhere, alice.username(), "meanwhile elsewhere", 1);
 
             ok(looking.ack("focus", new JSONObject()));
-            Chat.post(api, alice, focused, "now you are not");
+            api.postMessage(alice, focused, "now you are not");
             // focusing does not read: the first message is still unread
             assertRoomNotification(looking.awaitJson("notification"), focused, alice.username(), "now you are not", 2);
         }
     }
 
     @Test
-    void aDirectMessageNotifiesTheRecipientsSocketsNotFocusedOnTheSender() {
-        Login alice = api.registerAndLogin("n_dm_a");
-        Login bob = api.registerAndLogin("n_dm_b");
-        Login carol = api.registerAndLogin("n_dm_c");
+    void aDirectMessageNotifiesTheRecipientsSocketsNotFocusedOnTheSender(@Registered("n_dm_a") Login alice, @Registered("n_dm_b") Login bob,
+            @Registered("n_dm_c") Login carol) {
         try (Sock alices = Sock.connect(alice.token());
              Sock looking = Sock.connect(bob.token());
              Sock unfocused = Sock.connect(bob.token(), "polling")) {
             ok(looking.ack("focus", new JSONObject().put("with", alice.username())));
-            long id = ok(alices.ack("private_message", dm(bob.username(), "just you"))).getJSONObject("message").getLong("id");
-            assertEquals(id, looking.awaitJson("private_message").getLong("id"));
+            long id = alices.post("private_message", dm(bob.username(), "just you"));
+            looking.awaitPrivateMessage(id);
             JSONObject first = unfocused.awaitJson("notification");
             assertDirectNotification(first, alice.username(), "just you", 1);
             assertEquals(alice.username(), first.getString("with"), "the other party of the conversation");
             assertEquals(id, first.getLong("messageId"));
-            Chat.postDirect(api, alice, bob.username(), "and again");
+            api.postDirect(alice, bob.username(), "and again");
             assertDirectNotification(unfocused.awaitJson("notification"), alice.username(), "and again", 2);
 
-            Chat.postDirect(api, carol, bob.username(), "hi from carol");
+            api.postDirect(carol, bob.username(), "hi from carol");
             assertDirectNotification(looking.awaitJson("notification"), carol.username(), "hi from carol", 1);
         }
     }
 
     @Test
-    void feedMessagesNotifyNoOne() {
-        Login alice = api.registerAndLogin("n_feed_a");
-        Login bob = api.registerAndLogin("n_feed_b");
-        String room = Chat.createRoom(api, alice, "n_feed");
-        Chat.join(api, bob, room);
+    void feedMessagesNotifyNoOne(@Registered("n_feed_a") Login alice, @Registered("n_feed_b") Login bob) {
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             ok(alices.ack("message", say("feed", "on the feed")));
             ok(alices.ack("message", "a bare feed message"));

@@ -1,14 +1,14 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
@@ -36,11 +36,9 @@ class ReactionsIT {
     }
 
     @Test
-    void reactingIsIdempotentEvenConcurrentlyAndCountsEachUserOnce() {
-        Login alice = api.registerAndLogin("re_alice");
-        Login bob = api.registerAndLogin("re_bob");
-        String room = Chat.roomOf(api, alice, bob);
-        long id = Chat.post(api, alice, room, "react to me");
+    void reactingIsIdempotentEvenConcurrentlyAndCountsEachUserOnce(@Registered("re_alice") Login alice, @Registered("re_bob") Login bob) {
+        String room = api.roomOf(alice, bob);
+        long id = api.postMessage(alice, room, "react to me");
         List<CompletableFuture<Integer>> puts = new ArrayList<>();
         for (int i = 0; i < 8; i++) puts.add(CompletableFuture.supplyAsync(() -> api.put(path(id, "👍"), bob.token()).status()));
         puts.forEach(p -> assertEquals(204, p.join()));
@@ -67,10 +65,9 @@ class ReactionsIT {
     }
 
     @Test
-    void aBadEmojiIsInvalidAndChangesNothing() {
-        Login alice = api.registerAndLogin("rb_alice");
-        String room = Chat.roomOf(api, alice);
-        long id = Chat.post(api, alice, room, "hi");
+    void aBadEmojiIsInvalidAndChangesNothing(@Registered("rb_alice") Login alice) {
+        String room = api.roomOf(alice);
+        long id = api.postMessage(alice, room, "hi");
         for (String bad : List.of("a", "👍👍", ":nope:", "<b>", "1")) {
             var reply = api.put(path(id, bad), alice.token());
             assertEquals(400, reply.status(), bad + ": " + reply.body());
@@ -85,19 +82,16 @@ class ReactionsIT {
     }
 
     @Test
-    void onlyMembersReactToARoomsMessages() {
-        Login alice = api.registerAndLogin("rm_alice");
-        Login outsider = api.registerAndLogin("rm_out");
-        String room = Chat.roomOf(api, alice);
-        long id = Chat.post(api, alice, room, "members only");
+    void onlyMembersReactToARoomsMessages(@Registered("rm_alice") Login alice, @Registered("rm_out") Login outsider) {
+        String room = api.roomOf(alice);
+        long id = api.postMessage(alice, room, "members only");
         assertEquals(403, api.put(path(id, "👍"), outsider.token()).status());
         assertTrue(reactions(alice, room, id).isEmpty());
     }
 
     @Test
-    void atMostTwentyUsernamesAreListedButAllAreCounted() {
-        Login alice = api.registerAndLogin("rc_alice");
-        long id = Chat.post(api, alice, "feed", "popular");
+    void atMostTwentyUsernamesAreListedButAllAreCounted(@Registered("rc_alice") Login alice) {
+        long id = api.postMessage(alice, "feed", "popular");
         for (int i = 0; i < 22; i++) {
             Login fan = api.guest("rc_fan");
             assertEquals(204, api.put(path(id, "❤️"), fan.token()).status());

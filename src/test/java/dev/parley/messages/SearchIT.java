@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,50 +32,46 @@ class SearchIT {
     }
 
     @Test
-    void findsRoomsAndOwnConversationsButNeverAnotherPairsNorDeletedMessages() {
-        Login alice = api.registerAndLogin("se_alice");
-        Login bob = api.registerAndLogin("se_bob");
-        Login carol = api.registerAndLogin("se_carol");
-        String room = Chat.roomOf(api, bob);
+    void findsRoomsAndOwnConversationsButNeverAnotherPairsNorDeletedMessages(@Registered("se_alice") Login alice, @Registered("se_bob") Login bob,
+            @Registered("se_carol") Login carol) {
+        String room = api.roomOf(bob);
         String w = word();
-        long inRoom = Chat.post(api, bob, room, "a note about " + w + " in a room");
-        long toAlice = Chat.postDirect(api, bob, alice.username(), "Just for you: " + w.toUpperCase());
-        long between = Chat.postDirect(api, bob, carol.username(), "between bob and carol " + w);
-        long gone = Chat.post(api, bob, room, "deleted " + w);
+        long inRoom = api.postMessage(bob, room, "a note about " + w + " in a room");
+        long toAlice = api.postDirect(bob, alice.username(), "Just for you: " + w.toUpperCase());
+        long between = api.postDirect(bob, carol.username(), "between bob and carol " + w);
+        long gone = api.postMessage(bob, room, "deleted " + w);
         assertEquals(204, api.delete("/api/messages/" + gone, bob.token()).status());
 
         Reply found = search(alice, q(w));
         assertEquals(200, found.status(), found.body());
-        assertEquals(List.of(toAlice, inRoom), Chat.ids(found.json().getJsonArray("messages")));
+        assertEquals(List.of(toAlice, inRoom), Api.ids(found.json().getJsonArray("messages")));
         assertFalse(found.json().getBoolean("hasMore"));
-        assertEquals(List.of(between, inRoom), Chat.ids(search(carol, q(w)).json().getJsonArray("messages")));
-        assertEquals(List.of(inRoom), Chat.ids(search(alice, q(w) + "&room=" + room).json().getJsonArray("messages")));
-        assertEquals(List.of(toAlice), Chat.ids(search(alice, q(w) + "&with=" + bob.username()).json().getJsonArray("messages")));
-        assertEquals(List.of(), Chat.ids(search(alice, q(w) + "&with=" + carol.username()).json().getJsonArray("messages")));
+        assertEquals(List.of(between, inRoom), Api.ids(search(carol, q(w)).json().getJsonArray("messages")));
+        assertEquals(List.of(inRoom), Api.ids(search(alice, q(w) + "&room=" + room).json().getJsonArray("messages")));
+        assertEquals(List.of(toAlice), Api.ids(search(alice, q(w) + "&with=" + bob.username()).json().getJsonArray("messages")));
+        assertEquals(List.of(), Api.ids(search(alice, q(w) + "&with=" + carol.username()).json().getJsonArray("messages")));
         JsonObject hit = search(alice, q(w) + "&room=" + room).json().getJsonArray("messages").getJsonObject(0);
         assertEquals(room, hit.getString("room"));
         assertEquals(bob.username(), hit.getString("from"));
     }
 
     @Test
-    void pagesNewestFirstByBeforeAndUnderstandsExclusions() {
-        Login alice = api.registerAndLogin("sp_alice");
-        String room = Chat.roomOf(api, alice);
+    void pagesNewestFirstByBeforeAndUnderstandsExclusions(@Registered("sp_alice") Login alice) {
+        String room = api.roomOf(alice);
         String w = word();
-        List<Long> ids = Chat.postMany(api, alice, room, w + " number ", 5);
-        long excluded = Chat.post(api, alice, room, w + " but skipme");
+        List<Long> ids = api.postMany(alice, room, w + " number ", 5);
+        long excluded = api.postMessage(alice, room, w + " but skipme");
         Reply first = search(alice, q(w) + "&limit=2");
-        assertEquals(List.of(excluded, ids.get(4)), Chat.ids(first.json().getJsonArray("messages")));
+        assertEquals(List.of(excluded, ids.get(4)), Api.ids(first.json().getJsonArray("messages")));
         assertTrue(first.json().getBoolean("hasMore"));
         Reply next = search(alice, q(w) + "&limit=2&before=" + ids.get(4));
-        assertEquals(List.of(ids.get(3), ids.get(2)), Chat.ids(next.json().getJsonArray("messages")));
+        assertEquals(List.of(ids.get(3), ids.get(2)), Api.ids(next.json().getJsonArray("messages")));
         assertEquals(List.of(ids.get(4), ids.get(3)),
-                Chat.ids(search(alice, q(w + " -skipme") + "&limit=2").json().getJsonArray("messages")));
+                Api.ids(search(alice, q(w + " -skipme") + "&limit=2").json().getJsonArray("messages")));
     }
 
     @Test
-    void badQueriesAreInvalid() {
-        Login alice = api.registerAndLogin("sb_alice");
+    void badQueriesAreInvalid(@Registered("sb_alice") Login alice) {
         for (String bad : List.of("", "q=", "q=%20%20", q("x".repeat(201)), q("word") + "&limit=0", q("word") + "&limit=101",
                 q("word") + "&limit=ten", q("word") + "&before=x", q("word") + "&room=a&with=b", q("word") + "&room=NOT%20A%20ROOM")) {
             Reply reply = search(alice, bad);

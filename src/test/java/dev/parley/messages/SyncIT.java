@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,11 +25,9 @@ class SyncIT {
     private final Api api = Api.server();
 
     @Test
-    void syncReturnsExactlyTheMessagesMissedInEachRoomAndConversation() {
-        Login me = api.registerAndLogin("s_me");
-        Login bob = api.registerAndLogin("s_bob");
-        Login carol = api.registerAndLogin("s_carol");
-        String room = Chat.roomOf(api, bob, me);
+    void syncReturnsExactlyTheMessagesMissedInEachRoomAndConversation(@Registered("s_me") Login me, @Registered("s_bob") Login bob,
+            @Registered("s_carol") Login carol) {
+        String room = api.roomOf(bob, me);
         long seenFeed, seenRoom, seenDirect;
         try (Sock before = Sock.connect(me.token())) {
             seenFeed = post(bob, "/api/rooms/feed/messages", "seen in the feed");
@@ -37,7 +35,7 @@ class SyncIT {
             seenDirect = post(bob, "/api/conversations/" + me.username() + "/messages", "seen directly");
             assertEquals(Set.of(seenFeed, seenRoom), new HashSet<>(List.of(before.awaitJson("message").getLong("id"),
                     before.awaitJson("message").getLong("id"))));
-            assertEquals(seenDirect, before.awaitJson("private_message").getLong("id"));
+            before.awaitPrivateMessage(seenDirect);
         }
 
         // While the client is away (the feed has Carol's two, and whatever else was posted there meanwhile):
@@ -64,10 +62,8 @@ class SyncIT {
     }
 
     @Test
-    void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle() {
-        Login me = api.registerAndLogin("s_resend");
-        Login bob = api.registerAndLogin("s_bob");
-        String room = Chat.roomOf(api, me, bob);
+    void aMessageResentWithTheSameClientMsgIdAfterAReconnectStaysSingle(@Registered("s_resend") Login me, @Registered("s_bob") Login bob) {
+        String room = api.roomOf(me, bob);
         JSONObject inRoom = new JSONObject().put("room", room).put("text", "maybe lost")
                 .put("clientMsgId", "r-" + UUID.randomUUID());
         JSONObject direct = new JSONObject().put("to", bob.username()).put("text", "maybe lost too")
@@ -78,8 +74,8 @@ class SyncIT {
                 roomId = idOf(first.ack("message", inRoom));
                 directId = idOf(first.ack("private_message", direct));
             }
-            assertEquals(roomId, bobs.awaitJson("message").getLong("id"));
-            assertEquals(directId, bobs.awaitJson("private_message").getLong("id"));
+            bobs.awaitMessage(roomId);
+            bobs.awaitPrivateMessage(directId);
 
             try (Sock again = Sock.connect(me.token())) {
                 JSONObject resent = again.ack("message", inRoom);
@@ -89,9 +85,9 @@ class SyncIT {
 
                 // Bob got neither twice: the next of each he gets is a newer message.
                 long nextInRoom = idOf(again.ack("message", new JSONObject().put("room", room).put("text", "next")));
-                assertEquals(nextInRoom, bobs.awaitJson("message").getLong("id"));
+                bobs.awaitMessage(nextInRoom);
                 long nextDirect = idOf(again.ack("private_message", new JSONObject().put("to", bob.username()).put("text", "next")));
-                assertEquals(nextDirect, bobs.awaitJson("private_message").getLong("id"));
+                bobs.awaitPrivateMessage(nextDirect);
 
                 JSONObject sync = bobs.ack("sync", new JSONObject().put("rooms", new JSONObject().put(room, 0))
                         .put("conversations", new JSONObject().put(me.username(), 0)));
@@ -102,15 +98,13 @@ class SyncIT {
     }
 
     @Test
-    void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort() {
-        Login me = api.registerAndLogin("su_me");
-        Login bob = api.registerAndLogin("su_bob");
-        String room = Chat.roomOf(api, bob, me);
-        long edited = Chat.post(api, bob, room, "first draft");
-        long deleted = Chat.post(api, bob, room, "regret");
-        long reacted = Chat.post(api, bob, room, "nice");
-        long untouched = Chat.post(api, bob, room, "plain");
-        long direct = Chat.postDirect(api, bob, me.username(), "psst");
+    void syncWithSinceGivesTheChangesToMessagesAlreadySeenAndSaysWhereItCutShort(@Registered("su_me") Login me, @Registered("su_bob") Login bob) {
+        String room = api.roomOf(bob, me);
+        long edited = api.postMessage(bob, room, "first draft");
+        long deleted = api.postMessage(bob, room, "regret");
+        long reacted = api.postMessage(bob, room, "nice");
+        long untouched = api.postMessage(bob, room, "plain");
+        long direct = api.postDirect(bob, me.username(), "psst");
         String since;
         try (Sock before = Sock.connect(me.token())) {
             since = before.awaitReady().getString("serverTime");
@@ -120,7 +114,7 @@ class SyncIT {
         assertEquals(204, api.delete("/api/messages/" + deleted, bob.token()).status());
         assertEquals(204, api.put("/api/messages/" + reacted + "/reactions/:tada:", bob.token()).status());
         assertEquals(204, api.put("/api/messages/" + direct + "/reactions/:eyes:", bob.token()).status());
-        List<Long> unseen = Chat.postMany(api, bob, room, "later ", SYNC_LIMIT + 1);
+        List<Long> unseen = api.postMany(bob, room, "later ", SYNC_LIMIT + 1);
 
         try (Sock after = Sock.connect(me.token(), "polling")) {
             JSONObject ack = after.ack("sync", new JSONObject().put("since", since)
@@ -128,11 +122,11 @@ class SyncIT {
                     .put("conversations", new JSONObject().put(bob.username(), direct)));
             assertTrue(ack.getBoolean("ok"), ack.toString());
             JSONArray updates = ack.getJSONArray("updates");
-            assertEquals(List.of(edited, deleted, reacted, direct), Chat.ids(updates));
+            assertEquals(List.of(edited, deleted, reacted, direct), Sock.ids(updates));
             assertEquals("final", updates.getJSONObject(0).getString("text"));
             assertTrue(updates.getJSONObject(1).getBoolean("deleted"));
             assertEquals(":tada:", updates.getJSONObject(2).getJSONArray("reactions").getJSONObject(0).getString("emoji"));
-            assertEquals(unseen.subList(0, SYNC_LIMIT), Chat.ids(ack.getJSONArray("messages")));
+            assertEquals(unseen.subList(0, SYNC_LIMIT), Sock.ids(ack.getJSONArray("messages")));
             assertEquals(Map.of(room, true), ack.getJSONObject("hasMore").getJSONObject("rooms").toMap());
             assertTrue(ack.getJSONObject("hasMore").getJSONObject("conversations").isEmpty());
             String syncedAt = ack.getString("syncedAt");
@@ -141,8 +135,8 @@ class SyncIT {
                     .put("rooms", new JSONObject().put(room, unseen.get(unseen.size() - 1))));
             assertTrue(again.getJSONArray("messages").isEmpty(), again.toString());
             // Changes from the grace period before since may come again; nothing older than since's grace does.
-            assertTrue(Chat.ids(again.getJSONArray("updates")).stream().allMatch(List.of(edited, deleted, reacted)::contains));
-            assertEquals("invalid_payload", Chat.ackError(after.ack("sync", new JSONObject().put("since", "yesterday"))));
+            assertTrue(Sock.ids(again.getJSONArray("updates")).stream().allMatch(List.of(edited, deleted, reacted)::contains));
+            assertEquals("invalid_payload", Sock.ackError(after.ack("sync", new JSONObject().put("since", "yesterday"))));
         }
     }
 

@@ -1,13 +1,13 @@
 package dev.parley.messages;
 
-import static dev.parley.support.Chat.inRoom;
+import static dev.parley.support.Sock.inRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -17,11 +17,9 @@ class TypingIT {
     private final Api api = Api.server();
 
     @Test
-    void typingInARoomReachesTheOtherMembersButNotTheSendersSockets() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login carol = api.registerAndLogin("ty_carol");
-        String room = Chat.roomOf(api, alice, bob);
+    void typingInARoomReachesTheOtherMembersButNotTheSendersSockets(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_carol") Login carol) {
+        String room = api.roomOf(alice, bob);
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token());
@@ -39,10 +37,8 @@ class TypingIT {
     }
 
     @Test
-    void typingToAUserReachesOnlyThatUsersSockets() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login carol = api.registerAndLogin("ty_carol");
+    void typingToAUserReachesOnlyThatUsersSockets(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_carol") Login carol) {
         try (Sock typing = Sock.connect(alice.token());
              Sock alicesOther = Sock.connect(alice.token(), "polling");
              Sock bobsPhone = Sock.connect(bob.token());
@@ -61,10 +57,8 @@ class TypingIT {
     }
 
     @Test
-    void typingIsNeverStored() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        String room = Chat.roomOf(api, alice, bob);
+    void typingIsNeverStored(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob) {
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             alices.emit("typing", inRoom(room));
             alices.emit("typing", to(bob));
@@ -73,20 +67,18 @@ class TypingIT {
 
             // Not sent as a message either: the first of each Bob gets is a real one, and history holds only those.
             long inRoom = alices.ack("message", inRoom(room).put("text", "real")).getJSONObject("message").getLong("id");
-            assertEquals(inRoom, bobs.awaitJson("message").getLong("id"));
+            bobs.awaitMessage(inRoom);
             long direct = alices.ack("private_message", to(bob).put("text", "real")).getJSONObject("message").getLong("id");
-            assertEquals(direct, bobs.awaitJson("private_message").getLong("id"));
+            bobs.awaitPrivateMessage(direct);
             assertEquals(1, messageCount("/api/rooms/" + room + "/messages", bob));
             assertEquals(1, messageCount("/api/conversations/" + alice.username() + "/messages", bob));
         }
     }
 
     @Test
-    void aNonMemberTypingInARoomIsForbiddenAndRelaysNothing() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login bob = api.registerAndLogin("ty_bob");
-        Login outsider = api.registerAndLogin("ty_out");
-        String room = Chat.roomOf(api, alice, bob);
+    void aNonMemberTypingInARoomIsForbiddenAndRelaysNothing(@Registered("ty_alice") Login alice, @Registered("ty_bob") Login bob,
+            @Registered("ty_out") Login outsider) {
+        String room = api.roomOf(alice, bob);
         try (Sock alices = Sock.connect(alice.token());
              Sock bobs = Sock.connect(bob.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -101,10 +93,8 @@ class TypingIT {
     }
 
     @Test
-    void typingToAUserWhoBlocksTheTypistIsForbiddenAndRelaysNothing() {
-        Login alice = api.registerAndLogin("ty_alice");
-        Login mallory = api.registerAndLogin("ty_mallory");
-        Login bob = api.registerAndLogin("ty_bob");
+    void typingToAUserWhoBlocksTheTypistIsForbiddenAndRelaysNothing(@Registered("ty_alice") Login alice, @Registered("ty_mallory") Login mallory,
+            @Registered("ty_bob") Login bob) {
         assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username(), alice.token()).status());
         try (Sock alices = Sock.connect(alice.token());
              Sock mallorys = Sock.connect(mallory.token())) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import org.junit.jupiter.api.Test;
 
 class OperationsIT {
@@ -21,9 +22,7 @@ class OperationsIT {
     }
 
     @Test
-    void metricsCountSocketsMessagesAndDeliveries() {
-        Login a = api.registerAndLogin("m_a");
-        Login b = api.registerAndLogin("m_b");
+    void metricsCountSocketsMessagesAndDeliveries(@Registered("m_a") Login a, @Registered("m_b") Login b) {
         try (Sock sender = Sock.connect(a.token()); Sock receiver = Sock.connect(b.token())) {
             double stored = api.metric("parley_messages_stored_total");
             double delivered = api.metric("parley_deliveries_total");

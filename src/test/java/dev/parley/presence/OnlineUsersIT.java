@@ -9,6 +9,7 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
 import dev.parley.support.OwnServer;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who is online, a page at a time: {@code GET /api/users/online} pages by username
@@ -29,19 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class OnlineUsersIT {
     private static final int READY_MAX = 3;
-    private static OwnServer capped;
+    @RegisterExtension
+    static final OwnServer capped = OwnServer.named("online_cap", 7).with("parley.presence.ready-online-max", String.valueOf(READY_MAX));
 
     private final Api api = Api.server();
-
-    @BeforeAll
-    static void startAServerWhoseReadyListsThree() {
-        capped = OwnServer.named("online_cap", 7).with("parley.presence.ready-online-max", String.valueOf(READY_MAX)).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (capped != null) capped.close();
-    }
 
     @Test
     void theOnlineListPagesByUsernameIgnoringCase() {
@@ -79,8 +70,7 @@ class OnlineUsersIT {
     }
 
     @Test
-    void aLimitOutsideOneTo500IsInvalid() {
-        Login caller = api.registerAndLogin("ol_limit");
+    void aLimitOutsideOneTo500IsInvalid(@Registered("ol_limit") Login caller) {
         for (String limit : List.of("0", "501", "-1", "ten")) {
             var reply = api.get("/api/users/online?limit=" + limit, caller.token());
             assertEquals(400, reply.status(), "limit " + limit + ": " + reply.body());
@@ -91,8 +81,7 @@ class OnlineUsersIT {
     }
 
     @Test
-    void readyCountsEveryoneOnlineAndTellsTheServerTime() {
-        Login user = api.registerAndLogin("ol_ready");
+    void readyCountsEveryoneOnlineAndTellsTheServerTime(@Registered("ol_ready") Login user) {
         Instant before = Instant.now().minusSeconds(60);
         try (Sock sock = Sock.connect(user.token())) {
             JSONObject ready = sock.awaitReady();

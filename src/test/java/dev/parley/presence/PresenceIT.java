@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +43,7 @@ class PresenceIT {
     private final Api api = Api.server();
 
     @Test
-    void theFirstSocketOfAUserAnnouncesThemOnlineToOthersAndListsThem() {
-        Login watcher = api.registerAndLogin("p_watch");
+    void theFirstSocketOfAUserAnnouncesThemOnlineToOthersAndListsThem(@Registered("p_watch") Login watcher) {
         String name = Api.uniqueName("p_new");
         assertEquals(201, api.post("/api/auth/register", null, "{\"username\":\"" + name + "\",\"password\":\""
                 + Api.PASSWORD + "\",\"displayName\":\"New Comer\"}").status());
@@ -69,9 +69,7 @@ class PresenceIT {
     }
 
     @Test
-    void theLastSocketGoingAwayAnnouncesOfflineOnlyAfterTheGracePeriod() {
-        Login watcher = api.registerAndLogin("p_watch");
-        Login leaver = api.registerAndLogin("p_leave");
+    void theLastSocketGoingAwayAnnouncesOfflineOnlyAfterTheGracePeriod(@Registered("p_watch") Login watcher, @Registered("p_leave") Login leaver) {
         try (Sock watching = Sock.connect(watcher.token())) {
             PresenceLog log = new PresenceLog(watching);
             Sock leaving = Sock.connect(leaver.token());
@@ -95,11 +93,8 @@ class PresenceIT {
     }
 
     @Test
-    void aReconnectWithinTheGracePeriodSendsNeitherOfflineNorOnline() {
-        Login watcher = api.registerAndLogin("p_watch");
-        Login flaky = api.registerAndLogin("p_flaky");
-        Login reference = api.registerAndLogin("p_ref");
-        Login marker = api.registerAndLogin("p_mark");
+    void aReconnectWithinTheGracePeriodSendsNeitherOfflineNorOnline(@Registered("p_watch") Login watcher, @Registered("p_flaky") Login flaky,
+            @Registered("p_ref") Login reference, @Registered("p_mark") Login marker) {
         String[] users = {flaky.username(), reference.username(), marker.username()};
         try (Sock watching = Sock.connect(watcher.token())) {
             PresenceLog log = new PresenceLog(watching);
@@ -130,10 +125,8 @@ class PresenceIT {
     }
 
     @Test
-    void aSecondSocketOfAnOnlineUserSendsNoPresenceEvent() {
-        Login watcher = api.registerAndLogin("p_watch");
-        Login twice = api.registerAndLogin("p_twice");
-        Login marker = api.registerAndLogin("p_mark");
+    void aSecondSocketOfAnOnlineUserSendsNoPresenceEvent(@Registered("p_watch") Login watcher, @Registered("p_twice") Login twice,
+            @Registered("p_mark") Login marker) {
         try (Sock watching = Sock.connect(watcher.token())) {
             PresenceLog log = new PresenceLog(watching);
             try (Sock first = Sock.connect(twice.token())) {
@@ -149,9 +142,7 @@ class PresenceIT {
     }
 
     @Test
-    void anOnlineUserWhoRenamesIsAnnouncedAndListedUnderTheNewName() {
-        Login watcher = api.registerAndLogin("p_watch");
-        Login renamer = api.registerAndLogin("p_rename");
+    void anOnlineUserWhoRenamesIsAnnouncedAndListedUnderTheNewName(@Registered("p_watch") Login watcher, @Registered("p_rename") Login renamer) {
         try (Sock watching = Sock.connect(watcher.token())) {
             PresenceLog log = new PresenceLog(watching);
             try (Sock renaming = Sock.connect(renamer.token())) {
@@ -174,10 +165,8 @@ class PresenceIT {
     }
 
     @Test
-    void closingOneOfTwoSocketsKeepsTheUserOnline() {
-        Login watcher = api.registerAndLogin("p_watch");
-        Login twice = api.registerAndLogin("p_keep");
-        Login reference = api.registerAndLogin("p_ref");
+    void closingOneOfTwoSocketsKeepsTheUserOnline(@Registered("p_watch") Login watcher, @Registered("p_keep") Login twice,
+            @Registered("p_ref") Login reference) {
         String[] users = {twice.username(), reference.username()};
         try (Sock watching = Sock.connect(watcher.token())) {
             PresenceLog log = new PresenceLog(watching);

@@ -12,6 +12,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.TestDatabase;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import io.socket.client.IO;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -44,8 +45,7 @@ class ConnectIT {
     }
 
     @Test
-    void pollingUpgradesToWebSocket() {
-        Login me = api.registerAndLogin("c_upgrade");
+    void pollingUpgradesToWebSocket(@Registered("c_upgrade") Login me) {
         try (Sock sock = Sock.connect(me.token(), "polling", "websocket")) {
             assertTrue(sock.ack("message", "over whichever transport").getBoolean("ok"));
         }
@@ -64,8 +64,7 @@ class ConnectIT {
     }
 
     @Test
-    void aTokenSignedWithAnotherKeyIsUnauthorized() throws Exception {
-        Login me = api.registerAndLogin("c_forged");
+    void aTokenSignedWithAnotherKeyIsUnauthorized(@Registered("c_forged") Login me) throws Exception {
         var generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String forged = sign(generator.generateKeyPair().getPrivate(), me.sessionId(), Instant.now().plusSeconds(600));
@@ -73,8 +72,7 @@ class ConnectIT {
     }
 
     @Test
-    void anExpiredTokenIsUnauthorized() throws Exception {
-        Login me = api.registerAndLogin("c_expired");
+    void anExpiredTokenIsUnauthorized(@Registered("c_expired") Login me) throws Exception {
         String expired = sign(serverKey(), me.sessionId(), Instant.now().minusSeconds(5));
         assertRefused(Sock.options(expired));
         String fresh = sign(serverKey(), me.sessionId(), Instant.now().plusSeconds(600));
@@ -84,16 +82,14 @@ class ConnectIT {
     }
 
     @Test
-    void anEndedSessionsTokenIsUnauthorized() {
-        Login me = api.registerAndLogin("c_ended");
+    void anEndedSessionsTokenIsUnauthorized(@Registered("c_ended") Login me) {
         api.post("/api/auth/logout", me.token(), null);
         assertRefused(Sock.options(me.token()));
         assertRefused(Sock.options(me.token(), "polling"));
     }
 
     @Test
-    void theAuthorizationHeaderWorksWhenNoAuthPayloadCanBeSent() {
-        Login me = api.registerAndLogin("c_header");
+    void theAuthorizationHeaderWorksWhenNoAuthPayloadCanBeSent(@Registered("c_header") Login me) {
         IO.Options options = Sock.options(null, "polling");
         options.extraHeaders = Map.of("Authorization", List.of("Bearer " + me.token()));
         try (Sock sock = Sock.open(options)) {

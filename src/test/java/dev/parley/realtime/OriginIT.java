@@ -13,9 +13,8 @@ import dev.parley.support.Sock;
 import io.socket.client.IO;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,17 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OriginIT {
     private static final String EVIL = "Origin: https://evil.example";
     private static final String ALLOWED = "https://chat.example";
-    private static OwnServer listing;
-
-    @BeforeAll
-    static void startAServerThatListsAnOrigin() {
-        listing = OwnServer.named("origins", 4).with("parley.allowed-origins", ALLOWED).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (listing != null) listing.close();
-    }
+    @RegisterExtension
+    static final OwnServer listing = OwnServer.named("origins", 4).with("parley.allowed-origins", ALLOWED);
 
     /** Spellings the container maps to the Socket.IO servlet or WebSocket endpoint. */
     @ParameterizedTest

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
-import dev.parley.support.Chat;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -33,10 +33,8 @@ class PayloadValidationIT {
     private final Api api = Api.server();
 
     @Test
-    void malformedMessagesAreRefusedAndNothingIsStoredOrSent() {
-        Login me = api.registerAndLogin("v_msg");
-        Login watcher = api.registerAndLogin("v_msgw");
-        String room = Chat.roomOf(api, me, watcher);
+    void malformedMessagesAreRefusedAndNothingIsStoredOrSent(@Registered("v_msg") Login me, @Registered("v_msgw") Login watcher) {
+        String room = api.roomOf(me, watcher);
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
             assertInvalid(sock, "message", 42, NO_PAYLOAD, obj("room", room),
                     obj("room", room, "text", 5),
@@ -44,18 +42,14 @@ class PayloadValidationIT {
                     obj("room", BAD_NAME, "text", "hi"),
                     obj("room", room, "text", "hi", "clientMsgId", "c".repeat(65)),
                     obj("room", room, "text", "hi", "clientMsgId", 5));
-            JSONObject good = sock.ack("message", obj("room", room, "text", "good", "clientMsgId", "c".repeat(64)));
-            assertTrue(good.getBoolean("ok"), good.toString());
-            long id = good.getJSONObject("message").getLong("id");
-            assertEquals(id, watching.awaitJson("message").getLong("id"));
+            long id = sock.post("message", obj("room", room, "text", "good", "clientMsgId", "c".repeat(64)));
+            watching.awaitMessage(id);
             assertEquals(List.of(id), ids("/api/rooms/" + room + "/messages", me));
         }
     }
 
     @Test
-    void malformedPrivateMessagesAreRefusedAndNothingIsStoredOrSent() {
-        Login me = api.registerAndLogin("v_pm");
-        Login bob = api.registerAndLogin("v_pmb");
+    void malformedPrivateMessagesAreRefusedAndNothingIsStoredOrSent(@Registered("v_pm") Login me, @Registered("v_pmb") Login bob) {
         String to = bob.username();
         try (Sock sock = Sock.connect(me.token()); Sock bobs = Sock.connect(bob.token())) {
             assertInvalid(sock, "private_message", 42, NO_PAYLOAD, "just a string",
@@ -65,20 +59,16 @@ class PayloadValidationIT {
                     obj("to", to, "text", 5),
                     obj("to", to, "text", "hi", "clientMsgId", "c".repeat(65)),
                     obj("to", to, "text", "hi", "clientMsgId", 7));
-            JSONObject good = sock.ack("private_message", obj("to", to, "text", "good"));
-            assertTrue(good.getBoolean("ok"), good.toString());
-            long id = good.getJSONObject("message").getLong("id");
-            assertEquals(id, bobs.awaitJson("private_message").getLong("id"));
+            long id = sock.post("private_message", obj("to", to, "text", "good"));
+            bobs.awaitPrivateMessage(id);
             assertEquals(List.of(id), ids("/api/conversations/" + to + "/messages", me));
         }
     }
 
     @Test
-    void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas() {
-        Login me = api.registerAndLogin("v_join");
-        Login other = api.registerAndLogin("v_joino");
-        String mine = Chat.roomOf(api, me);
-        String theirs = Chat.roomOf(api, other);
+    void malformedJoinsAndLeavesAreRefusedAndMembershipStaysAsItWas(@Registered("v_join") Login me, @Registered("v_joino") Login other) {
+        String mine = api.roomOf(me);
+        String theirs = api.roomOf(other);
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "join", 42, NO_PAYLOAD, theirs, obj(), obj("room", 5), obj("room", ""),
                     obj("room", BAD_NAME), obj("room", TOO_LONG_NAME), obj("room", new JSONArray().put(theirs)));
@@ -93,9 +83,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedRoomCreationsAreRefusedAndCreateNothing() {
-        Login me = api.registerAndLogin("v_create");
-        Login watcher = api.registerAndLogin("v_createw");
+    void malformedRoomCreationsAreRefusedAndCreateNothing(@Registered("v_create") Login me, @Registered("v_createw") Login watcher) {
         String refused = Api.uniqueName("v");
         String created = Api.uniqueName("v");
         try (Sock sock = Sock.connect(me.token()); Sock watching = Sock.connect(watcher.token())) {
@@ -114,8 +102,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedHistoryRequestsAreRefused() {
-        Login me = api.registerAndLogin("v_hist");
+    void malformedHistoryRequestsAreRefused(@Registered("v_hist") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "history", 42, "feed", obj(), obj("room", 5), obj("with", 5), obj("room", BAD_NAME),
                     obj("room", "feed", "limit", 0),
@@ -129,10 +116,8 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedTypingGetsAnErrorEventAndRelaysNothing() {
-        Login me = api.registerAndLogin("v_type");
-        Login member = api.registerAndLogin("v_typem");
-        String room = Chat.roomOf(api, me, member);
+    void malformedTypingGetsAnErrorEventAndRelaysNothing(@Registered("v_type") Login me, @Registered("v_typem") Login member) {
+        String room = api.roomOf(me, member);
         try (Sock sock = Sock.connect(me.token()); Sock other = Sock.connect(member.token())) {
             List<Object> bad = List.of(42, room, obj(), obj("room", 5), obj("to", 5), obj("room", BAD_NAME));
             sock.emit("typing");
@@ -148,11 +133,9 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet() {
-        Login me = api.registerAndLogin("v_focus");
-        Login bob = api.registerAndLogin("v_focusb");
-        String focused = Chat.roomOf(api, bob, me);
-        String elsewhere = Chat.roomOf(api, bob, me);
+    void malformedFocusIsRefusedAndKeepsTheFocusThatWasSet(@Registered("v_focus") Login me, @Registered("v_focusb") Login bob) {
+        String focused = api.roomOf(bob, me);
+        String elsewhere = api.roomOf(bob, me);
         try (Sock sock = Sock.connect(me.token())) {
             assertTrue(sock.ack("focus", obj("room", focused)).getBoolean("ok"));
             assertInvalid(sock, "focus", 42, focused, obj("room", 5), obj("with", 5), obj("room", BAD_NAME),
@@ -166,10 +149,8 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere() {
-        Login me = api.registerAndLogin("v_read");
-        Login bob = api.registerAndLogin("v_readb");
-        String room = Chat.roomOf(api, bob, me);
+    void malformedReadsAreRefusedAndLeaveUnreadCountsAsTheyWere(@Registered("v_read") Login me, @Registered("v_readb") Login bob) {
+        String room = api.roomOf(bob, me);
         long first = post(bob, "/api/rooms/" + room + "/messages");
         long second = post(bob, "/api/rooms/" + room + "/messages");
         assertEquals(2, unread(me, room));
@@ -186,8 +167,7 @@ class PayloadValidationIT {
     }
 
     @Test
-    void malformedSyncRequestsAreRefused() {
-        Login me = api.registerAndLogin("v_sync");
+    void malformedSyncRequestsAreRefused(@Registered("v_sync") Login me) {
         long mine = post(me, "/api/rooms/feed/messages");
         try (Sock sock = Sock.connect(me.token())) {
             assertInvalid(sock, "sync", 42, "feed",

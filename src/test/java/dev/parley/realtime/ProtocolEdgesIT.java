@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Chat;
 import dev.parley.support.Polling;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -65,8 +65,7 @@ class ProtocolEdgesIT {
     }
 
     @Test
-    void aConnectToAnotherNamespaceGetsInvalidNamespaceForThatNamespace() throws Exception {
-        Login me = api.registerAndLogin("pe_nsp");
+    void aConnectToAnotherNamespaceGetsInvalidNamespaceForThatNamespace(@Registered("pe_nsp") Login me) throws Exception {
         String sid = Polling.handshake();
         Polling.post(sid, "40/admin," + new JSONObject().put("token", me.token()));
         assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", Polling.get(sid));
@@ -83,8 +82,7 @@ class ProtocolEdgesIT {
     }
 
     @Test
-    void aSocketIoClientConnectingToAnotherNamespaceGetsConnectErrorThere() {
-        Login me = api.registerAndLogin("pe_admin");
+    void aSocketIoClientConnectingToAnotherNamespaceGetsConnectErrorThere(@Registered("pe_admin") Login me) {
         for (String transport : new String[] {"websocket", "polling"}) {
             try (Sock admin = Sock.open(Server.url() + "/admin", Sock.options(me.token(), transport))) {
                 assertEquals("Invalid namespace", admin.awaitConnectError());
@@ -94,12 +92,11 @@ class ProtocolEdgesIT {
     }
 
     @Test
-    void anUnknownEventWithAnAckGetsInvalidPayload() {
-        Login me = api.registerAndLogin("pe_unknown");
+    void anUnknownEventWithAnAckGetsInvalidPayload(@Registered("pe_unknown") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             JSONObject ack = sock.ack("no_such_event", new JSONObject().put("text", "x"));
-            assertEquals("invalid_payload", Chat.ackError(ack));
-            assertEquals("invalid_payload", Chat.ackError(sock.ack("ready")));
+            assertEquals("invalid_payload", Sock.ackError(ack));
+            assertEquals("invalid_payload", Sock.ackError(sock.ack("ready")));
             assertTrue(sock.ack("message", "still connected").getBoolean("ok"));
         }
     }

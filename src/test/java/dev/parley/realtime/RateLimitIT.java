@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import io.socket.client.Ack;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -30,8 +31,7 @@ class RateLimitIT {
     private final Api api = Api.server();
 
     @Test
-    void eventsBeyondTheBurstAreRateLimitedUntilTheAllowanceRefills() {
-        Login me = api.registerAndLogin("rl_burst");
+    void eventsBeyondTheBurstAreRateLimitedUntilTheAllowanceRefills(@Registered("rl_burst") Login me) {
         try (Sock sock = Sock.connect(me.token())) {
             long start = System.nanoTime();
             List<CompletableFuture<JSONObject>> acks = burst(sock, "focus", SENT, i -> new JSONObject());
@@ -56,8 +56,7 @@ class RateLimitIT {
     }
 
     @Test
-    void anotherSocketOfTheSameUserHasItsOwnAllowance() {
-        Login me = api.registerAndLogin("rl_two");
+    void anotherSocketOfTheSameUserHasItsOwnAllowance(@Registered("rl_two") Login me) {
         try (Sock busy = Sock.connect(me.token()); Sock other = Sock.connect(me.token())) {
             List<JSONObject> busyAcks = collect(burst(busy, "focus", SENT, i -> new JSONObject()));
             assertTrue(busyAcks.stream().anyMatch(a -> !a.getBoolean("ok")), "the busy socket was never limited");
@@ -67,9 +66,7 @@ class RateLimitIT {
     }
 
     @Test
-    void rateLimitedMessagesAreNeitherStoredNorSent() {
-        Login me = api.registerAndLogin("rl_msg");
-        Login watcher = api.registerAndLogin("rl_watch");
+    void rateLimitedMessagesAreNeitherStoredNorSent(@Registered("rl_msg") Login me, @Registered("rl_watch") Login watcher) {
         String room = Api.uniqueName("rl");
         assertEquals(201, api.post("/api/rooms", me.token(), Api.json("name", room)).status());
         assertEquals(200, api.put("/api/rooms/" + room + "/members/me", watcher.token()).status());
@@ -89,7 +86,7 @@ class RateLimitIT {
                     .until(() -> after.updateAndGet(a -> sock.ack("message",
                             new JSONObject().put("room", room).put("text", "after"))).getBoolean("ok"));
             long last = after.get().getJSONObject("message").getLong("id");
-            assertEquals(last, watching.awaitJson("message").getLong("id"));
+            watching.awaitMessage(last);
 
             stored.add(last);
             var history = api.get("/api/rooms/" + room + "/messages?limit=200", me.token()).json();

@@ -8,6 +8,7 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
@@ -72,8 +73,7 @@ class TransportLimitsIT {
     }
 
     @Test
-    void anOversizedPollingBodyIsRefusedWithoutHarm() throws Exception {
-        Login me = api.registerAndLogin("o_bigpoll");
+    void anOversizedPollingBodyIsRefusedWithoutHarm(@Registered("o_bigpoll") Login me) throws Exception {
         try (Sock sock = Sock.connect(me.token(), "polling")) {
             String sid = handshake(null).getString("sid");
             // Raw HTTP: the JDK 17 client never completes an Expect: 100-continue request answered with
@@ -87,8 +87,7 @@ class TransportLimitsIT {
     }
 
     @Test
-    void anOversizedWebSocketMessageClosesOnlyThatSocket() {
-        Login bystanding = api.registerAndLogin("o_bigws");
+    void anOversizedWebSocketMessageClosesOnlyThatSocket(@Registered("o_bigws") Login bystanding) {
         Login greedy = api.login(bystanding.username());
         try (Sock bystander = Sock.connect(bystanding.token());
              Sock big = Sock.connect(greedy.token())) {

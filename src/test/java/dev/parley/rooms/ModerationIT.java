@@ -1,11 +1,8 @@
 package dev.parley.rooms;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.createPrivateRoom;
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.invite;
-import static dev.parley.support.Chat.join;
-import static dev.parley.support.Chat.ok;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import java.util.List;
 import java.util.function.Supplier;
 import org.json.JSONObject;
@@ -51,7 +48,7 @@ class ModerationIT {
 
     /** Posts to feed and reads each socket's messages up to that one: none of them is from {@code room}. */
     private void nothingFrom(String room, Login poster, Sock... socks) {
-        long fence = Chat.post(api, poster, "feed", "fence");
+        long fence = api.postMessage(poster, "feed", "fence");
         for (Sock s : socks) {
             while (true) {
                 JSONObject m = s.awaitJson("message");
@@ -62,12 +59,9 @@ class ModerationIT {
     }
 
     @Test
-    void aMemberAndANonMemberMayDoNoneOfTheModeratorsActions() {
-        Login owner = api.guest("m_no_o");
-        Login member = api.guest("m_no_m");
-        Login other = api.guest("m_no_x");
-        Login outsider = api.guest("m_no_s");
-        String room = Chat.roomOf(api, owner, member, other);
+    void aMemberAndANonMemberMayDoNoneOfTheModeratorsActions(@Guest("m_no_o") Login owner, @Guest("m_no_m") Login member,
+            @Guest("m_no_x") Login other, @Guest("m_no_s") Login outsider) {
+        String room = api.roomOf(owner, member, other);
         for (Login who : List.of(member, outsider)) {
             for (Supplier<Reply> action : List.<Supplier<Reply>>of(() -> kick(who, room, other), () -> ban(who, room, other),
                     () -> moderator(who, room, other), () -> handOver(who, room, other),
@@ -76,22 +70,19 @@ class ModerationIT {
                 refused(403, "forbidden", action.get());
             }
         }
-        assertTrue(Chat.room(api, other, room).getBoolean("member"));
-        String hidden = createPrivateRoom(api, owner, "m_no_p");
+        assertTrue(api.room(other, room).getBoolean("member"));
+        String hidden = api.createPrivateRoom(owner, "m_no_p");
         refused(404, "not_found", kick(outsider, hidden, owner));
         refused(404, "not_found", ban(outsider, hidden, owner));
     }
 
     @Test
-    void theOwnerNamesModeratorsWhoRemoveMembersButNeverTheOwnerOrEachOther() {
-        Login owner = api.guest("m_mod_o");
-        Login mod = api.guest("m_mod_m");
-        Login mod2 = api.guest("m_mod_n");
-        Login member = api.guest("m_mod_x");
-        String room = Chat.roomOf(api, owner, mod, mod2, member);
+    void theOwnerNamesModeratorsWhoRemoveMembersButNeverTheOwnerOrEachOther(@Guest("m_mod_o") Login owner, @Guest("m_mod_m") Login mod,
+            @Guest("m_mod_n") Login mod2, @Guest("m_mod_x") Login member) {
+        String room = api.roomOf(owner, mod, mod2, member);
         assertEquals(204, moderator(owner, room, mod).status());
         assertEquals(204, moderator(owner, room, mod2).status());
-        assertEquals("moderator", Chat.room(api, mod, room).getString("role"));
+        assertEquals("moderator", api.room(mod, room).getString("role"));
         refused(403, "forbidden", moderator(mod, room, member));
         refused(403, "forbidden", kick(mod, room, owner));
         refused(403, "forbidden", ban(mod, room, owner));
@@ -101,83 +92,75 @@ class ModerationIT {
         refused(400, "invalid_payload", kick(mod, room, mod));
 
         assertEquals(204, kick(mod, room, member).status());
-        assertFalse(Chat.room(api, member, room).getBoolean("member"));
+        assertFalse(api.room(member, room).getBoolean("member"));
         refused(404, "not_found", kick(mod, room, member));
-        join(api, member, room); // a kick is no ban
+        api.join(member, room); // a kick is no ban
         assertEquals(204, kick(owner, room, mod2).status(), "the owner removes a moderator");
         assertEquals(204, api.delete("/api/rooms/" + room + "/moderators/" + mod.username(), owner.token()).status());
-        assertEquals("member", Chat.room(api, mod, room).getString("role"));
+        assertEquals("member", api.room(mod, room).getString("role"));
         refused(403, "forbidden", kick(mod, room, member));
     }
 
     @Test
-    void theOwnerHandsTheRoomOverAndMayThenLeaveIt() {
-        Login owner = api.guest("m_own_o");
-        Login heir = api.guest("m_own_h");
-        String room = Chat.roomOf(api, owner, heir);
+    void theOwnerHandsTheRoomOverAndMayThenLeaveIt(@Guest("m_own_o") Login owner, @Guest("m_own_h") Login heir) {
+        String room = api.roomOf(owner, heir);
         refused(403, "forbidden", api.delete("/api/rooms/" + room + "/members/me", owner.token()));
         refused(404, "not_found", handOver(owner, room, api.guest("m_own_s")));
         Reply handed = handOver(owner, room, heir);
         assertEquals(200, handed.status(), handed.body());
         assertEquals("moderator", handed.json().getJsonObject("room").getString("role"));
-        assertEquals("owner", Chat.room(api, heir, room).getString("role"));
+        assertEquals("owner", api.room(heir, room).getString("role"));
         refused(403, "forbidden", handOver(owner, room, owner));
         assertEquals(204, api.delete("/api/rooms/" + room + "/members/me", owner.token()).status());
     }
 
     @Test
-    void anOwnerWhoDeletesTheirAccountLeavesTheRoomToItsModerator() {
-        Login owner = api.guest("m_del_o");
-        Login member = api.guest("m_del_m");
-        Login moderator = api.guest("m_del_d");
-        String room = Chat.roomOf(api, owner, member, moderator); // the member joined before the moderator
+    void anOwnerWhoDeletesTheirAccountLeavesTheRoomToItsModerator(@Guest("m_del_o") Login owner, @Guest("m_del_m") Login member,
+            @Guest("m_del_d") Login moderator) {
+        String room = api.roomOf(owner, member, moderator); // the member joined before the moderator
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + moderator.username(), owner.token()).status());
         assertEquals(204, api.send("DELETE", "/api/users/me", owner.token(), "{}").status());
 
-        assertEquals("owner", Chat.room(api, moderator, room).getString("role"));
-        assertEquals("member", Chat.room(api, member, room).getString("role"));
+        assertEquals("owner", api.room(moderator, room).getString("role"));
+        assertEquals("member", api.room(member, room).getString("role"));
         assertEquals(204, api.put("/api/rooms/" + room + "/moderators/" + member.username(), moderator.token()).status());
     }
 
     @Test
-    void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce() {
-        Login owner = api.guest("m_cut_o");
-        Login kicked = api.guest("m_cut_k");
-        String room = Chat.roomOf(api, owner, kicked);
+    void aKickCutsEverySocketOfTheUserOffTheRoomAtOnce(@Guest("m_cut_o") Login owner, @Guest("m_cut_k") Login kicked) {
+        String room = api.roomOf(owner, kicked);
         try (Sock ws = Sock.connect(kicked.token()); Sock polling = Sock.connect(kicked.token(), "polling");
              Sock owners = Sock.connect(owner.token())) {
-            long before = Chat.post(api, owner, room, "before");
-            for (Sock s : List.of(ws, polling)) assertEquals(before, s.awaitJson("message").getLong("id"));
+            long before = api.postMessage(owner, room, "before");
+            for (Sock s : List.of(ws, polling)) s.awaitMessage(before);
             assertEquals(204, kick(owner, room, kicked).status());
             for (Sock s : List.of(ws, polling)) {
                 JSONObject removed = s.awaitJson("room_removed");
                 assertEquals(room, removed.getString("room"));
                 assertEquals("kicked", removed.getString("reason"));
             }
-            ok(owners.ack("message", Chat.say(room, "after the kick")));
+            ok(owners.ack("message", Sock.say(room, "after the kick")));
             owners.ack("typing", inRoom(room));
             nothingFrom(room, owner, ws, polling);
             assertTrue(ws.noMore("typing") && polling.noMore("typing"));
-            assertEquals("forbidden", ackError(ws.ack("message", Chat.say(room, "still here?"))));
-            assertFalse(Chat.room(api, kicked, room).getBoolean("member"));
+            assertEquals("forbidden", ackError(ws.ack("message", Sock.say(room, "still here?"))));
+            assertFalse(api.room(kicked, room).getBoolean("member"));
         }
     }
 
     @Test
-    void aBanRemovesCutsTheSocketsAndHoldsAgainstJoinAndInviteUntilLifted() {
-        Login owner = api.guest("m_ban_o");
-        Login mod = api.guest("m_ban_m");
-        Login banned = api.guest("m_ban_b");
-        String room = createPrivateRoom(api, owner, "m_ban");
+    void aBanRemovesCutsTheSocketsAndHoldsAgainstJoinAndInviteUntilLifted(@Guest("m_ban_o") Login owner, @Guest("m_ban_m") Login mod,
+            @Guest("m_ban_b") Login banned) {
+        String room = api.createPrivateRoom(owner, "m_ban");
         for (Login who : List.of(mod, banned)) {
-            invite(api, owner, room, who);
-            join(api, who, room);
+            api.invite(owner, room, who);
+            api.join(who, room);
         }
         assertEquals(204, moderator(owner, room, mod).status());
         try (Sock ws = Sock.connect(banned.token()); Sock polling = Sock.connect(banned.token(), "polling")) {
             assertEquals(204, ban(mod, room, banned).status());
             for (Sock s : List.of(ws, polling)) assertEquals("banned", s.awaitJson("room_removed").getString("reason"));
-            Chat.post(api, owner, room, "after the ban");
+            api.postMessage(owner, room, "after the ban");
             nothingFrom(room, owner, ws, polling);
             assertEquals(204, ban(mod, room, banned).status(), "banning again changes nothing");
             refused(403, "forbidden", api.put("/api/rooms/" + room + "/members/me", banned.token()));
@@ -187,7 +170,7 @@ class ModerationIT {
             assertTrue(ws.noMore("room_invited"));
 
             assertEquals(204, api.delete("/api/rooms/" + room + "/bans/" + banned.username(), mod.token()).status());
-            invite(api, mod, room, banned);
+            api.invite(mod, room, banned);
             assertEquals(room, ws.awaitJson("room_invited").getString("name"));
             assertTrue(ok(ws.ack("join", inRoom(room))).getJSONObject("room").getBoolean("member"));
         }
@@ -197,15 +180,13 @@ class ModerationIT {
     }
 
     @Test
-    void moderatorsDeleteOthersMessagesInTheirRoomAndMembersDoNot() {
-        Login owner = api.guest("m_del_o");
-        Login mod = api.guest("m_del_m");
-        Login member = api.guest("m_del_x");
-        String room = Chat.roomOf(api, owner, mod, member);
+    void moderatorsDeleteOthersMessagesInTheirRoomAndMembersDoNot(@Guest("m_del_o") Login owner, @Guest("m_del_m") Login mod,
+            @Guest("m_del_x") Login member) {
+        String room = api.roomOf(owner, mod, member);
         assertEquals(204, moderator(owner, room, mod).status());
-        long ownersWords = Chat.post(api, owner, room, "from the owner");
-        long membersWords = Chat.post(api, member, room, "spam");
-        long moreSpam = Chat.post(api, member, room, "more spam");
+        long ownersWords = api.postMessage(owner, room, "from the owner");
+        long membersWords = api.postMessage(member, room, "spam");
+        long moreSpam = api.postMessage(member, room, "more spam");
         refused(403, "forbidden", api.delete("/api/messages/" + ownersWords, member.token()));
         try (Sock mods = Sock.connect(mod.token()); Sock members = Sock.connect(member.token(), "polling")) {
             ok(mods.ack("delete_message", new JSONObject().put("id", membersWords)));
@@ -216,9 +197,9 @@ class ModerationIT {
             assertEquals(membersWords, mods.awaitJson("message_deleted").getLong("id"), "the acting socket is told too");
             assertEquals(moreSpam, mods.awaitJson("message_deleted").getLong("id"));
         }
-        String elsewhere = Chat.roomOf(api, member, mod);
-        long notHis = Chat.post(api, member, elsewhere, "not his room to moderate");
+        String elsewhere = api.roomOf(member, mod);
+        long notHis = api.postMessage(member, elsewhere, "not his room to moderate");
         refused(403, "forbidden", api.delete("/api/messages/" + notHis, mod.token()));
-        refused(403, "forbidden", api.delete("/api/messages/" + Chat.post(api, member, "feed", "in feed"), owner.token()));
+        refused(403, "forbidden", api.delete("/api/messages/" + api.postMessage(member, "feed", "in feed"), owner.token()));
     }
 }

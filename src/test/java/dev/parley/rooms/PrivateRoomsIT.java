@@ -1,13 +1,9 @@
 package dev.parley.rooms;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.awaitRoomCreated;
-import static dev.parley.support.Chat.createPrivateRoom;
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.invite;
-import static dev.parley.support.Chat.listed;
-import static dev.parley.support.Chat.ok;
-import static dev.parley.support.Chat.say;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
+import static dev.parley.support.Sock.say;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Guest;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.json.JSONObject;
@@ -30,34 +26,30 @@ class PrivateRoomsIT {
     private final Api api = Api.server();
 
     @Test
-    void aPrivateRoomIsCreatedWithItsCreatorAsOwnerAndAnnouncedToTheCreatorAlone() {
-        Login alice = api.guest("p_cr_a");
-        Login bob = api.guest("p_cr_b");
+    void aPrivateRoomIsCreatedWithItsCreatorAsOwnerAndAnnouncedToTheCreatorAlone(@Guest("p_cr_a") Login alice, @Guest("p_cr_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token(), "polling")) {
-            String name = Chat.uniqueRoom("p_cr");
+            String name = Api.uniqueRoom("p_cr");
             JSONObject room = ok(alices.ack("create_room", new JSONObject().put("name", name).put("private", true))).getJSONObject("room");
             assertTrue(room.getBoolean("private"));
             assertEquals("owner", room.getString("role"));
             assertTrue(room.getBoolean("member"));
-            JSONObject announced = awaitRoomCreated(alices, name);
+            JSONObject announced = alices.awaitRoomCreated(name);
             assertTrue(announced.getBoolean("private"));
 
-            String afterwards = Chat.createRoom(api, alice, "p_cr_pub"); // public: everyone hears of it
+            String afterwards = api.createRoom(alice, "p_cr_pub"); // public: everyone hears of it
             assertEquals(afterwards, bobs.awaitJson("room_created").getString("name"), "bob heard of the private room first");
-            JsonObject listed = Chat.room(api, alice, name);
+            JsonObject listed = api.room(alice, name);
             assertTrue(listed.getBoolean("private"));
             assertEquals("owner", listed.getString("role"));
-            assertFalse(Chat.room(api, alice, afterwards).getBoolean("private"));
+            assertFalse(api.room(alice, afterwards).getBoolean("private"));
         }
     }
 
     @Test
-    void aPrivateRoomDoesNotExistForANonMemberOverRest() {
-        Login alice = api.guest("p_rest_a");
-        Login stranger = api.guest("p_rest_s");
-        String name = createPrivateRoom(api, alice, "p_rest");
+    void aPrivateRoomDoesNotExistForANonMemberOverRest(@Guest("p_rest_a") Login alice, @Guest("p_rest_s") Login stranger) {
+        String name = api.createPrivateRoom(alice, "p_rest");
         String word = "secretword" + System.nanoTime();
-        long id = Chat.post(api, alice, name, "the " + word + " is here");
+        long id = api.postMessage(alice, name, "the " + word + " is here");
         String room = "/api/rooms/" + name;
         for (Reply reply : List.of(api.get(room + "/messages", stranger.token()),
                 api.put(room + "/members/me", stranger.token()),
@@ -77,7 +69,7 @@ class PrivateRoomsIT {
             assertEquals(404, reply.status(), () -> reply.response().request().method() + " " + reply.response().uri() + ": " + reply.body());
             assertEquals("not_found", reply.errorCode());
         }
-        assertFalse(listed(api, stranger).contains(name));
+        assertFalse(api.listed(stranger).contains(name));
         Reply search = api.get("/api/search?q=" + word, stranger.token());
         assertEquals(200, search.status(), search.body());
         assertTrue(search.json().getJsonArray("messages").isEmpty(), search.body());
@@ -87,10 +79,8 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void aPrivateRoomDoesNotExistForANonMemberOverSocketIoAndNothingOfItReachesThem() {
-        Login alice = api.guest("p_sock_a");
-        Login stranger = api.guest("p_sock_s");
-        String name = createPrivateRoom(api, alice, "p_sock");
+    void aPrivateRoomDoesNotExistForANonMemberOverSocketIoAndNothingOfItReachesThem(@Guest("p_sock_a") Login alice, @Guest("p_sock_s") Login stranger) {
+        String name = api.createPrivateRoom(alice, "p_sock");
         for (String transport : List.of("websocket", "polling")) {
             try (Sock alices = Sock.connect(alice.token()); Sock strangers = Sock.connect(stranger.token(), transport)) {
                 long id = ok(alices.ack("message", say(name, "@" + stranger.username() + " you cannot see this")))
@@ -107,7 +97,7 @@ class PrivateRoomsIT {
                 assertTrue(synced.getJSONArray("messages").isEmpty(), synced.toString());
                 assertTrue(strangers.awaitReady().toString().indexOf(name) < 0);
 
-                Chat.fenceNotifications(api, alice, strangers);
+                api.fenceNotifications(alice, strangers);
                 assertTrue(strangers.noMore("typing") && strangers.noMore("notification") && strangers.noMore("room_created"),
                         "the stranger was told something of the private room");
             }
@@ -115,12 +105,10 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void anInviteeIsToldSeesTheRoomListedAndJoinsItButReadsItOnlyOnceJoined() {
-        Login alice = api.guest("p_inv_a");
-        Login bob = api.guest("p_inv_b");
-        String name = createPrivateRoom(api, alice, "p_inv");
+    void anInviteeIsToldSeesTheRoomListedAndJoinsItButReadsItOnlyOnceJoined(@Guest("p_inv_a") Login alice, @Guest("p_inv_b") Login bob) {
+        String name = api.createPrivateRoom(alice, "p_inv");
         try (Sock phone = Sock.connect(bob.token()); Sock laptop = Sock.connect(bob.token(), "polling")) {
-            invite(api, alice, name, bob);
+            api.invite(alice, name, bob);
             for (Sock sock : List.of(phone, laptop)) {
                 JSONObject invited = sock.awaitJson("room_invited");
                 assertEquals(name, invited.getString("name"));
@@ -129,7 +117,7 @@ class PrivateRoomsIT {
                 assertTrue(invited.isNull("role"));
                 assertEquals(alice.username(), invited.getString("createdBy"));
             }
-            JsonObject listed = Chat.room(api, bob, name);
+            JsonObject listed = api.room(bob, name);
             assertFalse(listed.getBoolean("member"));
             assertTrue(listed.isNull("role"));
             Reply early = api.get("/api/rooms/" + name + "/messages", bob.token());
@@ -141,8 +129,8 @@ class PrivateRoomsIT {
             assertTrue(joined.getBoolean("member"));
             assertEquals("member", joined.getString("role"));
             assertEquals(2, joined.getInt("members"));
-            long id = Chat.post(api, alice, name, "welcome, " + bob.username());
-            for (Sock sock : List.of(phone, laptop)) assertEquals(id, sock.awaitJson("message").getLong("id"));
+            long id = api.postMessage(alice, name, "welcome, " + bob.username());
+            for (Sock sock : List.of(phone, laptop)) sock.awaitMessage(id);
             assertEquals(200, api.get("/api/rooms/" + name + "/messages", bob.token()).status());
             Reply members = api.get("/api/rooms/" + name + "/members", bob.token());
             assertEquals(200, members.status(), members.body());
@@ -152,33 +140,28 @@ class PrivateRoomsIT {
     }
 
     @Test
-    void aWithdrawnOrDeclinedInvitationNoLongerOpensTheRoom() {
-        Login alice = api.guest("p_wd_a");
-        Login bob = api.guest("p_wd_b");
-        Login carol = api.guest("p_wd_c");
-        String name = createPrivateRoom(api, alice, "p_wd");
-        invite(api, alice, name, bob);
-        invite(api, alice, name, carol);
-        assertTrue(listed(api, bob).contains(name));
+    void aWithdrawnOrDeclinedInvitationNoLongerOpensTheRoom(@Guest("p_wd_a") Login alice, @Guest("p_wd_b") Login bob, @Guest("p_wd_c") Login carol) {
+        String name = api.createPrivateRoom(alice, "p_wd");
+        api.invite(alice, name, bob);
+        api.invite(alice, name, carol);
+        assertTrue(api.listed(bob).contains(name));
         assertEquals(204, api.delete("/api/rooms/" + name + "/invites/" + bob.username(), alice.token()).status());
         assertEquals(204, api.delete("/api/rooms/" + name + "/invites/" + carol.username(), carol.token()).status(), "declined");
         for (Login was : List.of(bob, carol)) {
-            assertFalse(listed(api, was).contains(name));
+            assertFalse(api.listed(was).contains(name));
             Reply join = api.put("/api/rooms/" + name + "/members/me", was.token());
             assertEquals(404, join.status(), join.body());
             assertEquals("not_found", join.errorCode());
         }
-        assertEquals(1, Chat.room(api, alice, name).getInt("members"));
+        assertEquals(1, api.room(alice, name).getInt("members"));
     }
 
     @Test
-    void onlyTheOwnerAndModeratorsInviteAndAMemberNeedNotBeInvited() {
-        Login alice = api.guest("p_who_a");
-        Login bob = api.guest("p_who_b");
-        Login carol = api.guest("p_who_c");
-        String name = createPrivateRoom(api, alice, "p_who");
-        invite(api, alice, name, bob);
-        Chat.join(api, bob, name);
+    void onlyTheOwnerAndModeratorsInviteAndAMemberNeedNotBeInvited(@Guest("p_who_a") Login alice, @Guest("p_who_b") Login bob,
+            @Guest("p_who_c") Login carol) {
+        String name = api.createPrivateRoom(alice, "p_who");
+        api.invite(alice, name, bob);
+        api.join(bob, name);
         Reply byMember = api.post("/api/rooms/" + name + "/invites", bob.token(), Api.json("username", carol.username()));
         assertEquals(403, byMember.status(), byMember.body());
         assertEquals("forbidden", byMember.errorCode());
@@ -190,8 +173,8 @@ class PrivateRoomsIT {
         assertEquals(400, noName.status(), noName.body());
 
         assertEquals(204, api.put("/api/rooms/" + name + "/moderators/" + bob.username(), alice.token()).status());
-        invite(api, bob, name, carol);
-        assertEquals("member", Chat.join(api, carol, name).getString("role"));
-        assertEquals("moderator", Chat.room(api, bob, name).getString("role"));
+        api.invite(bob, name, carol);
+        assertEquals("member", api.join(carol, name).getString("role"));
+        assertEquals("moderator", api.room(bob, name).getString("role"));
     }
 }

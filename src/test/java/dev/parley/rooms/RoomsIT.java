@@ -1,13 +1,10 @@
 package dev.parley.rooms;
 
-import static dev.parley.support.Chat.ackError;
-import static dev.parley.support.Chat.awaitRoomCreated;
-import static dev.parley.support.Chat.createRoom;
-import static dev.parley.support.Chat.inRoom;
-import static dev.parley.support.Chat.join;
-import static dev.parley.support.Chat.ok;
-import static dev.parley.support.Chat.say;
-import static dev.parley.support.Chat.uniqueRoom;
+import static dev.parley.support.Sock.ackError;
+import static dev.parley.support.Sock.inRoom;
+import static dev.parley.support.Sock.ok;
+import static dev.parley.support.Sock.say;
+import static dev.parley.support.Api.uniqueRoom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
-import dev.parley.support.Chat;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -31,8 +28,7 @@ class RoomsIT {
     private final Api api = Api.server();
 
     @Test
-    void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember() {
-        Login alice = api.registerAndLogin("r_create");
+    void creatingARoomAnswers201WithTheRoomNamedInLowerCaseAndTheCreatorAsItsMember(@Registered("r_create") Login alice) {
         String typed = Api.uniqueName("Mixed_Case");
         Reply reply = api.post("/api/rooms", alice.token(),
                 Json.createObjectBuilder().add("name", typed).add("topic", "all things mixed").build().toString());
@@ -46,12 +42,11 @@ class RoomsIT {
         assertEquals(1, room.getInt("members"));
         assertTrue(room.getBoolean("member"));
         assertEquals(0, room.getInt("unread"));
-        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+        assertTrue(api.room(alice, name).getBoolean("member"));
     }
 
     @Test
-    void invalidRoomNamesAreRefusedWithInvalidPayload() {
-        Login alice = api.registerAndLogin("r_invalid");
+    void invalidRoomNamesAreRefusedWithInvalidPayload(@Registered("r_invalid") Login alice) {
         for (String bad : List.of("", "has space", "dots.not.allowed", "slash/no", "ünïcode", "x".repeat(65))) {
             Reply reply = api.post("/api/rooms", alice.token(), Api.json("name", bad));
             assertEquals(400, reply.status(), () -> "'" + bad + "': " + reply.body());
@@ -65,28 +60,24 @@ class RoomsIT {
     }
 
     @Test
-    void aDuplicateRoomNameIsAConflictWhateverItsCase() {
-        Login alice = api.registerAndLogin("r_dup");
-        Login bob = api.registerAndLogin("r_dup2");
-        String name = createRoom(api, alice, "r_dup");
+    void aDuplicateRoomNameIsAConflictWhateverItsCase(@Registered("r_dup") Login alice, @Registered("r_dup2") Login bob) {
+        String name = api.createRoom(alice, "r_dup");
         for (String again : List.of(name, name.toUpperCase(Locale.ROOT), "feed")) {
             Reply reply = api.post("/api/rooms", bob.token(), Api.json("name", again));
             assertEquals(409, reply.status(), () -> again + ": " + reply.body());
             assertEquals("conflict", reply.errorCode());
         }
-        assertEquals(1, Chat.room(api, alice, name).getInt("members"));
+        assertEquals(1, api.room(alice, name).getInt("members"));
     }
 
     @Test
-    void everyConnectedSocketOfEveryUserGetsRoomCreated() {
-        Login alice = api.registerAndLogin("r_ev_a");
-        Login bob = api.registerAndLogin("r_ev_b");
+    void everyConnectedSocketOfEveryUserGetsRoomCreated(@Registered("r_ev_a") Login alice, @Registered("r_ev_b") Login bob) {
         try (Sock alicesPhone = Sock.connect(alice.token());
              Sock alicesLaptop = Sock.connect(alice.token(), "polling");
              Sock bobs = Sock.connect(bob.token())) {
-            String name = createRoom(api, alice, "r_ev");
+            String name = api.createRoom(alice, "r_ev");
             for (Sock sock : List.of(alicesPhone, alicesLaptop, bobs)) {
-                JSONObject created = awaitRoomCreated(sock, name);
+                JSONObject created = sock.awaitRoomCreated(name);
                 assertEquals(alice.username(), created.getString("createdBy"));
                 assertEquals(1, created.getInt("members"));
             }
@@ -94,8 +85,7 @@ class RoomsIT {
     }
 
     @Test
-    void createRoomEventAcksWithTheRoomAndPutsTheCreatorsSocketsInIt() {
-        Login alice = api.registerAndLogin("r_sc");
+    void createRoomEventAcksWithTheRoomAndPutsTheCreatorsSocketsInIt(@Registered("r_sc") Login alice) {
         try (Sock creating = Sock.connect(alice.token()); Sock other = Sock.connect(alice.token(), "polling")) {
             String name = uniqueRoom("r_sc");
             JSONObject ack = ok(creating.ack("create_room", new JSONObject().put("name", name).put("topic", "t")));
@@ -106,115 +96,100 @@ class RoomsIT {
             assertEquals("conflict", ackError(creating.ack("create_room", new JSONObject().put("name", name))));
             assertEquals("invalid_payload", ackError(creating.ack("create_room", new JSONObject().put("name", "no good"))));
 
-            long id = ok(creating.ack("message", say(name, "first words"))).getJSONObject("message").getLong("id");
-            JSONObject got = other.awaitJson("message");
-            assertEquals(id, got.getLong("id"));
+            long id = creating.post("message", say(name, "first words"));
+            JSONObject got = other.awaitMessage(id);
             assertEquals(name, got.getString("room"));
         }
     }
 
     @Test
-    void listingRoomsShowsMembersMemberAndUnreadForTheCaller() {
-        Login alice = api.registerAndLogin("r_list_a");
-        Login bob = api.registerAndLogin("r_list_b");
-        String name = createRoom(api, alice, "r_list");
-        JsonObject feed = Chat.room(api, bob, "feed");
+    void listingRoomsShowsMembersMemberAndUnreadForTheCaller(@Registered("r_list_a") Login alice, @Registered("r_list_b") Login bob) {
+        String name = api.createRoom(alice, "r_list");
+        JsonObject feed = api.room(bob, "feed");
         assertTrue(feed.getBoolean("member"));
         assertTrue(feed.getInt("members") >= 2, feed.toString());
         assertTrue(feed.containsKey("unread"));
-        JsonObject before = Chat.room(api, bob, name);
+        JsonObject before = api.room(bob, name);
         assertFalse(before.getBoolean("member"));
         assertEquals(1, before.getInt("members"));
         assertEquals(0, before.getInt("unread"));
-        join(api, bob, name);
-        JsonObject after = Chat.room(api, bob, name);
+        api.join(bob, name);
+        JsonObject after = api.room(bob, name);
         assertTrue(after.getBoolean("member"));
         assertEquals(2, after.getInt("members"));
-        assertTrue(Chat.room(api, alice, name).getBoolean("member"));
+        assertTrue(api.room(alice, name).getBoolean("member"));
     }
 
     @Test
-    void joiningIsIdempotentAndLeavingAnswers204() {
-        Login alice = api.registerAndLogin("r_join_a");
-        Login bob = api.registerAndLogin("r_join_b");
-        String name = createRoom(api, alice, "r_join");
+    void joiningIsIdempotentAndLeavingAnswers204(@Registered("r_join_a") Login alice, @Registered("r_join_b") Login bob) {
+        String name = api.createRoom(alice, "r_join");
         for (int i = 0; i < 2; i++) {
-            JsonObject room = join(api, bob, name);
+            JsonObject room = api.join(bob, name);
             assertEquals(name, room.getString("name"));
             assertTrue(room.getBoolean("member"));
             assertEquals(2, room.getInt("members"));
         }
         assertEquals(204, api.delete("/api/rooms/" + name + "/members/me", bob.token()).status());
-        JsonObject left = Chat.room(api, bob, name);
+        JsonObject left = api.room(bob, name);
         assertFalse(left.getBoolean("member"));
         assertEquals(1, left.getInt("members"));
     }
 
     @Test
-    void theFeedCannotBeLeftOverRestOrSocket() {
-        Login alice = api.registerAndLogin("r_feed_a");
-        Login bob = api.registerAndLogin("r_feed_b");
+    void theFeedCannotBeLeftOverRestOrSocket(@Registered("r_feed_a") Login alice, @Registered("r_feed_b") Login bob) {
         try (Sock alices = Sock.connect(alice.token()); Sock bobs = Sock.connect(bob.token())) {
             Reply rest = api.delete("/api/rooms/feed/members/me", alice.token());
             assertEquals(403, rest.status());
             assertEquals("forbidden", rest.errorCode());
             assertEquals("forbidden", ackError(alices.ack("leave", inRoom("feed"))));
-            assertTrue(Chat.room(api, alice, "feed").getBoolean("member"));
-            long id = ok(bobs.ack("message", say("feed", "still here?"))).getJSONObject("message").getLong("id");
-            assertEquals(id, alices.awaitJson("message").getLong("id"));
+            assertTrue(api.room(alice, "feed").getBoolean("member"));
+            long id = bobs.post("message", say("feed", "still here?"));
+            alices.awaitMessage(id);
         }
     }
 
     @Test
-    void joinAndLeaveEventsAckWithTheRoom() {
-        Login alice = api.registerAndLogin("r_sj_a");
-        Login bob = api.registerAndLogin("r_sj_b");
-        String name = createRoom(api, alice, "r_sj");
+    void joinAndLeaveEventsAckWithTheRoom(@Registered("r_sj_a") Login alice, @Registered("r_sj_b") Login bob) {
+        String name = api.createRoom(alice, "r_sj");
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONObject joined = ok(bobs.ack("join", inRoom(name))).getJSONObject("room");
             assertEquals(name, joined.getString("name"));
             assertTrue(joined.getBoolean("member"));
             assertEquals(2, joined.getInt("members"));
-            assertTrue(Chat.room(api, bob, name).getBoolean("member"));
+            assertTrue(api.room(bob, name).getBoolean("member"));
             JSONObject left = ok(bobs.ack("leave", inRoom(name))).getJSONObject("room");
             assertEquals(name, left.getString("name"));
             assertFalse(left.getBoolean("member"));
             assertEquals(1, left.getInt("members"));
-            assertFalse(Chat.room(api, bob, name).getBoolean("member"));
+            assertFalse(api.room(bob, name).getBoolean("member"));
         }
     }
 
     @Test
-    void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser() {
-        Login alice = api.registerAndLogin("r_all_a");
-        Login bob = api.registerAndLogin("r_all_b");
-        String name = createRoom(api, alice, "r_all");
+    void joiningOnOneSocketDeliversTheRoomToEverySocketOfTheUser(@Registered("r_all_a") Login alice, @Registered("r_all_b") Login bob) {
+        String name = api.createRoom(alice, "r_all");
         try (Sock joining = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
             ok(joining.ack("join", inRoom(name)));
-            long id = Chat.post(api, alice, name, "welcome");
+            long id = api.postMessage(alice, name, "welcome");
             for (Sock sock : List.of(joining, other)) {
-                JSONObject got = sock.awaitJson("message");
-                assertEquals(id, got.getLong("id"));
+                JSONObject got = sock.awaitMessage(id);
                 assertEquals(name, got.getString("room"));
             }
         }
     }
 
     @Test
-    void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser() {
-        Login alice = api.registerAndLogin("r_stop_a");
-        Login bob = api.registerAndLogin("r_stop_b");
-        String leaving = createRoom(api, alice, "r_stop");
-        String staying = createRoom(api, alice, "r_stay");
-        join(api, bob, staying);
+    void leavingOnOneSocketStopsTheRoomOnEverySocketOfTheUser(@Registered("r_stop_a") Login alice, @Registered("r_stop_b") Login bob) {
+        String leaving = api.createRoom(alice, "r_stop");
+        String staying = api.roomOf(alice, bob);
         try (Sock leaver = Sock.connect(bob.token()); Sock other = Sock.connect(bob.token(), "polling")) {
-            join(api, bob, leaving); // over REST, while both sockets are connected
-            long welcome = Chat.post(api, alice, leaving, "before leaving");
-            for (Sock sock : List.of(leaver, other)) assertEquals(welcome, sock.awaitJson("message").getLong("id"));
+            api.join(bob, leaving); // over REST, while both sockets are connected
+            long welcome = api.postMessage(alice, leaving, "before leaving");
+            for (Sock sock : List.of(leaver, other)) sock.awaitMessage(welcome);
 
             ok(leaver.ack("leave", inRoom(leaving)));
-            Chat.post(api, alice, leaving, "after leaving");
-            long marker = Chat.post(api, alice, staying, "in the room bob kept");
+            api.postMessage(alice, leaving, "after leaving");
+            long marker = api.postMessage(alice, staying, "in the room bob kept");
             for (Sock sock : List.of(leaver, other)) {
                 JSONObject next = sock.awaitJson("message");
                 assertEquals(marker, next.getLong("id"), () -> "got " + next);
@@ -223,12 +198,9 @@ class RoomsIT {
     }
 
     @Test
-    void aRoomMessageReachesOnlyTheRoomsMembers() {
-        Login alice = api.registerAndLogin("r_only_a");
-        Login member = api.registerAndLogin("r_only_m");
-        Login outsider = api.registerAndLogin("r_only_o");
-        String name = createRoom(api, alice, "r_only");
-        join(api, member, name);
+    void aRoomMessageReachesOnlyTheRoomsMembers(@Registered("r_only_a") Login alice, @Registered("r_only_m") Login member,
+            @Registered("r_only_o") Login outsider) {
+        String name = api.roomOf(alice, member);
         try (Sock sending = Sock.connect(alice.token());
              Sock members = Sock.connect(member.token());
              Sock outsiders = Sock.connect(outsider.token())) {
@@ -239,30 +211,27 @@ class RoomsIT {
             assertEquals(sent.getLong("id"), got.getLong("id"));
             assertEquals("members only", got.getString("text"));
 
-            long marker = ok(sending.ack("message", say("feed", "for everyone"))).getJSONObject("message").getLong("id");
-            assertEquals(marker, outsiders.awaitJson("message").getLong("id"));
+            long marker = sending.post("message", say("feed", "for everyone"));
+            outsiders.awaitMessage(marker);
         }
     }
 
     @Test
-    void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent() {
-        Login alice = api.registerAndLogin("r_forb_a");
-        Login outsider = api.registerAndLogin("r_forb_o");
-        String name = createRoom(api, alice, "r_forb");
+    void aNonMemberSendingToARoomIsForbiddenAndNothingIsSent(@Registered("r_forb_a") Login alice, @Registered("r_forb_o") Login outsider) {
+        String name = api.createRoom(alice, "r_forb");
         try (Sock alices = Sock.connect(alice.token()); Sock outsiders = Sock.connect(outsider.token())) {
             assertEquals("forbidden", ackError(outsiders.ack("message", say(name, "let me in"))));
             Reply rest = api.post("/api/rooms/" + name + "/messages", outsider.token(), Api.json("text", "let me in"));
             assertEquals(403, rest.status());
             assertEquals("forbidden", rest.errorCode());
 
-            long marker = ok(outsiders.ack("message", say("feed", "on the feed instead"))).getJSONObject("message").getLong("id");
-            assertEquals(marker, alices.awaitJson("message").getLong("id"));
+            long marker = outsiders.post("message", say("feed", "on the feed instead"));
+            alices.awaitMessage(marker);
         }
     }
 
     @Test
-    void anUnknownRoomIsNotFoundEverywhere() {
-        Login alice = api.registerAndLogin("r_nf");
+    void anUnknownRoomIsNotFoundEverywhere(@Registered("r_nf") Login alice) {
         String nowhere = uniqueRoom("r_nowhere");
         try (Sock sock = Sock.connect(alice.token())) {
             assertEquals("not_found", ackError(sock.ack("message", say(nowhere, "hello?"))));
@@ -279,20 +248,16 @@ class RoomsIT {
     }
 
     @Test
-    void onConnectASocketIsAlreadyInEveryRoomOfItsUser() {
-        Login alice = api.registerAndLogin("r_conn_a");
-        Login bob = api.registerAndLogin("r_conn_b");
-        String name = createRoom(api, alice, "r_conn");
-        join(api, bob, name);
+    void onConnectASocketIsAlreadyInEveryRoomOfItsUser(@Registered("r_conn_a") Login alice, @Registered("r_conn_b") Login bob) {
+        String name = api.roomOf(alice, bob);
         try (Sock bobs = Sock.connect(bob.token())) {
             JSONArray rooms = bobs.awaitReady().getJSONArray("rooms");
             List<String> names = new ArrayList<>();
             for (int i = 0; i < rooms.length(); i++) names.add(rooms.getJSONObject(i).getString("name"));
             assertTrue(names.contains("feed") && names.contains(name), names.toString());
 
-            long id = Chat.post(api, alice, name, "no join needed");
-            JSONObject got = bobs.awaitJson("message");
-            assertEquals(id, got.getLong("id"));
+            long id = api.postMessage(alice, name, "no join needed");
+            JSONObject got = bobs.awaitMessage(id);
             assertEquals(name, got.getString("room"));
         }
     }

@@ -19,9 +19,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sessions end by time: not refreshed within the token lifetime, or at their absolute lifetime
@@ -33,24 +32,13 @@ class SessionExpiryIT {
     private static final Duration TOKEN_TTL = Duration.ofSeconds(4);
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
     private static final Duration ON_TIME = Duration.ofMillis(2500);
-    private static OwnServer server;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        server = OwnServer.named("expiry", 1)
-                .with("parley.token-ttl", TOKEN_TTL.toString())
-                .with("parley.session-max-age", MAX_AGE.toString())
-                .with("parley.session.expiry-sweep", "PT2S")
-                .with("parley.signup.max-per-address", "1000")
-                .start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("expiry", 1)
+            .with("parley.token-ttl", TOKEN_TTL.toString())
+            .with("parley.session-max-age", MAX_AGE.toString())
+            .with("parley.session.expiry-sweep", "PT2S")
+            .with("parley.signup.max-per-address", "1000");
+    private static final Api api = server.api();
 
     @Test
     void aSessionNotRefreshedEndsOnTimeAndItsSocketsAreToldExpiredAndCut() {

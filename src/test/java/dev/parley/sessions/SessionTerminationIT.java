@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Sock;
+import dev.parley.support.Users.Registered;
 import io.socket.client.Socket;
 import java.util.List;
 import org.json.JSONObject;
@@ -16,8 +17,7 @@ class SessionTerminationIT {
     private final Api api = Api.server();
 
     @Test
-    void logoutCutsOffTheSessionsSockets() {
-        Login me = api.registerAndLogin("t_logout");
+    void logoutCutsOffTheSessionsSockets(@Registered("t_logout") Login me) {
         List<Sock> sockets = connectTwice(me);
         api.post("/api/auth/logout", me.token(), null);
         assertCutOff(sockets, "logout");
@@ -25,8 +25,7 @@ class SessionTerminationIT {
     }
 
     @Test
-    void logoutAllCutsOffEverySessionsSockets() {
-        Login a = api.registerAndLogin("t_all");
+    void logoutAllCutsOffEverySessionsSockets(@Registered("t_all") Login a) {
         Login b = api.login(a.username());
         List<Sock> sockets = List.of(Sock.connect(a.token()), Sock.connect(b.token(), "polling"));
         api.post("/api/auth/logout-all", a.token(), null);
@@ -36,8 +35,7 @@ class SessionTerminationIT {
     }
 
     @Test
-    void deletingASessionCutsOffItsSocketsAndNoOthers() {
-        Login doomed = api.registerAndLogin("t_del");
+    void deletingASessionCutsOffItsSocketsAndNoOthers(@Registered("t_del") Login doomed) {
         Login survivor = api.login(doomed.username());
         List<Sock> doomedSockets = connectTwice(doomed);
         try (Sock kept = Sock.connect(survivor.token())) {
@@ -49,8 +47,7 @@ class SessionTerminationIT {
     }
 
     @Test
-    void terminatingOthersOverRestCutsOffTheOtherSessions() {
-        Login keep = api.registerAndLogin("t_others");
+    void terminatingOthersOverRestCutsOffTheOtherSessions(@Registered("t_others") Login keep) {
         Login other = api.login(keep.username());
         List<Sock> others = connectTwice(other);
         try (Sock mine = Sock.connect(keep.token())) {
@@ -62,8 +59,7 @@ class SessionTerminationIT {
     }
 
     @Test
-    void logoutAllOverSocketAcksThenCutsOffEverySocketIncludingItsOwn() {
-        Login a = api.registerAndLogin("t_sall");
+    void logoutAllOverSocketAcksThenCutsOffEverySocketIncludingItsOwn(@Registered("t_sall") Login a) {
         Login b = api.login(a.username());
         Sock asking = Sock.connect(a.token(), "polling");
         List<Sock> everyOther = List.of(Sock.connect(a.token()), Sock.connect(b.token()));
@@ -76,8 +72,7 @@ class SessionTerminationIT {
     }
 
     @Test
-    void terminateOtherSessionsOverSocketSparesTheAskingSession() {
-        Login keep = api.registerAndLogin("t_sothers");
+    void terminateOtherSessionsOverSocketSparesTheAskingSession(@Registered("t_sothers") Login keep) {
         Login other = api.login(keep.username());
         List<Sock> others = connectTwice(other);
         try (Sock asking = Sock.connect(keep.token()); Sock sameSession = Sock.connect(keep.token(), "polling")) {

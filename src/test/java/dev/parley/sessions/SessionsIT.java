@@ -1,52 +1,30 @@
 package dev.parley.sessions;
 
-import static dev.parley.support.Rest.array;
-import static dev.parley.support.Rest.bearer;
-import static dev.parley.support.Rest.errorCode;
-import static dev.parley.support.Rest.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
+import dev.parley.support.Api.Reply;
 import dev.parley.support.Api.Login;
-import dev.parley.support.Rest;
+import dev.parley.support.Users.Registered;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import javax.json.JsonArray;
-import javax.json.JsonObject;
-import javax.ws.rs.core.Response;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
-import org.microshed.testing.jaxrs.RESTClient;
-import org.microshed.testing.jupiter.MicroShedTest;
 
-/**
- * Listing and ending sessions, through MicroShed Testing's REST clients (docs/testing.md#microshed-testing);
- * the users and logins a test starts from come from {@link Api}, as everywhere in the suite. Public, with
- * public static client fields: MicroShed sets them by plain reflection.
- */
-@MicroShedTest
-public class SessionsIT {
-    @RESTClient
-    public static Rest.Auth auth;
-    @RESTClient
-    public static Rest.Sessions sessions;
-    @RESTClient
-    public static Rest.Users users;
-    @RESTClient
-    public static Rest.Rooms rooms;
-
+/** Listing, ending and refreshing sessions; a token is refused everywhere once its session has ended. */
+class SessionsIT {
     private final Api api = Api.server();
 
     @Test
-    void listingShowsEveryLiveSessionAndMarksTheCurrentOne() {
-        Login first = api.registerAndLogin("list");
+    void listingShowsEveryLiveSessionAndMarksTheCurrentOne(@Registered("list") Login first) {
         Login second = api.login(first.username());
-        Response reply = sessions.list(bearer(second.token()));
-        assertEquals(200, reply.getStatus());
-        JsonArray listed = array(reply);
+        Reply reply = api.get("/api/sessions", second.token());
+        assertEquals(200, reply.status());
+        JsonArray listed = reply.structure().asJsonArray();
         assertEquals(2, listed.size());
         for (JsonObject s : listed.getValuesAs(JsonObject.class)) {
             assertEquals(s.getString("id").equals(second.sessionId()), s.getBoolean("current"));
@@ -64,64 +42,56 @@ public class SessionsIT {
 
     @Test
     void logoutRefusesTheToken() {
-        refusedAfter(me -> assertEquals(204, auth.logout(bearer(me.token())).getStatus()));
+        refusedAfter(me -> assertEquals(204, api.post("/api/auth/logout", me.token(), null).status()));
     }
 
     @Test
-    void logoutAllRefusesEveryTokenOfTheUser() {
-        Login first = api.registerAndLogin("all");
+    void logoutAllRefusesEveryTokenOfTheUser(@Registered("all") Login first) {
         Login second = api.login(first.username());
-        Response reply = auth.logoutAll(bearer(first.token()));
-        assertEquals(200, reply.getStatus());
-        assertEquals(2, json(reply).getInt("terminated"));
+        Reply reply = api.post("/api/auth/logout-all", first.token(), null);
+        assertTerminated(2, reply);
         assertRefused(first.token());
         assertRefused(second.token());
     }
 
     @Test
-    void endingOneSessionRefusesItsToken() {
-        Login doomed = api.registerAndLogin("one");
+    void endingOneSessionRefusesItsToken(@Registered("one") Login doomed) {
         Login other = api.login(doomed.username());
-        assertEquals(204, sessions.end(bearer(other.token()), doomed.sessionId()).getStatus());
+        assertEquals(204, api.delete("/api/sessions/" + doomed.sessionId(), other.token()).status());
         assertRefused(doomed.token());
-        assertEquals(200, users.me(bearer(other.token())).getStatus());
+        assertEquals(200, api.get("/api/users/me", other.token()).status());
     }
 
     @Test
-    void terminatingOthersKeepsOnlyTheCurrentSession() {
-        Login keep = api.registerAndLogin("keep");
+    void terminatingOthersKeepsOnlyTheCurrentSession(@Registered("keep") Login keep) {
         Login a = api.login(keep.username());
         Login b = api.login(keep.username());
-        Response reply = sessions.terminateOthers(bearer(keep.token()));
-        assertEquals(200, reply.getStatus());
-        assertEquals(2, json(reply).getInt("terminated"));
+        Reply reply = api.post("/api/sessions/terminate-others", keep.token(), null);
+        assertTerminated(2, reply);
         assertRefused(a.token());
         assertRefused(b.token());
-        JsonArray left = array(sessions.list(bearer(keep.token())));
+        JsonArray left = api.get("/api/sessions", keep.token()).structure().asJsonArray();
         assertEquals(List.of(keep.sessionId()), left.getValuesAs(JsonObject.class).stream().map(s -> s.getString("id")).toList());
     }
 
     @Test
-    void anotherUsersSessionCannotBeEndedOrEvenSeen() {
-        Login owner = api.registerAndLogin("owner");
-        Login stranger = api.registerAndLogin("stranger");
-        Response reply = sessions.end(bearer(stranger.token()), owner.sessionId());
-        assertEquals(404, reply.getStatus());
-        assertEquals("not_found", errorCode(reply));
-        assertEquals(200, users.me(bearer(owner.token())).getStatus());
+    void anotherUsersSessionCannotBeEndedOrEvenSeen(@Registered("owner") Login owner, @Registered("stranger") Login stranger) {
+        Reply reply = api.delete("/api/sessions/" + owner.sessionId(), stranger.token());
+        assertEquals(404, reply.status());
+        assertEquals("not_found", reply.errorCode());
+        assertEquals(200, api.get("/api/users/me", owner.token()).status());
     }
 
     @Test
-    void refreshGivesANewTokenForTheSameSession() {
-        Login me = api.registerAndLogin("refresh");
-        Response reply = auth.refresh(bearer(me.token()));
-        assertEquals(200, reply.getStatus());
-        JsonObject body = json(reply);
+    void refreshGivesANewTokenForTheSameSession(@Registered("refresh") Login me) {
+        Reply reply = api.post("/api/auth/refresh", me.token(), null);
+        assertEquals(200, reply.status());
+        JsonObject body = reply.json();
         String token = body.getString("token");
         assertNotEquals(me.token(), token);
         assertEquals(me.sessionId(), body.getJsonObject("session").getString("id"));
-        assertEquals(200, users.me(bearer(token)).getStatus());
-        auth.logout(bearer(token));
+        assertEquals(200, api.get("/api/users/me", token).status());
+        api.post("/api/auth/logout", token, null);
         assertRefused(me.token()); // both tokens belong to the one session that ended
     }
 
@@ -133,17 +103,22 @@ public class SessionsIT {
 
     private void refusedAfter(Consumer<Login> ending) {
         Login me = api.registerAndLogin("ended");
-        assertEquals(200, users.me(bearer(me.token())).getStatus());
+        assertEquals(200, api.get("/api/users/me", me.token()).status());
         ending.accept(me);
         assertRefused(me.token());
     }
 
+    private static void assertTerminated(int sessions, Reply reply) {
+        assertEquals(200, reply.status());
+        assertEquals(sessions, reply.json().getInt("terminated"));
+    }
+
     private void assertRefused(String token) {
-        for (Response reply : List.of(users.me(bearer(token)), sessions.list(bearer(token)),
-                rooms.post(bearer(token), "feed", Map.of("text", "hi")))) {
-            assertEquals(401, reply.getStatus());
-            assertEquals("Bearer error=\"invalid_token\"", reply.getHeaderString("WWW-Authenticate"));
-            assertEquals("unauthorized", errorCode(reply));
+        for (Reply reply : List.of(api.get("/api/users/me", token), api.get("/api/sessions", token),
+                api.post("/api/rooms/feed/messages", token, Api.json("text", "hi")))) {
+            assertEquals(401, reply.status());
+            assertEquals("Bearer error=\"invalid_token\"", reply.response().headers().firstValue("WWW-Authenticate").orElse(null));
+            assertEquals("unauthorized", reply.errorCode());
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.parley.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,9 +23,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
-/** A plain REST client for the black-box tests. */
+/**
+ * The REST client of the black-box tests: requests of any shape, and the chat's usual steps (sign up, log
+ * in, make and join rooms, post, read) with the status each must answer checked.
+ */
 public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,6 +90,11 @@ public final class Api {
         return sessions.getValuesAs(JsonObject.class).stream()
                 .filter(s -> s.getString("id").equals(login.sessionId()))
                 .mapToInt(s -> s.getInt("connections")).sum();
+    }
+
+    /** A socket of {@code who} to this server, connected and {@code ready} (over WebSocket unless transports are named). */
+    public Sock connect(Login who, String... transports) {
+        return Sock.connectTo(base, who.token(), transports);
     }
 
     public Reply get(String path, String token) {
@@ -154,6 +168,158 @@ public final class Api {
 
     public static String json(String key, String value) {
         return Json.createObjectBuilder().add(key, value).build().toString();
+    }
+
+    /** A room name no other test uses (room names are lower case). */
+    public static String uniqueRoom(String prefix) {
+        return uniqueName(prefix).toLowerCase(Locale.ROOT);
+    }
+
+    /** A new room created by {@code creator} (so the creator is its only member); its name. */
+    public String createRoom(Login creator, String prefix) {
+        String name = uniqueRoom(prefix);
+        Reply reply = post("/api/rooms", creator.token(), json("name", name));
+        assertEquals(201, reply.status(), () -> "create room: " + reply.body());
+        return name;
+    }
+
+    /** A new private room created by {@code creator} (its owner and only member); its name. */
+    public String createPrivateRoom(Login creator, String prefix) {
+        String name = uniqueRoom(prefix);
+        Reply reply = post("/api/rooms", creator.token(),
+                Json.createObjectBuilder().add("name", name).add("private", true).build().toString());
+        assertEquals(201, reply.status(), () -> "create private room: " + reply.body());
+        return name;
+    }
+
+    /** {@code by} invites {@code who} to the room. */
+    public void invite(Login by, String room, Login who) {
+        Reply reply = post("/api/rooms/" + room + "/invites", by.token(), json("username", who.username()));
+        assertEquals(204, reply.status(), () -> "invite: " + reply.body());
+    }
+
+    /** The names of the rooms {@code GET /api/rooms} lists for {@code user}. */
+    public List<String> listed(Login user) {
+        return rooms(user).stream().map(r -> r.getString("name")).toList();
+    }
+
+    /** A new room made by {@code owner} and joined by {@code members}; its name. */
+    public String roomOf(Login owner, Login... members) {
+        String name = createRoom(owner, "r");
+        for (Login member : members) join(member, name);
+        return name;
+    }
+
+    /** Joins; the room object of the answer. */
+    public JsonObject join(Login user, String room) {
+        Reply reply = put("/api/rooms/" + room + "/members/me", user.token());
+        assertEquals(200, reply.status(), () -> "join: " + reply.body());
+        return reply.json().getJsonObject("room");
+    }
+
+    /** Posts to a room; the new message's id. */
+    public long postMessage(Login sender, String room, String text) {
+        return messageId(post("/api/rooms/" + room + "/messages", sender.token(), json("text", text)));
+    }
+
+    /** Sends a direct message; the new message's id. */
+    public long postDirect(Login sender, String to, String text) {
+        return messageId(post("/api/conversations/" + to + "/messages", sender.token(), json("text", text)));
+    }
+
+    /** Posts {@code n} messages {@code prefix0, prefix1, ...} to a room; their ids in order. */
+    public List<Long> postMany(Login sender, String room, String prefix, int n) {
+        return IntStream.range(0, n).mapToObj(i -> postMessage(sender, room, prefix + i)).toList();
+    }
+
+    /** The id of the message in a 201 {@code {message}} answer. */
+    public static long messageId(Reply reply) {
+        assertEquals(201, reply.status(), () -> "post: " + reply.body());
+        return reply.json().getJsonObject("message").getJsonNumber("id").longValue();
+    }
+
+    /** Moves the caller's read marker in a room. */
+    public void readRoom(Login user, String room, long upTo) {
+        markRead("/api/rooms/" + room + "/read", user, upTo);
+    }
+
+    /** Moves the caller's read marker in a direct conversation. */
+    public void readConversation(Login user, String with, long upTo) {
+        markRead("/api/conversations/" + with + "/read", user, upTo);
+    }
+
+    private void markRead(String path, Login user, long upTo) {
+        Reply reply = post(path, user.token(), Json.createObjectBuilder().add("upTo", upTo).build().toString());
+        assertEquals(204, reply.status(), () -> "read: " + reply.body());
+    }
+
+    /** The room as {@code GET /api/rooms} shows it to {@code user}. */
+    public JsonObject room(Login user, String name) {
+        return listedBy(user, "/api/rooms", "name", name);
+    }
+
+    /** The conversation with {@code with} as {@code GET /api/conversations} shows it to {@code user}. */
+    public JsonObject conversation(Login user, String with) {
+        return listedBy(user, "/api/conversations", "with", with);
+    }
+
+    private List<JsonObject> rooms(Login user) {
+        Reply reply = get("/api/rooms", user.token());
+        assertEquals(200, reply.status(), reply::body);
+        return reply.structure().asJsonArray().getValuesAs(JsonObject.class);
+    }
+
+    /** The entry of the list at {@code path} whose {@code key} is {@code value}, failing when there is none. */
+    private JsonObject listedBy(Login user, String path, String key, String value) {
+        Reply reply = get(path, user.token());
+        assertEquals(200, reply.status(), reply::body);
+        return reply.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString(key).equals(value)).findFirst()
+                .orElseGet(() -> fail("no " + key + " " + value + " in GET " + path + ": " + reply.body()));
+    }
+
+    public int roomUnread(Login user, String room) {
+        return room(user, room).getInt("unread");
+    }
+
+    public int conversationUnread(Login user, String with) {
+        return conversation(user, with).getInt("unread");
+    }
+
+    /** The ids of a REST page's {@code messages}, in the order given. */
+    public static List<Long> ids(JsonArray messages) {
+        return messages.getValuesAs(JsonObject.class).stream().map(m -> m.getJsonNumber("id").longValue()).toList();
+    }
+
+    /**
+     * Posts to {@code feed} and waits until each socket got that message: events sent to a socket before
+     * it came first, so a socket that had nothing else by then was sent nothing else (see {@code Sock.noMore}).
+     */
+    public void fence(Login by, Sock... socks) {
+        long id = postMessage(by, "feed", "fence");
+        for (Sock s : socks) {
+            while (s.awaitJson("message").getLong("id") != id) {
+                // feed traffic from before the fence
+            }
+        }
+    }
+
+    /**
+     * {@link #fence}, after every {@code notification} due before it: notifications are sent after
+     * their messages by one line per node, in commit order, off the committing thread, so a message
+     * fence alone may pass a notification still in that line. A fresh user's mention, awaited on their
+     * socket, has passed the line; the message fence after it reaches each socket after whatever was
+     * queued on it before.
+     */
+    public void fenceNotifications(Login by, Sock... socks) {
+        Login watcher = guest("fence");
+        try (Sock watching = Sock.connectTo(url(), watcher.token())) {
+            long id = postMessage(by, "feed", "fence @" + watcher.username());
+            while (watching.awaitJson("notification").getLong("messageId") != id) {
+                // nothing else mentions a fresh user; kept a loop for clarity
+            }
+        }
+        fence(by, socks);
     }
 
     /**

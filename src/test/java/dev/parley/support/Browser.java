@@ -145,6 +145,20 @@ public final class Browser implements AutoCloseable {
         return waiting().withMessage(() -> name + ": " + what).until(d -> condition.apply(driver));
     }
 
+    /** Opens {@code url} and signs in as the guest {@code username}, until the page's socket is connected. */
+    public void signInAsGuest(String url, String username) {
+        open(url).click("tab-guest");
+        type("login-username", username);
+        click("login-submit");
+        awaitText(testId("connection"), "Connected");
+    }
+
+    /** Joins a public room from the rooms list. */
+    public void joinFromRoomsList(String room) {
+        click("browse-rooms");
+        clickTestId("join-" + room);
+    }
+
     public void click(String id) {
         click(By.id(id));
     }

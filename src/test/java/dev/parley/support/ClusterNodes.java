@@ -11,14 +11,15 @@ import org.awaitility.Awaitility;
 /**
  * Two Parley nodes clustered on loopback, as README's "Running several nodes" starts them: the build's
  * WAR on the build's Payara Micro jar, one fresh PostgreSQL database for both, a Hazelcast cluster of a
- * name of its own joined by TCP/IP on 127.0.0.1 (no multicast). Both start at once; {@link #start}
- * returns when both answer {@code /health/ready} and count each other ({@code parley_cluster_members}).
+ * name of its own joined by TCP/IP on 127.0.0.1 (no multicast). As a JUnit extension both start at once
+ * before a test class's first test; {@link #start} returns when both answer {@code /health/ready} and
+ * count each other ({@code parley_cluster_members}).
  *
  * <p>Ports: HTTP {@code parley.it.cluster.port-a}/{@code -b} (8281/8282), Hazelcast
  * {@code parley.it.cluster.hz-port-a}/{@code -b} (6911/6912), set by the build from {@code it.cluster.*}.
  * Logs: {@code target/own-node_a.log}, {@code own-node_b.log}. Each node can be killed (SIGKILL).
  */
-public final class ClusterNodes implements AutoCloseable {
+public final class ClusterNodes implements RunsForTheClass {
     private final OwnServer a;
     private final OwnServer b;
 
@@ -27,8 +28,13 @@ public final class ClusterNodes implements AutoCloseable {
         this.b = b;
     }
 
-    /** Both nodes with the settings given (MP Config properties), each also told {@code parley.*} test defaults. */
-    public static ClusterNodes start(Map<String, String> settings) {
+    /**
+     * Two nodes with the settings given (MP Config properties), each also told {@code parley.*} test defaults,
+     * started before the test class's first test and stopped after its last one:
+     * {@code @RegisterExtension static final ClusterNodes nodes = ClusterNodes.of(Map.of());}. Their URLs and
+     * clients ({@code nodes.a().api()}) are known from the start, before the nodes run.
+     */
+    public static ClusterNodes of(Map<String, String> settings) {
         int httpA = Integer.getInteger("parley.it.cluster.port-a", 8281);
         int httpB = Integer.getInteger("parley.it.cluster.port-b", 8282);
         int hzA = Integer.getInteger("parley.it.cluster.hz-port-a", 6911);
@@ -43,23 +49,28 @@ public final class ClusterNodes implements AutoCloseable {
                     .with("parley.socket.rate.burst", "1000000").with("parley.socket.rate.per-second", "1000000");
             settings.forEach(node::with);
         }
+        return new ClusterNodes(a, b);
+    }
+
+    /** Both nodes on a fresh database, until both are ready and count each other. */
+    @Override
+    public ClusterNodes start() {
         try {
             FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, a.databaseName());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot make the database " + a.databaseName(), e);
         }
-        ClusterNodes nodes = new ClusterNodes(a, b);
         try {
             // Both at once: about half the startup time; the schema migration is locked by Flyway.
             a.spawn();
             b.spawn();
             CompletableFuture.allOf(CompletableFuture.runAsync(a::awaitReady), CompletableFuture.runAsync(b::awaitReady)).join();
-            nodes.awaitMembers(2);
+            awaitMembers(2);
         } catch (RuntimeException e) {
-            nodes.close();
+            close();
             throw e;
         }
-        return nodes;
+        return this;
     }
 
     public OwnServer a() {

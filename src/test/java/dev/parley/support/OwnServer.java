@@ -20,8 +20,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Ports come from {@code parley.it.own-port} (the build sets it from the test port, so that two
  * checkouts building at once do not collide); each server a test class starts takes the next one.
+ *
+ * <p>A test class that needs one server for all its tests registers it as a JUnit extension, started
+ * before the first test and stopped after the last:
+ * {@code @RegisterExtension static final OwnServer server = OwnServer.named("x", 1).with(...);}
  */
-public final class OwnServer implements AutoCloseable {
+public final class OwnServer implements RunsForTheClass {
     private static final int BASE_PORT = Integer.getInteger("parley.it.own-port", 8191);
     private static final Path TARGET = Path.of(System.getProperty("parley.it.target", "target")).toAbsolutePath();
     private static final Path ROOT = TARGET.getParent();
@@ -116,6 +120,7 @@ public final class OwnServer implements AutoCloseable {
     }
 
     /** Starts the server on a fresh database and waits until it is ready. */
+    @Override
     public OwnServer start() {
         if (!embedded) {
             try {

@@ -8,6 +8,7 @@ import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /** A real Socket.IO client (io.socket:socket.io-client) that records what the server sends. */
@@ -133,6 +135,22 @@ public final class Sock implements AutoCloseable {
         return (JSONObject) await(event)[0];
     }
 
+    /** The next {@code message}, after checking it is the one with this id. */
+    public JSONObject awaitMessage(long id) {
+        return awaitWithId("message", id);
+    }
+
+    /** The next {@code private_message}, after checking it is the one with this id. */
+    public JSONObject awaitPrivateMessage(long id) {
+        return awaitWithId("private_message", id);
+    }
+
+    private JSONObject awaitWithId(String event, long id) {
+        JSONObject payload = awaitJson(event);
+        assertEquals(id, payload.getLong("id"));
+        return payload;
+    }
+
     private Object[] awaitAny(String a, String b) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
@@ -163,6 +181,11 @@ public final class Sock implements AutoCloseable {
         }
     }
 
+    /** Emits {@code message} or {@code private_message} with an ack; the stored message's id, after checking the ack is ok. */
+    public long post(String event, Object payload) {
+        return ok(ack(event, payload)).getJSONObject("message").getLong("id");
+    }
+
     public void emit(String event, Object... payload) {
         socket.emit(event, payload);
     }
@@ -186,6 +209,48 @@ public final class Sock implements AutoCloseable {
         assertEquals(reason, awaitJson("session_terminated").getString("reason"));
         await(Socket.EVENT_DISCONNECT);
         close();
+    }
+
+    /** The next {@code room_created} for the room {@code name} (others, from rooms made meanwhile, are skipped). */
+    public JSONObject awaitRoomCreated(String name) {
+        while (true) {
+            JSONObject room = awaitJson("room_created");
+            if (name.equals(room.optString("name"))) return room;
+        }
+    }
+
+    /** The ack, after checking {@code ok} is true. */
+    public static JSONObject ok(JSONObject ack) {
+        assertEquals(true, ack.getBoolean("ok"), () -> "expected a successful ack: " + ack);
+        return ack;
+    }
+
+    /** The error code of a failed ack, after checking {@code ok} is false. */
+    public static String ackError(JSONObject ack) {
+        assertEquals(false, ack.getBoolean("ok"), () -> "expected a failed ack: " + ack);
+        return ack.getJSONObject("error").getString("code");
+    }
+
+    /** The {@code message} payload for a room. */
+    public static JSONObject say(String room, String text) {
+        return new JSONObject().put("room", room).put("text", text);
+    }
+
+    /** The {@code private_message} payload. */
+    public static JSONObject dm(String to, String text) {
+        return new JSONObject().put("to", to).put("text", text);
+    }
+
+    /** A payload naming only a room ({@code join}, {@code leave}, {@code typing}, {@code focus}). */
+    public static JSONObject inRoom(String room) {
+        return new JSONObject().put("room", room);
+    }
+
+    /** The ids of an ack's {@code messages}, in the order given. */
+    public static List<Long> ids(JSONArray messages) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < messages.length(); i++) ids.add(messages.getJSONObject(i).getLong("id"));
+        return ids;
     }
 
     public boolean connected() {

@@ -9,8 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Guest;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,7 @@ class ChatPageIT {
             a.awaitText(testId("view-title"), "# " + room);
             send(a, "Kick-off: the new sidebar ships Friday.");
 
-            b.click("browse-rooms");
-            b.clickTestId("join-" + room);
+            b.joinFromRoomsList(room);
             b.awaitText(testId("view-title"), "# " + room);
             b.awaitElementWithText(MESSAGE_TEXT, "Kick-off: the new sidebar ships Friday.");
             send(b, "Great, I'll review the mock-ups today.");
@@ -214,22 +214,16 @@ class ChatPageIT {
     }
 
     @Test
-    void messagesShowTheUsernameBesideTheDisplayNameAndADeletedUserAsDeleted() {
-        Login gone = api.guest("gone");
-        Login stays = api.guest("stays");
+    void messagesShowTheUsernameBesideTheDisplayNameAndADeletedUserAsDeleted(@Guest("gone") Login gone, @Guest("stays") Login stays) {
         api.send("PATCH", "/api/users/me", stays.token(), Api.json("displayName", "Judy Stays"));
-        String room = Chat.createRoom(api, gone, "leftovers");
-        Chat.join(api, stays, room);
-        Chat.post(api, gone, room, "I was here");
-        Chat.post(api, stays, room, "So was I");
+        String room = api.createRoom(gone, "leftovers");
+        api.join(stays, room);
+        api.postMessage(gone, room, "I was here");
+        api.postMessage(stays, room, "So was I");
         assertEquals(204, api.send("DELETE", "/api/users/me", gone.token(), "{}").status());
         try (Browser browser = Browser.start("reader")) {
-            browser.open(page).click("tab-guest");
-            browser.type("login-username", Api.uniqueName("reader"));
-            browser.click("login-submit");
-            browser.awaitText(testId("connection"), "Connected");
-            browser.click("browse-rooms");
-            browser.clickTestId("join-" + room);
+            browser.signInAsGuest(page, Api.uniqueName("reader"));
+            browser.joinFromRoomsList(room);
             WebElement left = browser.awaitElementWithText(MESSAGE_TEXT, "I was here");
             WebElement row = left.findElement(By.xpath("ancestor::li[@data-testid='message']"));
             assertEquals("Deleted user", row.findElement(testId("message-from")).getText());
@@ -242,20 +236,15 @@ class ChatPageIT {
     }
 
     @Test
-    void aGuestReadsOlderMessagesByScrollingUp() {
-        Login host = api.registerAndLogin("host");
+    void aGuestReadsOlderMessagesByScrollingUp(@Registered("host") Login host) {
         String room = Api.uniqueName("archive").toLowerCase(Locale.ROOT);
         assertEquals(201, api.post("/api/rooms", host.token(), Api.json("name", room)).status());
         for (int i = 1; i <= 120; i++) {
             assertEquals(201, api.post("/api/rooms/" + room + "/messages", host.token(), Api.json("text", "Note " + i)).status());
         }
         try (Browser guest = Browser.start("guest")) {
-            guest.open(page).click("tab-guest");
-            guest.type("login-username", Api.uniqueName("guest"));
-            guest.click("login-submit");
-            guest.awaitText(testId("connection"), "Connected");
-            guest.click("browse-rooms");
-            guest.clickTestId("join-" + room);
+            guest.signInAsGuest(page, Api.uniqueName("guest"));
+            guest.joinFromRoomsList(room);
             guest.awaitElementWithText(MESSAGE_TEXT, "Note 120");
             assertEquals(50, guest.all(MESSAGE_TEXT).size(), "one page of history at first");
 
@@ -269,9 +258,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aPageThatLostItsConnectionReconnectsAndCatchesUp() {
-        Login dave = api.registerAndLogin("dave");
-        Login erin = api.registerAndLogin("erin");
+    void aPageThatLostItsConnectionReconnectsAndCatchesUp(@Registered("dave") Login dave, @Registered("erin") Login erin) {
         try (Browser browser = Browser.start("dave")) {
             signIn(browser, dave.username());
             browser.offline(true);
@@ -296,8 +283,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aPageWhoseSessionEndedWhileItWasOfflineIsRefusedOnReconnectAndShowsLogin() {
-        Login frank = api.registerAndLogin("frank");
+    void aPageWhoseSessionEndedWhileItWasOfflineIsRefusedOnReconnectAndShowsLogin(@Registered("frank") Login frank) {
         try (Browser browser = Browser.start("frank")) {
             signIn(browser, frank.username());
             String token = (String) browser.script("return sessionStorage.getItem('parley.token')");
@@ -312,9 +298,7 @@ class ChatPageIT {
     }
 
     @Test
-    void aHiddenPageShowsABrowserNotificationOnceTheUserAllowedIt() {
-        Login grace = api.registerAndLogin("grace");
-        Login heidi = api.registerAndLogin("heidi");
+    void aHiddenPageShowsABrowserNotificationOnceTheUserAllowedIt(@Registered("grace") Login grace, @Registered("heidi") Login heidi) {
         try (Browser browser = Browser.start("grace")) {
             // Headless Chromium has no notification centre and its tab is never hidden: the page gets a
             // recording stand-in for the Notification API, and is told that it went to the background.

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,21 +23,16 @@ class MarkdownPageIT {
     private final String page = Server.url() + "/";
 
     @Test
-    void eachConstructRendersAsItsElementAndMarkupInTextIsNeverRun() {
-        Login bob = api.registerAndLogin("md_bob");
-        String room = Chat.createRoom(api, bob, "mdroom");
-        long hello = Chat.post(api, bob, room, "hello");
+    void eachConstructRendersAsItsElementAndMarkupInTextIsNeverRun(@Registered("md_bob") Login bob) {
+        String room = api.createRoom(bob, "mdroom");
+        long hello = api.postMessage(bob, room, "hello");
         String alice = Api.uniqueName("md_alice");
         try (Browser a = Browser.start("markdown")) {
-            a.open(page).click("tab-guest");
-            a.type("login-username", alice);
-            a.click("login-submit");
-            a.awaitText(testId("connection"), "Connected");
-            a.click("browse-rooms");
-            a.clickTestId("join-" + room);
+            a.signInAsGuest(page, alice);
+            a.joinFromRoomsList(room);
             messageText(a, hello); // joined: what comes next arrives live
 
-            long emphasis = Chat.post(api, bob, room, "*soft* and **loud** and `a*b*c` then\nnext line");
+            long emphasis = api.postMessage(bob, room, "*soft* and **loud** and `a*b*c` then\nnext line");
             WebElement text = messageText(a, emphasis);
             assertEquals("soft", text.findElement(By.cssSelector("em")).getText());
             assertEquals("loud", text.findElement(By.cssSelector("strong")).getText());
@@ -45,12 +40,12 @@ class MarkdownPageIT {
             assertEquals(1, text.findElements(By.cssSelector("br")).size());
             assertTrue(text.findElements(By.cssSelector("code em")).isEmpty(), "no emphasis inside code");
 
-            long block = Chat.post(api, bob, room, "look:\n```js\nlet x = *y* + [a](https://example.com) // @" + alice + "\n```\ndone");
+            long block = api.postMessage(bob, room, "look:\n```js\nlet x = *y* + [a](https://example.com) // @" + alice + "\n```\ndone");
             WebElement code = messageText(a, block).findElement(By.cssSelector("pre > code"));
             assertEquals("let x = *y* + [a](https://example.com) // @" + alice, code.getText());
             assertTrue(code.findElements(By.cssSelector("*")).isEmpty(), "a code block is text only: no link, no emphasis, no mention");
 
-            long links = Chat.post(api, bob, room, "read [the docs](https://example.com/docs?a=1) or https://example.org/x_y. Thanks, @" + alice
+            long links = api.postMessage(bob, room, "read [the docs](https://example.com/docs?a=1) or https://example.org/x_y. Thanks, @" + alice
                     + " **@" + alice + "** `@" + alice + "`");
             text = messageText(a, links);
             List<WebElement> anchors = text.findElements(By.cssSelector("a"));
@@ -69,11 +64,11 @@ class MarkdownPageIT {
 
             // Markup and script in a message are text: nothing runs, no element is made from them.
             String tags = "<script>window.__md = 1</script><img src=x onerror=\"window.__md = 2\"><b onclick=\"window.__md = 3\">b</b>";
-            long html = Chat.post(api, bob, room, tags);
+            long html = api.postMessage(bob, room, tags);
             text = messageText(a, html);
             assertEquals(tags, text.getText());
             assertTrue(text.findElements(By.cssSelector("script, img, b")).isEmpty());
-            long unsafe = Chat.post(api, bob, room, "[x](javascript:window.__md=4) [y](data:text/html,hi) [z](/relative)");
+            long unsafe = api.postMessage(bob, room, "[x](javascript:window.__md=4) [y](data:text/html,hi) [z](/relative)");
             text = messageText(a, unsafe);
             assertEquals("[x](javascript:window.__md=4) [y](data:text/html,hi) [z](/relative)", text.getText());
             assertTrue(text.findElements(By.cssSelector("a")).isEmpty(), "only http, https and mailto links");

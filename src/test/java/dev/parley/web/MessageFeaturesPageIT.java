@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
+import dev.parley.support.Users.Registered;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,24 +35,19 @@ class MessageFeaturesPageIT {
     }
 
     @Test
-    void replyEditDeleteReactMentionAndSearchInThePage() {
-        Login bob = api.registerAndLogin("pg_bob");
-        String room = Chat.createRoom(api, bob, "pgroom");
-        long original = Chat.post(api, bob, room, "the original question");
-        Chat.postMany(api, bob, room, "filler ", 60); // the original is beyond the first page
+    void replyEditDeleteReactMentionAndSearchInThePage(@Registered("pg_bob") Login bob) {
+        String room = api.createRoom(bob, "pgroom");
+        long original = api.postMessage(bob, room, "the original question");
+        api.postMany(bob, room, "filler ", 60); // the original is beyond the first page
         String alice = Api.uniqueName("pg_alice");
         String word = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         try (Browser a = Browser.start("features")) {
-            a.open(page).click("tab-guest");
-            a.type("login-username", alice);
-            a.click("login-submit");
-            a.awaitText(testId("connection"), "Connected");
-            a.click("browse-rooms");
-            a.clickTestId("join-" + room);
+            a.signInAsGuest(page, alice);
+            a.joinFromRoomsList(room);
             a.awaitElementWithText(MESSAGE_TEXT, "filler 59");
 
             // A reply to a message not loaded yet: the quote jumps there, loading history.
-            long reply = Chat.messageId(api.post("/api/rooms/" + room + "/messages", bob.token(),
+            long reply = Api.messageId(api.post("/api/rooms/" + room + "/messages", bob.token(),
                     "{\"text\": \"answering myself\", \"replyTo\": " + original + "}"));
             a.await(row(reply));
             a.click(By.cssSelector("#message-list li[data-id='" + reply + "'] [data-testid='quote']"));
@@ -96,7 +91,7 @@ class MessageFeaturesPageIT {
             // A mention while Alice looks elsewhere: its own badge, then highlighted in the room.
             a.clickTestId("conv-room:feed");
             a.awaitText(testId("view-title"), "# feed");
-            long mention = Chat.post(api, bob, room, "@" + alice + " can you check " + word + "?");
+            long mention = api.postMessage(bob, room, "@" + alice + " can you check " + word + "?");
             a.awaitText(testId("mentions-room:" + room), "@1");
             a.clickTestId("conv-room:" + room);
             a.awaitGone(testId("mentions-room:" + room));
@@ -121,7 +116,7 @@ class MessageFeaturesPageIT {
             a.await(row(mention));
 
             // Text that looks like HTML is shown as text, never run.
-            long html = Chat.post(api, bob, room, "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>");
+            long html = api.postMessage(bob, room, "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>");
             a.await(row(html));
             assertTrue(a.byTestId("messages").findElements(By.cssSelector("#message-list img, #message-list script")).isEmpty());
             assertEquals(null, a.script("return window.__pwned || null"));

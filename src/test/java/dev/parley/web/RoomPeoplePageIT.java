@@ -8,7 +8,6 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Browser;
-import dev.parley.support.Chat;
 import dev.parley.support.Server;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -24,13 +23,6 @@ import org.junit.jupiter.api.Test;
 class RoomPeoplePageIT {
     private final Api api = Api.server();
 
-    private static void signIn(Browser browser, String username) {
-        browser.open(Server.url() + "/").click("tab-guest");
-        browser.type("login-username", username);
-        browser.click("login-submit");
-        browser.awaitText(testId("connection"), "Connected");
-    }
-
     private static void awaitToast(Browser browser, String containing) {
         browser.until("a toast with \"" + containing + "\"", d -> d.findElements(testId("toast")).stream()
                 .anyMatch(t -> t.getText().contains(containing)));
@@ -44,11 +36,11 @@ class RoomPeoplePageIT {
     void anOwnerMakesAPrivateRoomInvitesModeratesAndTheRemovedPageLeavesTheRoom() {
         String alice = Api.uniqueName("pp_alice");
         String bob = Api.uniqueName("pp_bob");
-        String room = Chat.uniqueRoom("pp_room");
+        String room = Api.uniqueRoom("pp_room");
         Login carol = api.guest("pp_carol");
         try (Browser a = Browser.start("people-owner"); Browser b = Browser.start("people-invitee")) {
-            signIn(a, alice);
-            signIn(b, bob);
+            a.signInAsGuest(Server.url() + "/", alice);
+            b.signInAsGuest(Server.url() + "/", bob);
 
             // Alice creates a private room: it opens, and Bob's page hears nothing of it.
             a.click("browse-rooms");
@@ -90,8 +82,8 @@ class RoomPeoplePageIT {
             a.clickTestId("invite-submit");
             awaitToast(a, "@" + carol.username() + " is invited");
             a.script("document.getElementById('people-dialog').close()");
-            Chat.join(api, carol, room);
-            long spam = Chat.post(api, carol, room, "spam from carol");
+            api.join(carol, room);
+            long spam = api.postMessage(carol, room, "spam from carol");
             By spamRow = By.cssSelector("#message-list li[data-id='" + spam + "']");
             a.await(spamRow);
             for (int click = 0; click < 2; click++) { // the second click confirms
