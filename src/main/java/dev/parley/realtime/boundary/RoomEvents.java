@@ -1,7 +1,7 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Payload;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.Payload;
 import dev.parley.rooms.control.Rooms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,14 +4,14 @@ import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
 import dev.parley.platform.Json;
 import dev.parley.presence.control.Presence;
-import dev.parley.realtime.control.ConnectGate;
-import dev.parley.realtime.control.Connections;
+import dev.parley.realtime.server.ConnectGate;
+import dev.parley.realtime.server.Connections;
 import dev.parley.realtime.control.Delivery;
-import dev.parley.realtime.control.Engine;
+import dev.parley.realtime.server.SocketServer;
 import dev.parley.realtime.engine.FanOut;
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Identity;
-import dev.parley.realtime.control.SocketRooms;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.SocketCaller;
+import dev.parley.realtime.server.SocketRooms;
 import dev.parley.realtime.control.Welcome;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
@@ -32,7 +32,7 @@ import java.util.List;
 @ApplicationScoped
 public class SocketEvents {
     @Inject
-    Engine engine;
+    SocketServer engine;
 
     @Inject
     ConnectGate gate;
@@ -77,7 +77,7 @@ public class SocketEvents {
      * happen before the client's next packet is done here; the rest runs in the socket's order.
      */
     private void connected(SocketIoSocket socket) {
-        Identity who = gate.identityOf(socket.getClient().getConnection().getId());
+        SocketCaller who = gate.identityOf(socket.getClient().getConnection().getId());
         if (who == null) {
             socket.disconnect(true);
             return;
@@ -95,11 +95,11 @@ public class SocketEvents {
         if (transport.getReadyState() == ReadyState.CLOSED) connections.inOrder(socket, () -> gone(socket, who));
     }
 
-    private void gone(SocketIoSocket socket, Identity who) {
+    private void gone(SocketIoSocket socket, SocketCaller who) {
         if (connections.remove(socket)) presence.disconnected(who.userId());
     }
 
-    private void welcome(SocketIoSocket socket, Identity who) {
+    private void welcome(SocketIoSocket socket, SocketCaller who) {
         Welcome.Reads reads;
         try {
             reads = welcome.read(who);

@@ -1,5 +1,10 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.server.Connections;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.SocketRooms;
+import dev.parley.realtime.server.SocketServer;
+import dev.parley.realtime.server.SocketWriter;
 import dev.parley.realtime.engine.FanOut;
 import dev.parley.platform.Meters;
 import dev.parley.messages.control.Backlog;
@@ -39,7 +44,7 @@ import org.json.JSONObject;
 @ApplicationScoped
 public class Delivery {
     @Inject
-    Engine engine;
+    SocketServer engine;
 
     @Inject
     Connections connections;
@@ -103,7 +108,7 @@ public class Delivery {
 
     private void send(MessagePosted posted) {
         MessageView message = posted.message();
-        JSONObject payload = Outgoing.json(message);
+        JSONObject payload = SocketWriter.json(message);
         String[] targets = posted.isDirect()
                 ? new String[] {SocketRooms.ofUser(posted.recipientId()), SocketRooms.ofUser(posted.senderId())}
                 : new String[] {SocketRooms.of(message.room())};
@@ -130,7 +135,7 @@ public class Delivery {
             if (message.room() != null) payload.put("room", message.room());
             if (message.to() != null) payload.put("to", message.to());
         } else {
-            payload = Outgoing.json(message);
+            payload = SocketWriter.json(message);
         }
         engine.fanOut().deliver(FanOut.event(change.deleted() ? "message_deleted" : "message_updated", payload), targets, null);
         notifier.after(change);
@@ -151,9 +156,9 @@ public class Delivery {
         List<SocketIoSocket> creators = connections.ofUser(created.creatorId());
         if (!asCreator.isPrivate()) {
             String[] exclude = creators.stream().map(SocketIoSocket::getId).toArray(String[]::new);
-            engine.fanOut().deliver(FanOut.event("room_created", Outgoing.json(asCreator.asOutsider())), null, exclude);
+            engine.fanOut().deliver(FanOut.event("room_created", SocketWriter.json(asCreator.asOutsider())), null, exclude);
         }
-        JSONObject mine = Outgoing.json(asCreator);
+        JSONObject mine = SocketWriter.json(asCreator);
         creators.forEach(s -> s.send("room_created", mine));
     }
 
@@ -172,13 +177,13 @@ public class Delivery {
 
     /** {@code room_invited} with the room as the invitee sees it, to each of their sockets. */
     void invited(@Observes(during = TransactionPhase.AFTER_SUCCESS) Invited invitation) {
-        engine.fanOut().deliver(FanOut.event("room_invited", Outgoing.json(invitation.room())),
+        engine.fanOut().deliver(FanOut.event("room_invited", SocketWriter.json(invitation.room())),
                 new String[] {SocketRooms.ofUser(invitation.userId())}, null);
     }
 
     /** One frame for every socket, encoded once: {@code {users: [{username, displayName, online, at}]}}. */
     void presence(@Observes(during = TransactionPhase.AFTER_SUCCESS) PresenceBatched batch) {
-        engine.fanOut().deliver(FanOut.event("presence", Outgoing.json(batch)), null, null);
+        engine.fanOut().deliver(FanOut.event("presence", SocketWriter.json(batch)), null, null);
     }
 
     /** To the room's other members, or to the other person; none of the typist's own sockets. */

@@ -1,5 +1,9 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.server.Connections;
+import dev.parley.realtime.server.SocketCaller;
+import dev.parley.realtime.server.SocketRooms;
+import dev.parley.realtime.server.SocketServer;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Notice;
@@ -57,7 +61,7 @@ public class Notifier {
     Notifications notifications;
 
     @Inject
-    Engine engine;
+    SocketServer engine;
 
     @Inject
     Connections connections;
@@ -165,7 +169,7 @@ public class Notifier {
             String focus = SocketRooms.focusOnRoom(room);
             Set<Long> users = new HashSet<>();
             for (SocketIoSocket socket : engine.fanOut().listClients(SocketRooms.of(room))) {
-                Identity who = connections.identityOf(socket);
+                SocketCaller who = connections.identityOf(socket);
                 if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
             }
             return users;

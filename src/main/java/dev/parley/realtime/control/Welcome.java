@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.server.SocketCaller;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.rooms.control.Rooms;
@@ -31,7 +32,7 @@ public class Welcome {
 
     /** The user and their rooms, once the session is checked live again (it may have ended since the gate). */
     @Transactional
-    public Reads read(Identity who) {
+    public Reads read(SocketCaller who) {
         sessions.requireLive(who.sessionId());
         return new Reads(accounts.byId(who.userId()), rooms.roomsOf(who.userId()));
     }

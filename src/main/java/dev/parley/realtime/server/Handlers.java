@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.errors.DatabaseDown;
 import dev.parley.errors.ErrorCode;
@@ -36,7 +36,7 @@ public class Handlers {
     /** An event handler: the payload in, the ack's fields out. */
     @FunctionalInterface
     public interface Handler {
-        Map<String, ?> handle(Identity who, SocketIoSocket socket, Object payload);
+        Map<String, ?> handle(SocketCaller who, SocketIoSocket socket, Object payload);
     }
 
     private record Handling(SocketIoSocket socket, List<Runnable> afterAck) {
@@ -89,11 +89,11 @@ public class Handlers {
         Handling handling = new Handling(socket, new ArrayList<>());
         CURRENT.set(handling);
         try {
-            Identity who = connections.identityOf(socket);
+            SocketCaller who = connections.identityOf(socket);
             if (who == null) return; // the socket is already gone
             if (!connections.takeEvent(socket)) throw new RateLimited("Too many events; slow down");
             Map<String, ?> result = handler.handle(who, socket, payload);
-            if (ack != null) ack.sendAcknowledgement(Outgoing.ok(result));
+            if (ack != null) ack.sendAcknowledgement(SocketWriter.ok(result));
         } catch (ParleyException e) {
             fail(socket, ack, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -113,9 +113,9 @@ public class Handlers {
     private static void fail(SocketIoSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
                              ErrorCode code, String message) {
         if (ack != null) {
-            ack.sendAcknowledgement(Outgoing.failed(code, message));
+            ack.sendAcknowledgement(SocketWriter.failed(code, message));
         } else {
-            socket.send("error", Outgoing.error(code, message));
+            socket.send("error", SocketWriter.error(code, message));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.InOrder;
 import dev.parley.platform.Meters;
@@ -41,12 +41,12 @@ public class Connections implements ConnectedSessions {
 
     /** A connected socket's state: who it is, its event budget, and the conversation it shows. */
     static final class Attached {
-        final Identity identity;
+        final SocketCaller identity;
         final RateBucket events;
         final InOrder work;
         volatile String focus;
 
-        Attached(Identity identity, RateBucket events, InOrder work) {
+        Attached(SocketCaller identity, RateBucket events, InOrder work) {
             this.identity = identity;
             this.events = events;
             this.work = work;
@@ -79,7 +79,7 @@ public class Connections implements ConnectedSessions {
         pool.shutdown();
     }
 
-    public void add(SocketIoSocket socket, Identity identity) {
+    public void add(SocketIoSocket socket, SocketCaller identity) {
         sockets.put(socket, new Attached(identity, new RateBucket(burst, perSecond), new InOrder(pool)));
         bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
         byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
@@ -94,7 +94,7 @@ public class Connections implements ConnectedSessions {
         return true;
     }
 
-    public Identity identityOf(SocketIoSocket socket) {
+    public SocketCaller identityOf(SocketIoSocket socket) {
         Attached attached = sockets.get(socket);
         return attached == null ? null : attached.identity;
     }

@@ -1,9 +1,8 @@
-package dev.parley.realtime.boundary;
+package dev.parley.realtime.server;
 
 import dev.parley.platform.Origins;
 import dev.parley.platform.RequestHost;
 import dev.parley.realtime.engine.BridgedWebSocket;
-import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.container.SocketOutputs;
 import jakarta.enterprise.inject.spi.CDI;
@@ -30,10 +29,10 @@ import java.util.Map;
 public class WebSocketBridge {
     private static final String HEADERS = "parley.headers";
 
-    private final Engine engine;
+    private final SocketServer engine;
     private BridgedWebSocket socket;
 
-    WebSocketBridge(Engine engine) {
+    WebSocketBridge(SocketServer engine) {
         this.engine = engine;
     }
 
@@ -48,7 +47,7 @@ public class WebSocketBridge {
      * here is a plain object. Both measured with bench/idle-heap.sh.
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
-        private volatile Engine engine;
+        private volatile SocketServer engine;
         private volatile Origins origins;
 
         /**
@@ -75,8 +74,8 @@ public class WebSocketBridge {
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
             if (endpointClass != WebSocketBridge.class) throw new InstantiationException(endpointClass.getName());
-            Engine e = engine;
-            if (e == null) engine = e = CDI.current().select(Engine.class).get();
+            SocketServer e = engine;
+            if (e == null) engine = e = CDI.current().select(SocketServer.class).get();
             return endpointClass.cast(new WebSocketBridge(e));
         }
     }

@@ -1,7 +1,6 @@
-package dev.parley.realtime.boundary;
+package dev.parley.realtime.server;
 
 import dev.parley.platform.Origins;
-import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.engine.Handshake;
 import jakarta.inject.Inject;
@@ -38,7 +37,7 @@ public class EngineServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
     @Inject
-    Engine engine;
+    SocketServer engine;
 
     @Inject
     Origins origins;
@@ -130,7 +129,7 @@ public class EngineServlet extends HttpServlet {
 
     /**
      * A long-poll GET left pending on a connection that closed while it waited for the transport (a
-     * race in engine.io-server 6.3.2, see {@link Engine#isOpen}; found by faults/MalformedFramesIT):
+     * race in engine.io-server 6.3.2, see {@link SocketServer#isOpen}; found by faults/MalformedFramesIT):
      * answered with a noop, as the library answers the GET that was pending when the close came.
      * Remove when the library answers it itself.
      */

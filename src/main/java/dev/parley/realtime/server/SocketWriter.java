@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.errors.ErrorCode;
 import dev.parley.platform.Json;
@@ -10,8 +10,8 @@ import org.json.JSONObject;
  * What Parley sends a socket, as socket.io-server wants it (org.json), written by the same JSON-B as
  * REST bodies: event payloads, acks ({@code {ok, ...}}), errors. What a socket sends is read by {@link Payload}.
  */
-public final class Outgoing {
-    private Outgoing() {
+public final class SocketWriter {
+    private SocketWriter() {
     }
 
     public static JSONObject json(Object value) {

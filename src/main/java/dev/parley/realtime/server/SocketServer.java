@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.BridgedWebSocket;
 import dev.parley.realtime.engine.FanOut;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * valid token. The library has no connection middleware of its own.
  */
 @ApplicationScoped
-public class Engine {
+public class SocketServer {
     @Inject
     ConnectGate gate;
 

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.ConnectPacket;
 import dev.parley.realtime.engine.Nesting;
@@ -48,7 +48,7 @@ public class ConnectGate {
     Sessions sessions;
 
     @Inject
-    Engine engine;
+    SocketServer engine;
 
     @Inject
     @ConfigProperty(name = "parley.socket.max-per-user")
@@ -62,7 +62,7 @@ public class ConnectGate {
     OnlineDirectory directory;
 
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
-    private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
+    private final Map<String, SocketCaller> admitted = new ConcurrentHashMap<>();
 
     void guard(EngineIoSocket connection, EngineIoServer socketIo) {
         if (connection.getProtocolVersion() != 4) { // v3 clients connect without a CONNECT packet: no token
@@ -84,13 +84,13 @@ public class ConnectGate {
             } // anything before CONNECT is for no namespace: the library would drop it too
         });
         connection.once("close", args -> {
-            Identity gone = admitted.remove(connection.getId());
+            SocketCaller gone = admitted.remove(connection.getId());
             if (gone != null) release(gone.userId());
         });
     }
 
     /** The identity a connection was let through with, for the namespace's connection handler. */
-    public Identity identityOf(String connectionId) {
+    public SocketCaller identityOf(String connectionId) {
         return admitted.get(connectionId);
     }
 
@@ -105,7 +105,7 @@ public class ConnectGate {
             return;
         }
         try {
-            Identity identity = authenticate(connect, connection.getInitialHeaders());
+            SocketCaller identity = authenticate(connect, connection.getInitialHeaders());
             if (!reserve(identity.userId())) {
                 refuse(connection, RATE_LIMITED);
                 return;
@@ -133,10 +133,10 @@ public class ConnectGate {
         directory.release(userId);
     }
 
-    private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
+    private SocketCaller authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
         Tokens.Claims claims = tokens.verify(tokenFrom(connect.auth(), headers));
         sessions.requireLive(claims.sessionId());
-        return new Identity(claims.userId(), claims.username(), claims.sessionId());
+        return new SocketCaller(claims.userId(), claims.username(), claims.sessionId());
     }
 
     /** {@code auth.token} of the CONNECT packet, else {@code Authorization: Bearer} of the handshake. */
