@@ -25,7 +25,21 @@ import java.util.logging.Logger;
 public final class Flusher {
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
 
-    private final ConcurrentLinkedQueue<BridgedWebSocket> ready = new ConcurrentLinkedQueue<>();
+    /** A socket with frames queued, as the writer sees it: an interface, so that this class does not import the socket's. */
+    interface Queued {
+        /** Whether frames queued meanwhile would share a write. */
+        boolean coalesces();
+
+        /** Writes what is queued, on the writer's thread. */
+        void flush();
+
+        /** When the writer is to write it (System.nanoTime), set as it is handed over. */
+        long dueAt();
+
+        void dueAt(long nanos);
+    }
+
+    private final ConcurrentLinkedQueue<Queued> ready = new ConcurrentLinkedQueue<>();
     private final long delayNanos;
     private final Thread thread;
     private final LongAdder writes = new LongAdder();
@@ -43,11 +57,11 @@ public final class Flusher {
     }
 
     /** The socket has frames queued and no write under way; each socket is in here at most once. */
-    void schedule(BridgedWebSocket socket) {
+    void schedule(Queued socket) {
         // A socket whose output writes one frame per write (the plain JSR-356 path) is due at once:
         // waiting would share no write, only add latency, and at one frame per delay a busy socket
         // fell behind its queue's bound (FanOutIT on WildFly).
-        socket.dueAt = socket.coalesces() ? due() : System.nanoTime();
+        socket.dueAt(socket.coalesces() ? due() : System.nanoTime());
         ready.add(socket);
         if (idle) LockSupport.unpark(thread);
     }
@@ -57,11 +71,11 @@ public final class Flusher {
      * thousand recipients cost a context switch apiece on a busy CPU (the writer preempts the
      * broadcaster, writes one frame, sleeps again).
      */
-    void schedule(List<BridgedWebSocket> sockets) {
+    void schedule(List<? extends Queued> sockets) {
         if (sockets.isEmpty()) return;
         long due = due();
         long now = System.nanoTime();
-        for (BridgedWebSocket socket : sockets) socket.dueAt = socket.coalesces() ? due : now;
+        for (Queued socket : sockets) socket.dueAt(socket.coalesces() ? due : now);
         ready.addAll(sockets);
         if (idle) LockSupport.unpark(thread);
     }
@@ -97,7 +111,7 @@ public final class Flusher {
 
     private void run() {
         while (!stopped) {
-            BridgedWebSocket socket = ready.peek();
+            Queued socket = ready.peek();
             if (socket == null) {
                 idleSince = System.nanoTime();
                 idle = true;
@@ -105,7 +119,7 @@ public final class Flusher {
                 idle = false;
                 continue;
             }
-            long wait = socket.dueAt - System.nanoTime();
+            long wait = socket.dueAt() - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(this, wait); // sockets are in the order they were scheduled: none is due before this one
                 continue;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,9 +49,6 @@ public class ConnectGate {
     Sessions sessions;
 
     @Inject
-    SocketServer engine;
-
-    @Inject
     @ConfigProperty(name = "parley.socket.max-per-user")
     int maxPerUser;
 
@@ -64,7 +62,8 @@ public class ConnectGate {
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
     private final Map<String, SocketCaller> admitted = new ConcurrentHashMap<>();
 
-    void guard(EngineIoSocket connection, EngineIoServer socketIo) {
+    /** {@code timer}: where a refused connection's close waits (the transports' scheduler). */
+    void guard(EngineIoSocket connection, EngineIoServer socketIo, ScheduledExecutorService timer) {
         if (connection.getProtocolVersion() != 4) { // v3 clients connect without a CONNECT packet: no token
             connection.close();
             return;
@@ -80,7 +79,7 @@ public class ConnectGate {
             } else if (admitted.containsKey(connection.getId())) {
                 library.call(args);
             } else if (args.length > 0 && args[0] instanceof String packet && packet.startsWith("0")) {
-                admit(connection, packet, library);
+                admit(connection, packet, library, timer);
             } // anything before CONNECT is for no namespace: the library would drop it too
         });
         connection.once("close", args -> {
@@ -94,7 +93,7 @@ public class ConnectGate {
         return admitted.get(connectionId);
     }
 
-    private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library) {
+    private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library, ScheduledExecutorService timer) {
         ConnectPacket connect = ConnectPacket.parse(connectPacket);
         if (!ConnectPacket.MAIN.equals(connect.namespace())) {
             // As the library answers once it has the connection: the namespace does not exist, and the
@@ -107,7 +106,7 @@ public class ConnectGate {
         try {
             SocketCaller identity = authenticate(connect, connection.getInitialHeaders());
             if (!reserve(identity.userId())) {
-                refuse(connection, RATE_LIMITED);
+                refuse(connection, RATE_LIMITED, timer);
                 return;
             }
             admitted.put(connection.getId(), identity);
@@ -118,10 +117,10 @@ public class ConnectGate {
             // getConnectData(), which nothing here reads: it gets a CONNECT to "/" without data.
             library.call(CONNECT);
         } catch (Unauthorized refused) {
-            refuse(connection, UNAUTHORIZED);
+            refuse(connection, UNAUTHORIZED, timer);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Socket.IO connect failed", e);
-            refuse(connection, UNAUTHORIZED);
+            refuse(connection, UNAUTHORIZED, timer);
         }
     }
 
@@ -165,10 +164,10 @@ public class ConnectGate {
      * on {@code connect_error}, and closing at once could overtake the error while a long-polling
      * client is upgrading to WebSocket.
      */
-    private void refuse(EngineIoSocket connection, String why) {
+    private static void refuse(EngineIoSocket connection, String why, ScheduledExecutorService timer) {
         Packet<String> error = new Packet<>(Packet.MESSAGE);
         error.data = why;
         connection.send(error);
-        engine.transports().getScheduledExecutor().schedule(connection::close, 2, TimeUnit.SECONDS);
+        timer.schedule(connection::close, 2, TimeUnit.SECONDS);
     }
 }

@@ -118,7 +118,7 @@ public class SocketServer {
             BridgedWebSocket opening = OPENING.get(); // set while this thread hands a new WebSocket to the engine
             if (opening != null) webSockets.opened(connection, opening);
             else webSockets.follow(connection);
-            gate.guard(connection, inner);
+            gate.guard(connection, inner, transports.getScheduledExecutor());
         });
     }
 
