@@ -2,16 +2,15 @@ package dev.parley.realtime.boundary;
 
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Unauthorized;
-import dev.parley.platform.Json;
 import dev.parley.presence.control.Presence;
 import dev.parley.realtime.server.ConnectGate;
 import dev.parley.realtime.server.Connections;
-import dev.parley.realtime.control.Delivery;
+import dev.parley.realtime.control.SessionCutOff;
 import dev.parley.realtime.server.SocketServer;
-import dev.parley.realtime.engine.FanOut;
 import dev.parley.realtime.server.Handlers;
 import dev.parley.realtime.server.SocketCaller;
 import dev.parley.realtime.server.SocketRooms;
+import dev.parley.realtime.server.SocketWriter;
 import dev.parley.realtime.control.Welcome;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
@@ -45,6 +44,12 @@ public class SocketEvents {
 
     @Inject
     Welcome welcome;
+
+    @Inject
+    SocketWriter writer;
+
+    @Inject
+    SessionCutOff cutOff;
 
     @Inject
     Presence presence;
@@ -105,7 +110,7 @@ public class SocketEvents {
             reads = welcome.read(who);
         } catch (Unauthorized ended) {
             connections.remove(socket);
-            Delivery.cutOff(socket, sessions.whyOver(who.sessionId()));
+            cutOff.cutOff(socket, sessions.whyOver(who.sessionId()));
             return;
         }
         User user = reads.user();
@@ -117,11 +122,6 @@ public class SocketEvents {
         ReadyState transport = socket.getClient().getConnection().getReadyState();
         if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
         if (!socket.isConnected()) gone(socket, who); // disconnected meanwhile
-        // The online list is written once per change of who is online, not per socket.
-        Presence.Listed online = presence.forReady();
-        FanOut.sendEncoded(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
-                + ",\"rooms\":" + Json.JSONB.toJson(mine)
-                + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()
-                + ",\"serverTime\":" + Json.JSONB.toJson(online.asOf()) + "}");
+        writer.ready(socket, user, mine, presence.forReady());
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.realtime.server.Connections;
 import dev.parley.realtime.server.SocketCaller;
 import dev.parley.realtime.server.SocketRooms;
 import dev.parley.realtime.server.SocketServer;
+import dev.parley.realtime.server.SocketWriter;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Notice;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.json.JSONObject;
 
 /**
  * Sends the {@code notification}s of committed posts and edits (who is told, and what, is
@@ -61,7 +61,10 @@ public class Notifier {
     Notifications notifications;
 
     @Inject
-    SocketServer engine;
+    SocketServer server;
+
+    @Inject
+    SocketWriter writer;
 
     @Inject
     Connections connections;
@@ -151,10 +154,8 @@ public class Notifier {
     /** Each of the user's sockets but those showing the conversation the notice is about. */
     private void tell(Notice notice) {
         String focus = focus(notice.room(), notice.with());
-        JSONObject payload = new JSONObject(notice.payload());
-        for (SocketIoSocket socket : connections.ofUser(notice.userId())) {
-            if (!focus.equals(connections.focusOf(socket))) socket.send("notification", payload);
-        }
+        writer.notification(connections.ofUser(notice.userId()).stream()
+                .filter(socket -> !focus.equals(connections.focusOf(socket))).toList(), notice);
     }
 
     private final Notifications.Reachable reachable = new Notifications.Reachable() {
@@ -168,7 +169,7 @@ public class Notifier {
         public Set<Long> inRoom(String room) {
             String focus = SocketRooms.focusOnRoom(room);
             Set<Long> users = new HashSet<>();
-            for (SocketIoSocket socket : engine.fanOut().listClients(SocketRooms.of(room))) {
+            for (SocketIoSocket socket : server.fanOut().listClients(SocketRooms.of(room))) {
                 SocketCaller who = connections.identityOf(socket);
                 if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
             }

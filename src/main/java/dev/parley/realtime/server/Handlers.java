@@ -115,7 +115,7 @@ public class Handlers {
         if (ack != null) {
             ack.sendAcknowledgement(SocketWriter.failed(code, message));
         } else {
-            socket.send("error", SocketWriter.error(code, message));
+            SocketWriter.error(socket, code, message);
         }
     }
 }
