@@ -92,8 +92,7 @@ public class SocketEvents {
         connections.inOrder(socket, () -> welcome(socket, who));
         // socket.io-server 4.1.2 files a new socket with its client only after this event returns: a
         // transport that closes in between never disconnects the socket, which would then stay counted
-        // and in its rooms for good (faults/MalformedFramesIT, about one connection in a few hundred
-        // under fuzzing). The transport's own close is heard instead; queued after the welcome, so that
+        // and in its rooms for good (faults/MalformedFramesIT). The transport's own close is heard instead; queued after the welcome, so that
         // presence hears of the socket before it goes.
         EngineIoSocket transport = socket.getClient().getConnection();
         transport.once("close", args -> connections.inOrder(socket, () -> gone(socket, who)));

@@ -32,10 +32,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends the {@code notification}s of committed posts and edits (who is told, and what, is
- * {@link Notifications}'), off the thread that committed them. That thread stores the next batch of
- * posts only once this one's observers are done, and computing the notices there, a transaction per
- * message, held the next batch back: 50 senders mentioning each other on the feed stored 4-26 posts/s
- * instead of ~360 (docs/performance.md, issue 14).
+ * {@link Notifications}'), off the thread that committed them: that thread stores the next batch of
+ * posts only once this one's observers are done, and computing notices there held it back.
  *
  * <p>One line per node, in commit order, emptied by one thread: each run of what waits is computed
  * together (one query for all its unread counts) and sent in order, so a user's notifications keep

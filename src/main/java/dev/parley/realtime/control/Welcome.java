@@ -12,9 +12,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * What a new socket's {@code ready} is read from, in one transaction. Each read a transaction of its
- * own cost a connect three JTA transactions and as many pooled connections, each validated on checkout
- * (JPA 12% of a connect storm's server CPU, JFR; docs/performance.md). The reads join this one.
+ * What a new socket's {@code ready} is read from, in one transaction: the reads join it rather than
+ * take a transaction and a pooled connection each, a cost paid on every connect.
  */
 @ApplicationScoped
 public class Welcome {

@@ -12,15 +12,13 @@ import java.util.logging.Logger;
 /**
  * Writes what WebSockets have queued, off the threads that queued it: whoever sends (a broadcast to a
  * thousand sockets) only queues, and each socket's turn here writes everything it has queued by then
- * in one write. One write costs about as much as a frame's whole delivery otherwise
- * (docs/performance.md, "The WebSocket engine"), so frames share writes when the writer is busy, as a
- * network card moderates interrupts: a socket handed over while the writer has been idle for half
- * the delay is written at once (light load gets the latency of no coalescing), one handed over while
- * it has work (writing, or waiting for sockets due) or had some just before waits {@code delay} for
- * more frames to leave in the same write. Under load the writer stays busy, so frames per write rise
- * with load. (Written at once whenever idle at all, a busy writer that caught up for a moment wrote
- * the next broadcast a frame per write: at 400 msg/s to 1,000 sockets deliveries fell by half.)
- * One thread suffices: a write hands bytes to a non-blocking socket.
+ * in one write. A write costs about as much as the rest of a frame's delivery, so frames share writes
+ * when the writer is busy, as a network card moderates interrupts: a socket handed over while the
+ * writer has been idle for half the delay is written at once (light load gets the latency of no
+ * coalescing), one handed over while it has work or had some just before waits {@code delay} for
+ * more frames to leave in the same write, so frames per write rise with load. (Idle for less than
+ * half the delay still counts as busy: a writer that had only just caught up would otherwise write
+ * the next broadcast a frame per write.) One thread suffices: a write hands bytes to a non-blocking socket.
  */
 public final class Flusher {
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
@@ -59,8 +57,7 @@ public final class Flusher {
     /** The socket has frames queued and no write under way; each socket is in here at most once. */
     void schedule(Queued socket) {
         // A socket whose output writes one frame per write (the plain JSR-356 path) is due at once:
-        // waiting would share no write, only add latency, and at one frame per delay a busy socket
-        // fell behind its queue's bound (FanOutIT on WildFly).
+        // waiting would share no write, only add latency, and a busy socket would fall behind its bound.
         socket.dueAt(socket.coalesces() ? due() : System.nanoTime());
         ready.add(socket);
         if (idle) LockSupport.unpark(thread);

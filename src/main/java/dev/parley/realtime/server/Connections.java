@@ -54,9 +54,8 @@ public class Connections implements ConnectedSessions {
     }
 
     /**
-     * Threads for socket events. A managed executor captures the submitter's context for every task
-     * (Payara scans the application's jars for it: about 15% of server CPU under a chat load, JFR), so
-     * the pool is a plain one on managed threads, whose context is set up once per thread.
+     * Threads for socket events: a plain pool on managed threads, whose context is set up once per
+     * thread, since a managed executor captures the submitter's context for every task (costly on Payara).
      */
     @Resource
     ManagedThreadFactory threads;

@@ -52,8 +52,8 @@ public class Handlers {
 
     /**
      * Gives a new socket the handlers: one listener for all events, not one per event, since
-     * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (2.2 KB per
-     * idle socket for the contract's 12 events, bench/idle-heap.sh). An event without a handler is
+     * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (kilobytes per
+     * idle socket). An event without a handler is
      * refused {@code invalid_payload} when the client waits for an ack, so that its callback is not
      * left hanging; without an ack it is ignored, as the library ignores events without a listener.
      */

@@ -40,11 +40,10 @@ public class WebSocketBridge {
      * Two things per connection that would otherwise outlive the handshake. Headers: only
      * {@code Authorization} is kept for Engine.IO (the connect gate's fallback for the token); Tyrus
      * keeps the user property in the handshake's request and in the session for the socket's life, and
-     * Engine.IO keeps the map as the connection's initial headers: the whole header map cost 1.2 KB per
-     * idle socket. Endpoint instances: Tyrus 2.1.5's CDI provider (tyrus-container-glassfish-cdi)
-     * builds an injection target and a creational context per WebSocket and keeps them until it
-     * closes (its static {@code cdiBeanToContext} map), about 1 KB per idle socket; an endpoint made
-     * here is a plain object. Both measured with bench/idle-heap.sh.
+     * Engine.IO keeps the map as the connection's initial headers (about a kilobyte per idle socket).
+     * Endpoint instances: Tyrus 2.1.5's CDI provider (tyrus-container-glassfish-cdi) builds an
+     * injection target and a creational context per WebSocket and keeps them until it closes (its
+     * static {@code cdiBeanToContext} map); an endpoint made here is a plain object.
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
         private volatile SocketServer engine;
