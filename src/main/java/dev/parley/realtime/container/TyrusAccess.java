@@ -109,9 +109,8 @@ public final class TyrusAccess {
      * Grizzly leaves the per-connection async write queue unbounded, so its output never reports
      * "not ready" and a client that stops reading grows server memory without end. With a cap,
      * Tyrus's writer sees the output not ready, holds the write, and {@link BridgedWebSocket}'s bound
-     * takes over. Grizzly's own
-     * {@code Connection.setMaxAsyncWriteQueueSize} is public; reaching the connection from the
-     * servlet upgrade is not.
+     * takes over. Grizzly's own {@code Connection.setMaxAsyncWriteQueueSize} is public; reaching the
+     * connection from the servlet upgrade is not.
      */
     static boolean capContainerQueue(Writer writer, int bytes) {
         try {
