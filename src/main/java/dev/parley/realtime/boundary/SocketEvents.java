@@ -31,7 +31,7 @@ import java.util.List;
 @ApplicationScoped
 public class SocketEvents {
     @Inject
-    SocketServer engine;
+    SocketServer server;
 
     @Inject
     ConnectGate gate;
@@ -74,7 +74,7 @@ public class SocketEvents {
         roomEvents.register();
         sessionEvents.register();
         messageEvents.register();
-        engine.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
+        server.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
     }
 
     /**

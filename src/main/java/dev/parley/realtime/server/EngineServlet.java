@@ -37,7 +37,7 @@ public class EngineServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
     @Inject
-    SocketServer engine;
+    SocketServer server;
 
     @Inject
     Origins origins;
@@ -73,7 +73,7 @@ public class EngineServlet extends HttpServlet {
                 refuse(response, 411, 3, "Content-Length required");
                 return;
             }
-            if (length > engine.maxPayload()) {
+            if (length > server.maxPayload()) {
                 refuse(response, 413, 3, "Payload too large");
                 return;
             }
@@ -90,8 +90,8 @@ public class EngineServlet extends HttpServlet {
             handshake(request, response);
         } else {
             try {
-                engine.transports().handleRequest(request, response);
-                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !engine.isOpen(query.get("sid"))) {
+                server.transports().handleRequest(request, response);
+                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !server.isOpen(query.get("sid"))) {
                     answerClosed(request, response);
                 }
             } catch (RuntimeException e) {
@@ -111,7 +111,7 @@ public class EngineServlet extends HttpServlet {
     /** Answered synchronously into a buffer, so that the open packet can be rewritten before it leaves. */
     private void handshake(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var buffered = new BufferedResponse(response);
-        engine.transports().handleRequest(new HttpServletRequestWrapper(request) {
+        server.transports().handleRequest(new HttpServletRequestWrapper(request) {
             @Override
             public boolean isAsyncSupported() {
                 return false;
@@ -120,7 +120,7 @@ public class EngineServlet extends HttpServlet {
         byte[] body = buffered.body();
         String contentType = buffered.getContentType();
         if (contentType != null && contentType.startsWith("text/plain")) {
-            body = Handshake.advertise(new String(body, StandardCharsets.UTF_8), engine.maxPayload())
+            body = Handshake.advertise(new String(body, StandardCharsets.UTF_8), server.maxPayload())
                     .getBytes(StandardCharsets.UTF_8);
         }
         response.setContentLength(body.length);

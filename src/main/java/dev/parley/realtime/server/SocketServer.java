@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
+ * The Socket.IO server: Engine.IO transports served by {@code EngineServlet} and the WebSocket
  * bridge, Socket.IO on top, one namespace {@code /}.
  *
  * <p>Socket.IO is attached to an inner Engine.IO server that serves no HTTP: the outer one hands

@@ -29,11 +29,11 @@ import java.util.Map;
 public class WebSocketBridge {
     private static final String HEADERS = "parley.headers";
 
-    private final SocketServer engine;
+    private final SocketServer server;
     private BridgedWebSocket socket;
 
-    WebSocketBridge(SocketServer engine) {
-        this.engine = engine;
+    WebSocketBridge(SocketServer server) {
+        this.server = server;
     }
 
     /**
@@ -46,7 +46,7 @@ public class WebSocketBridge {
      * static {@code cdiBeanToContext} map); an endpoint made here is a plain object.
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
-        private volatile SocketServer engine;
+        private volatile SocketServer server;
         private volatile Origins origins;
 
         /**
@@ -73,16 +73,16 @@ public class WebSocketBridge {
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
             if (endpointClass != WebSocketBridge.class) throw new InstantiationException(endpointClass.getName());
-            SocketServer e = engine;
-            if (e == null) engine = e = CDI.current().select(SocketServer.class).get();
-            return endpointClass.cast(new WebSocketBridge(e));
+            SocketServer s = server;
+            if (s == null) server = s = CDI.current().select(SocketServer.class).get();
+            return endpointClass.cast(new WebSocketBridge(s));
         }
     }
 
     @OnOpen
     @SuppressWarnings("unchecked")
     public void open(Session session) throws IOException {
-        int maxPayload = engine.maxPayload();
+        int maxPayload = server.maxPayload();
         session.setMaxTextMessageBufferSize(maxPayload);
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
@@ -96,14 +96,14 @@ public class WebSocketBridge {
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
         }
-        socket = engine.openWebSocket(session, SocketOutputs.of(session), EngineIoInput.kept(query), headers);
+        socket = server.openWebSocket(session, SocketOutputs.of(session), EngineIoInput.kept(query), headers);
         SocketOutputs.opened(session);
     }
 
     @OnMessage
     public void text(Session session, String message) throws IOException {
         if (socket == null) return; // refused at open
-        if (message.length() > engine.maxPayload()) {
+        if (message.length() > server.maxPayload()) {
             tooLarge(session);
         } else if (!EngineIoInput.wellFormedPacket(message)) {
             // The reference server closes a connection on a packet it cannot decode ("parse error").
@@ -116,7 +116,7 @@ public class WebSocketBridge {
     @OnMessage
     public void binary(Session session, byte[] message) throws IOException {
         if (socket == null) return; // refused at open
-        if (message.length > engine.maxPayload()) {
+        if (message.length > server.maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", (Object) message);
