@@ -167,7 +167,7 @@ public class Notifier {
         public Set<Long> inRoom(String room) {
             String focus = SocketRooms.focusOnRoom(room);
             Set<Long> users = new HashSet<>();
-            for (SocketIoSocket socket : server.fanOut().listClients(SocketRooms.of(room))) {
+            for (SocketIoSocket socket : server.socketsIn(SocketRooms.of(room))) {
                 SocketCaller who = connections.identityOf(socket);
                 if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
             }

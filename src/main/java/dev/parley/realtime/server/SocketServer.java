@@ -12,6 +12,7 @@ import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
+import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,8 +147,13 @@ public class SocketServer {
     }
 
     /** The adapter: rooms and broadcasts. */
-    public FanOut fanOut() {
+    FanOut fanOut() {
         return (FanOut) namespace.getAdapter();
+    }
+
+    /** This node's sockets in a socket room ({@link SocketRooms}). */
+    public SocketIoSocket[] socketsIn(String room) {
+        return fanOut().listClients(room);
     }
 
     public EngineIoServer transports() {
