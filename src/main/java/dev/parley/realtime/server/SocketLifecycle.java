@@ -25,7 +25,7 @@ public class SocketLifecycle {
     @Inject
     Handlers handlers;
 
-    /** The application's side of a socket's life; each call runs in the socket's order, off the transport's thread. */
+    /** The application's side of a socket's life: arrival and refusal run in the socket's order, off the transport's thread. */
     public interface Listener {
         /**
          * An admitted socket, to be put in its rooms and announced; returns its greeting, sent once
@@ -36,7 +36,7 @@ public class SocketLifecycle {
         /** A socket whose session had ended by the time it was welcomed: already forgotten here. */
         void refused(SocketIoSocket socket, SocketCaller who);
 
-        /** A welcomed socket is gone: called once. */
+        /** A welcomed socket is gone: called once, in the socket's order or on the library's disconnect. */
         void left(SocketCaller who);
     }
 
