@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * Tells a failure caused by the database being out of reach (connection refused, cut, timed out)
- * from a bug, for REST ({@link RestErrors}) and Socket.IO ({@code realtime/control/Handlers}) alike:
+ * from a bug, for REST ({@link RestErrors}) and Socket.IO ({@code realtime/server/Handlers}) alike:
  * the client gets the contract's {@code unavailable} (503) and may retry, and the log gets one
  * line, not the 100-line trace of JPA, JTA and the driver that a bug deserves.
  *

@@ -55,7 +55,7 @@ class MalformedFramesIT {
     /**
      * Sockets still counted once the fuzzing is over: none. (Until a socket's transport close was heard
      * directly, about one connection in 600 closed while the library was filing its socket and stayed
-     * counted for good; see realtime/boundary/SocketEvents.)
+     * counted for good; see realtime/server/SocketLifecycle.)
      */
     private static final int SOCKET_TOLERANCE = 0;
 

@@ -1,17 +1,17 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.errors.InvalidPayload;
-import dev.parley.messages.control.TypingAnnouncer;
 import dev.parley.messages.control.read.History;
-import dev.parley.messages.control.read.ReadMarkers;
 import dev.parley.messages.control.write.Messages;
+import dev.parley.messages.control.read.ReadMarkers;
+import dev.parley.messages.control.TypingAnnouncer;
 import dev.parley.messages.entity.Page;
 import dev.parley.messages.entity.Synced;
-import dev.parley.realtime.control.Connections;
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Identity;
-import dev.parley.realtime.control.Payload;
-import dev.parley.realtime.control.SocketRooms;
+import dev.parley.realtime.server.Connections;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.SocketCaller;
+import dev.parley.realtime.server.Payload;
+import dev.parley.realtime.server.SocketRooms;
 import dev.parley.rooms.control.RoomAccess;
 import dev.parley.rooms.entity.Room;
 import io.socket.socketio.server.SocketIoSocket;
@@ -60,7 +60,7 @@ public class ChatEvents {
         });
     }
 
-    private Map<String, ?> message(Identity me, SocketIoSocket socket, Object payload) {
+    private Map<String, ?> message(SocketCaller me, SocketIoSocket socket, Object payload) {
         if (payload instanceof String bare) {
             return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), Room.FEED, bare, null, null).message());
         }
@@ -70,7 +70,7 @@ public class ChatEvents {
                 p.string("text"), p.optString("clientMsgId"), p.optLong("replyTo")).message());
     }
 
-    private Map<String, ?> history(Identity me, SocketIoSocket socket, Object payload) {
+    private Map<String, ?> history(SocketCaller me, SocketIoSocket socket, Object payload) {
         Payload p = Payload.of(payload);
         Target target = Target.of(p, "with");
         Page page = target.room() != null
@@ -79,7 +79,7 @@ public class ChatEvents {
         return Map.of("messages", page.messages(), "hasMore", page.hasMore());
     }
 
-    private Map<String, ?> read(Identity me, SocketIoSocket socket, Object payload) {
+    private Map<String, ?> read(SocketCaller me, SocketIoSocket socket, Object payload) {
         Payload p = Payload.of(payload);
         Target target = Target.of(p, "with");
         Long upTo = p.optLong("upTo"); // null and negative ids are ReadMarkers' to refuse, as for REST
@@ -88,14 +88,14 @@ public class ChatEvents {
         return Map.of();
     }
 
-    private Map<String, ?> typing(Identity me, SocketIoSocket socket, Object payload) {
+    private Map<String, ?> typing(SocketCaller me, SocketIoSocket socket, Object payload) {
         Target target = Target.of(Payload.of(payload), "to");
         typing.typing(me.userId(), me.username(), target.room(), target.user());
         return Map.of();
     }
 
     /** Which conversation this socket shows now ({@code {}}: none); it decides who gets notifications. */
-    private Map<String, ?> focus(Identity me, SocketIoSocket socket, Object payload) {
+    private Map<String, ?> focus(SocketCaller me, SocketIoSocket socket, Object payload) {
         Payload p = Payload.of(payload);
         String room = p.optString("room");
         String with = p.optString("with");

@@ -1,8 +1,8 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.messages.control.write.MessageChanges;
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Payload;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.Payload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;

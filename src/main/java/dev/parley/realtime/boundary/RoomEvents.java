@@ -1,7 +1,7 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Payload;
+import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.Payload;
 import dev.parley.rooms.control.Membership;
 import dev.parley.rooms.control.RoomListings;
 import jakarta.enterprise.context.ApplicationScoped;

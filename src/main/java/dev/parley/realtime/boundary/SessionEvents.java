@@ -1,6 +1,6 @@
 package dev.parley.realtime.boundary;
 
-import dev.parley.realtime.control.Handlers;
+import dev.parley.realtime.server.Handlers;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,22 +1,15 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.accounts.entity.User;
-import dev.parley.errors.Unauthorized;
-import dev.parley.http.Json;
 import dev.parley.presence.control.Presence;
-import dev.parley.realtime.control.ConnectGate;
-import dev.parley.realtime.control.Connections;
-import dev.parley.realtime.control.Delivery;
-import dev.parley.realtime.control.Engine;
-import dev.parley.realtime.engine.FanOut;
-import dev.parley.realtime.control.Handlers;
-import dev.parley.realtime.control.Identity;
-import dev.parley.realtime.control.SocketRooms;
+import dev.parley.realtime.control.SessionCutOff;
 import dev.parley.realtime.control.Welcome;
+import dev.parley.realtime.server.SocketCaller;
+import dev.parley.realtime.server.SocketLifecycle;
+import dev.parley.realtime.server.SocketRooms;
+import dev.parley.realtime.server.SocketWriter;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.sessions.control.Sessions;
-import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,20 +18,14 @@ import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * A socket's life on this node: admitted by the gate, put in its user's rooms, given its event
- * handlers (each a boundary calling the same control beans as REST), told {@code ready}; and
- * forgotten when it disconnects.
+ * A socket's arrival and departure: put in its user's rooms, online for presence, told {@code ready};
+ * offline again once it goes. Registers the event handlers (each a boundary calling the same control
+ * beans as REST) before the first socket connects.
  */
 @ApplicationScoped
-public class SocketEvents {
+public class SocketEvents implements SocketLifecycle.Listener {
     @Inject
-    Engine engine;
-
-    @Inject
-    ConnectGate gate;
-
-    @Inject
-    Connections connections;
+    SocketLifecycle lifecycle;
 
     @Inject
     Sessions sessions;
@@ -47,10 +34,13 @@ public class SocketEvents {
     Welcome welcome;
 
     @Inject
-    Presence presence;
+    SocketWriter writer;
 
     @Inject
-    Handlers handlers;
+    SessionCutOff cutOff;
+
+    @Inject
+    Presence presence;
 
     @Inject
     ChatEvents chat;
@@ -69,59 +59,27 @@ public class SocketEvents {
         roomEvents.register();
         sessionEvents.register();
         messageEvents.register();
-        engine.namespace().on("connection", args -> connected((SocketIoSocket) args[0]));
+        lifecycle.start(this);
     }
 
-    /**
-     * Runs under the namespace's lock (and, for long-polling, the connection's): only what must
-     * happen before the client's next packet is done here; the rest runs in the socket's order.
-     */
-    private void connected(SocketIoSocket socket) {
-        Identity who = gate.identityOf(socket.getClient().getConnection().getId());
-        if (who == null) {
-            socket.disconnect(true);
-            return;
-        }
-        connections.add(socket, who);
-        handlers.attach(socket);
-        connections.inOrder(socket, () -> welcome(socket, who));
-        // socket.io-server 4.1.2 files a new socket with its client only after this event returns: a
-        // transport that closes in between never disconnects the socket, which would then stay counted
-        // and in its rooms for good (faults/MalformedFramesIT, about one connection in a few hundred
-        // under fuzzing). The transport's own close is heard instead; queued after the welcome, so that
-        // presence hears of the socket before it goes.
-        EngineIoSocket transport = socket.getClient().getConnection();
-        transport.once("close", args -> connections.inOrder(socket, () -> gone(socket, who)));
-        if (transport.getReadyState() == ReadyState.CLOSED) connections.inOrder(socket, () -> gone(socket, who));
-    }
-
-    private void gone(SocketIoSocket socket, Identity who) {
-        if (connections.remove(socket)) presence.disconnected(who.userId());
-    }
-
-    private void welcome(SocketIoSocket socket, Identity who) {
-        Welcome.Reads reads;
-        try {
-            reads = welcome.read(who);
-        } catch (Unauthorized ended) {
-            connections.remove(socket);
-            Delivery.cutOff(socket, sessions.whyOver(who.sessionId()));
-            return;
-        }
+    @Override
+    public Runnable arrived(SocketIoSocket socket, SocketCaller who) {
+        Welcome.Reads reads = welcome.read(who);
         User user = reads.user();
         List<RoomView> mine = reads.rooms();
         socket.joinRoom(SocketRooms.ofUser(who.userId()));
         mine.forEach(room -> socket.joinRoom(SocketRooms.of(room.name())));
         presence.connected(who.userId(), user.username(), user.displayName());
-        socket.on("disconnect", args -> gone(socket, who));
-        ReadyState transport = socket.getClient().getConnection().getReadyState();
-        if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
-        if (!socket.isConnected()) gone(socket, who); // disconnected meanwhile
-        // The online list is written once per change of who is online, not per socket.
-        var online = presence.forReady();
-        FanOut.sendEncoded(socket, "ready", "{\"user\":" + Json.JSONB.toJson(user.view())
-                + ",\"rooms\":" + Json.JSONB.toJson(mine)
-                + ",\"online\":" + online.json() + ",\"onlineCount\":" + online.count()
-                + ",\"serverTime\":" + Json.JSONB.toJson(online.asOf()) + "}");
+        return () -> writer.ready(socket, user, mine, presence.forReady());
+    }
+
+    @Override
+    public void refused(SocketIoSocket socket, SocketCaller who) {
+        cutOff.cutOff(socket, sessions.whyOver(who.sessionId()));
+    }
+
+    @Override
+    public void left(SocketCaller who) {
+        presence.disconnected(who.userId());
     }
 }

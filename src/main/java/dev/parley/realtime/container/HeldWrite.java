@@ -12,8 +12,7 @@ import org.glassfish.tyrus.spi.Writer;
  * wraps the caller's array in the connection's {@code temporaryWriteBuffer} and keeps referring to it
  * after the write, until the next large write or the end of the HTTP response, which for an upgraded
  * connection is its close. So every idle socket kept the last large frame it was sent alive, most
- * often its own {@code ready} (about 91 bytes per user online when it connected): 18 KB per socket
- * at 1,000 and 2,000 idle sockets (bench/idle-heap.sh; docs/performance.md, "Connecting and idle sockets").
+ * often its own {@code ready}, which grows with the number of users online.
  *
  * <p>{@link #release} resets that buffer when the socket has nothing more to write, under the
  * writer's lock: {@code TyrusServletWriter.write} holds it for the whole write, and the buffer is

@@ -107,11 +107,10 @@ public final class TyrusAccess {
     /**
      * Caps the bytes the container may hold for this WebSocket beyond what the kernel took: Payara's
      * Grizzly leaves the per-connection async write queue unbounded, so its output never reports
-     * "not ready" and a client that stops reading grows server memory without end (measured: 26 MB
-     * queued for one stalled client, no back-pressure). With a cap, Tyrus's writer sees the output
-     * not ready, holds the write, and {@link BridgedWebSocket}'s bound takes over. Grizzly's own
-     * {@code Connection.setMaxAsyncWriteQueueSize} is public; reaching the connection from the
-     * servlet upgrade is not.
+     * "not ready" and a client that stops reading grows server memory without end. With a cap,
+     * Tyrus's writer sees the output not ready, holds the write, and {@link BridgedWebSocket}'s bound
+     * takes over. Grizzly's own {@code Connection.setMaxAsyncWriteQueueSize} is public; reaching the
+     * connection from the servlet upgrade is not.
      */
     static boolean capContainerQueue(Writer writer, int bytes) {
         try {

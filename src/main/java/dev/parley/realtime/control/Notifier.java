@@ -1,5 +1,10 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.server.Connections;
+import dev.parley.realtime.server.SocketCaller;
+import dev.parley.realtime.server.SocketRooms;
+import dev.parley.realtime.server.SocketServer;
+import dev.parley.realtime.server.SocketWriter;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.Notice;
@@ -24,14 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.json.JSONObject;
 
 /**
  * Sends the {@code notification}s of committed posts and edits (who is told, and what, is
- * {@link Notifications}'), off the thread that committed them. That thread stores the next batch of
- * posts only once this one's observers are done, and computing the notices there, a transaction per
- * message, held the next batch back: 50 senders mentioning each other on the feed stored 4-26 posts/s
- * instead of ~360 (docs/performance.md, issue 14).
+ * {@link Notifications}'), off the thread that committed them: that thread stores the next batch of
+ * posts only once this one's observers are done, and computing notices there held it back.
  *
  * <p>One line per node, in commit order, emptied by one thread: each run of what waits is computed
  * together (one query for all its unread counts) and sent in order, so a user's notifications keep
@@ -57,7 +59,10 @@ public class Notifier {
     Notifications notifications;
 
     @Inject
-    Engine engine;
+    SocketServer server;
+
+    @Inject
+    SocketWriter writer;
 
     @Inject
     Connections connections;
@@ -147,10 +152,8 @@ public class Notifier {
     /** Each of the user's sockets but those showing the conversation the notice is about. */
     private void tell(Notice notice) {
         String focus = focus(notice.room(), notice.with());
-        JSONObject payload = new JSONObject(notice.payload());
-        for (SocketIoSocket socket : connections.ofUser(notice.userId())) {
-            if (!focus.equals(connections.focusOf(socket))) socket.send("notification", payload);
-        }
+        writer.notification(connections.ofUser(notice.userId()).stream()
+                .filter(socket -> !focus.equals(connections.focusOf(socket))).toList(), notice);
     }
 
     private final Notifications.Reachable reachable = new Notifications.Reachable() {
@@ -164,8 +167,8 @@ public class Notifier {
         public Set<Long> inRoom(String room) {
             String focus = SocketRooms.focusOnRoom(room);
             Set<Long> users = new HashSet<>();
-            for (SocketIoSocket socket : engine.fanOut().listClients(SocketRooms.of(room))) {
-                Identity who = connections.identityOf(socket);
+            for (SocketIoSocket socket : server.socketsIn(SocketRooms.of(room))) {
+                SocketCaller who = connections.identityOf(socket);
                 if (who != null && !focus.equals(connections.focusOf(socket))) users.add(who.userId());
             }
             return users;

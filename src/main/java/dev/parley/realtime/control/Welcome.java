@@ -1,5 +1,6 @@
 package dev.parley.realtime.control;
 
+import dev.parley.realtime.server.SocketCaller;
 import dev.parley.accounts.control.Accounts;
 import dev.parley.accounts.entity.User;
 import dev.parley.rooms.control.RoomListings;
@@ -11,9 +12,8 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
- * What a new socket's {@code ready} is read from, in one transaction. Each read a transaction of its
- * own cost a connect three JTA transactions and as many pooled connections, each validated on checkout
- * (JPA 12% of a connect storm's server CPU, JFR; docs/performance.md). The reads join this one.
+ * What a new socket's {@code ready} is read from, in one transaction: the reads join it rather than
+ * take a transaction and a pooled connection each, a cost paid on every connect.
  */
 @ApplicationScoped
 public class Welcome {
@@ -31,7 +31,7 @@ public class Welcome {
 
     /** The user and their rooms, once the session is checked live again (it may have ended since the gate). */
     @Transactional
-    public Reads read(Identity who) {
+    public Reads read(SocketCaller who) {
         sessions.requireLive(who.sessionId());
         return new Reads(accounts.byId(who.userId()), rooms.roomsOf(who.userId()));
     }

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * Payara all that a socket has queued leaves in one write, elsewhere one frame per JSR-356 send. A client that falls more than the bound
  * behind is disconnected, so one slow client cannot stall a room.
  */
-public final class BridgedWebSocket extends EngineIoWebSocket {
+public final class BridgedWebSocket extends EngineIoWebSocket implements Flusher.Queued {
     private static final Frame CLOSE = Frame.text("");
     private static final int MAX_WRITE = 64 * 1024; // bytes per write, so that one socket cannot hog the writer
     /**
@@ -56,7 +56,7 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     private boolean writing;
     private boolean finished;
     private boolean opened;
-    long dueAt; // when the flusher is to write this socket (System.nanoTime), set as it is handed over
+    private long dueAt; // when the flusher is to write this socket (System.nanoTime), set as it is handed over
 
     /**
      * @param output   how frames reach the wire, as the container allows ({@code realtime/container})
@@ -148,7 +148,8 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     }
 
     /** On the flusher's thread: writes what is queued, up to a close, in one write. */
-    void flush() {
+    @Override
+    public void flush() {
         List<Frame> batch = new ArrayList<>();
         boolean close = false;
         int bytes = 0;
@@ -182,8 +183,19 @@ public final class BridgedWebSocket extends EngineIoWebSocket {
     }
 
     /** Whether frames queued meanwhile would share a write: only where the output batches. */
-    boolean coalesces() {
+    @Override
+    public boolean coalesces() {
         return output != null && output.batches();
+    }
+
+    @Override
+    public long dueAt() {
+        return dueAt;
+    }
+
+    @Override
+    public void dueAt(long nanos) {
+        dueAt = nanos;
     }
 
     private int wireLength(Frame frame) {

@@ -27,8 +27,8 @@ import org.json.JSONObject;
  * {@link BridgedWebSocket}).
  *
  * <p>A broadcast walks a room's members as a plain array, each member holding its WebSocket once it
- * has one: walking hash sets and looking each socket's WebSocket up by id cost as much as queuing
- * the frame (JFR, docs/performance.md). A room's array is copied when someone joins or leaves, far
+ * has one: walking hash sets and looking each WebSocket up by id cost as much as queuing the frame.
+ * A room's array is copied when someone joins or leaves, far
  * rarer than a message.
  *
  * <p>{@link #deliverLocally} is the node-local half of a broadcast, the seam where cluster fan-out

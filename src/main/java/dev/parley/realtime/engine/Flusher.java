@@ -12,20 +12,32 @@ import java.util.logging.Logger;
 /**
  * Writes what WebSockets have queued, off the threads that queued it: whoever sends (a broadcast to a
  * thousand sockets) only queues, and each socket's turn here writes everything it has queued by then
- * in one write. One write costs about as much as a frame's whole delivery otherwise
- * (docs/performance.md, "The WebSocket engine"), so frames share writes when the writer is busy, as a
- * network card moderates interrupts: a socket handed over while the writer has been idle for half
- * the delay is written at once (light load gets the latency of no coalescing), one handed over while
- * it has work (writing, or waiting for sockets due) or had some just before waits {@code delay} for
- * more frames to leave in the same write. Under load the writer stays busy, so frames per write rise
- * with load. (Written at once whenever idle at all, a busy writer that caught up for a moment wrote
- * the next broadcast a frame per write: at 400 msg/s to 1,000 sockets deliveries fell by half.)
- * One thread suffices: a write hands bytes to a non-blocking socket.
+ * in one write. A write costs about as much as the rest of a frame's delivery, so frames share writes
+ * when the writer is busy, as a network card moderates interrupts: a socket handed over while the
+ * writer has been idle for half the delay is written at once (light load gets the latency of no
+ * coalescing), one handed over while it has work or had some just before waits {@code delay} for
+ * more frames to leave in the same write, so frames per write rise with load. (Idle for less than
+ * half the delay still counts as busy: a writer that had only just caught up would otherwise write
+ * the next broadcast a frame per write.) One thread suffices: a write hands bytes to a non-blocking socket.
  */
 public final class Flusher {
     private static final Logger LOG = Logger.getLogger(Flusher.class.getName());
 
-    private final ConcurrentLinkedQueue<BridgedWebSocket> ready = new ConcurrentLinkedQueue<>();
+    /** A socket with frames queued, as the writer sees it: an interface, so that this class does not import the socket's. */
+    interface Queued {
+        /** Whether frames queued meanwhile would share a write. */
+        boolean coalesces();
+
+        /** Writes what is queued, on the writer's thread. */
+        void flush();
+
+        /** When the writer is to write it (System.nanoTime), set as it is handed over. */
+        long dueAt();
+
+        void dueAt(long nanos);
+    }
+
+    private final ConcurrentLinkedQueue<Queued> ready = new ConcurrentLinkedQueue<>();
     private final long delayNanos;
     private final Thread thread;
     private final LongAdder writes = new LongAdder();
@@ -43,11 +55,10 @@ public final class Flusher {
     }
 
     /** The socket has frames queued and no write under way; each socket is in here at most once. */
-    void schedule(BridgedWebSocket socket) {
+    void schedule(Queued socket) {
         // A socket whose output writes one frame per write (the plain JSR-356 path) is due at once:
-        // waiting would share no write, only add latency, and at one frame per delay a busy socket
-        // fell behind its queue's bound (FanOutIT on WildFly).
-        socket.dueAt = socket.coalesces() ? due() : System.nanoTime();
+        // waiting would share no write, only add latency, and a busy socket would fall behind its bound.
+        socket.dueAt(socket.coalesces() ? due() : System.nanoTime());
         ready.add(socket);
         if (idle) LockSupport.unpark(thread);
     }
@@ -57,11 +68,11 @@ public final class Flusher {
      * thousand recipients cost a context switch apiece on a busy CPU (the writer preempts the
      * broadcaster, writes one frame, sleeps again).
      */
-    void schedule(List<BridgedWebSocket> sockets) {
+    void schedule(List<? extends Queued> sockets) {
         if (sockets.isEmpty()) return;
         long due = due();
         long now = System.nanoTime();
-        for (BridgedWebSocket socket : sockets) socket.dueAt = socket.coalesces() ? due : now;
+        for (Queued socket : sockets) socket.dueAt(socket.coalesces() ? due : now);
         ready.addAll(sockets);
         if (idle) LockSupport.unpark(thread);
     }
@@ -97,7 +108,7 @@ public final class Flusher {
 
     private void run() {
         while (!stopped) {
-            BridgedWebSocket socket = ready.peek();
+            Queued socket = ready.peek();
             if (socket == null) {
                 idleSince = System.nanoTime();
                 idle = true;
@@ -105,7 +116,7 @@ public final class Flusher {
                 idle = false;
                 continue;
             }
-            long wait = socket.dueAt - System.nanoTime();
+            long wait = socket.dueAt() - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(this, wait); // sockets are in the order they were scheduled: none is due before this one
                 continue;

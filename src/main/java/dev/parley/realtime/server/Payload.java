@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.errors.InvalidPayload;
 import java.time.Instant;

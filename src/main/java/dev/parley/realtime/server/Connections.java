@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.InOrder;
 import dev.parley.operations.Meters;
@@ -41,12 +41,12 @@ public class Connections implements ConnectedSessions {
 
     /** A connected socket's state: who it is, its event budget, and the conversation it shows. */
     static final class Attached {
-        final Identity identity;
+        final SocketCaller identity;
         final RateBucket events;
         final InOrder work;
         volatile String focus;
 
-        Attached(Identity identity, RateBucket events, InOrder work) {
+        Attached(SocketCaller identity, RateBucket events, InOrder work) {
             this.identity = identity;
             this.events = events;
             this.work = work;
@@ -54,9 +54,8 @@ public class Connections implements ConnectedSessions {
     }
 
     /**
-     * Threads for socket events. A managed executor captures the submitter's context for every task
-     * (Payara scans the application's jars for it: about 15% of server CPU under a chat load, JFR), so
-     * the pool is a plain one on managed threads, whose context is set up once per thread.
+     * Threads for socket events: a plain pool on managed threads, whose context is set up once per
+     * thread, since a managed executor captures the submitter's context for every task (costly on Payara).
      */
     @Resource
     ManagedThreadFactory threads;
@@ -79,7 +78,7 @@ public class Connections implements ConnectedSessions {
         pool.shutdown();
     }
 
-    public void add(SocketIoSocket socket, Identity identity) {
+    public void add(SocketIoSocket socket, SocketCaller identity) {
         sockets.put(socket, new Attached(identity, new RateBucket(burst, perSecond), new InOrder(pool)));
         bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
         byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
@@ -94,7 +93,7 @@ public class Connections implements ConnectedSessions {
         return true;
     }
 
-    public Identity identityOf(SocketIoSocket socket) {
+    public SocketCaller identityOf(SocketIoSocket socket) {
         Attached attached = sockets.get(socket);
         return attached == null ? null : attached.identity;
     }

@@ -1,9 +1,8 @@
-package dev.parley.realtime.boundary;
+package dev.parley.realtime.server;
 
 import dev.parley.http.Origins;
 import dev.parley.http.RequestHost;
 import dev.parley.realtime.engine.BridgedWebSocket;
-import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.container.SocketOutputs;
 import jakarta.enterprise.inject.spi.CDI;
@@ -30,25 +29,24 @@ import java.util.Map;
 public class WebSocketBridge {
     private static final String HEADERS = "parley.headers";
 
-    private final Engine engine;
+    private final SocketServer server;
     private BridgedWebSocket socket;
 
-    WebSocketBridge(Engine engine) {
-        this.engine = engine;
+    WebSocketBridge(SocketServer server) {
+        this.server = server;
     }
 
     /**
      * Two things per connection that would otherwise outlive the handshake. Headers: only
      * {@code Authorization} is kept for Engine.IO (the connect gate's fallback for the token); Tyrus
      * keeps the user property in the handshake's request and in the session for the socket's life, and
-     * Engine.IO keeps the map as the connection's initial headers: the whole header map cost 1.2 KB per
-     * idle socket. Endpoint instances: Tyrus 2.1.5's CDI provider (tyrus-container-glassfish-cdi)
-     * builds an injection target and a creational context per WebSocket and keeps them until it
-     * closes (its static {@code cdiBeanToContext} map), about 1 KB per idle socket; an endpoint made
-     * here is a plain object. Both measured with bench/idle-heap.sh.
+     * Engine.IO keeps the map as the connection's initial headers (about a kilobyte per idle socket).
+     * Endpoint instances: Tyrus 2.1.5's CDI provider (tyrus-container-glassfish-cdi) builds an
+     * injection target and a creational context per WebSocket and keeps them until it closes (its
+     * static {@code cdiBeanToContext} map); an endpoint made here is a plain object.
      */
     public static class Configurator extends ServerEndpointConfig.Configurator {
-        private volatile Engine engine;
+        private volatile SocketServer server;
         private volatile Origins origins;
 
         /**
@@ -75,16 +73,16 @@ public class WebSocketBridge {
         @Override
         public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
             if (endpointClass != WebSocketBridge.class) throw new InstantiationException(endpointClass.getName());
-            Engine e = engine;
-            if (e == null) engine = e = CDI.current().select(Engine.class).get();
-            return endpointClass.cast(new WebSocketBridge(e));
+            SocketServer s = server;
+            if (s == null) server = s = CDI.current().select(SocketServer.class).get();
+            return endpointClass.cast(new WebSocketBridge(s));
         }
     }
 
     @OnOpen
     @SuppressWarnings("unchecked")
     public void open(Session session) throws IOException {
-        int maxPayload = engine.maxPayload();
+        int maxPayload = server.maxPayload();
         session.setMaxTextMessageBufferSize(maxPayload);
         session.setMaxBinaryMessageBufferSize(maxPayload);
         session.setMaxIdleTimeout(0); // Engine.IO's pings decide when a peer is gone
@@ -98,14 +96,14 @@ public class WebSocketBridge {
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "Unsupported protocol version");
             return;
         }
-        socket = engine.openWebSocket(session, SocketOutputs.of(session), EngineIoInput.kept(query), headers);
+        socket = server.openWebSocket(session, SocketOutputs.of(session), EngineIoInput.kept(query), headers);
         SocketOutputs.opened(session);
     }
 
     @OnMessage
     public void text(Session session, String message) throws IOException {
         if (socket == null) return; // refused at open
-        if (message.length() > engine.maxPayload()) {
+        if (message.length() > server.maxPayload()) {
             tooLarge(session);
         } else if (!EngineIoInput.wellFormedPacket(message)) {
             // The reference server closes a connection on a packet it cannot decode ("parse error").
@@ -118,7 +116,7 @@ public class WebSocketBridge {
     @OnMessage
     public void binary(Session session, byte[] message) throws IOException {
         if (socket == null) return; // refused at open
-        if (message.length > engine.maxPayload()) {
+        if (message.length > server.maxPayload()) {
             tooLarge(session);
         } else {
             socket.emit("message", (Object) message);

@@ -1,4 +1,4 @@
-package dev.parley.realtime.boundary;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.container.BrokenHeaders;
 import dev.parley.realtime.engine.EngineIoInput;

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.ConnectPacket;
 import dev.parley.realtime.engine.Nesting;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,9 +49,6 @@ public class ConnectGate {
     Sessions sessions;
 
     @Inject
-    Engine engine;
-
-    @Inject
     @ConfigProperty(name = "parley.socket.max-per-user")
     int maxPerUser;
 
@@ -62,9 +60,10 @@ public class ConnectGate {
     OnlineDirectory directory;
 
     /** Identities of connections let through, by Engine.IO id, until the connection closes. */
-    private final Map<String, Identity> admitted = new ConcurrentHashMap<>();
+    private final Map<String, SocketCaller> admitted = new ConcurrentHashMap<>();
 
-    void guard(EngineIoSocket connection, EngineIoServer socketIo) {
+    /** {@code timer}: where a refused connection's close waits (the transports' scheduler). */
+    void guard(EngineIoSocket connection, EngineIoServer socketIo, ScheduledExecutorService timer) {
         if (connection.getProtocolVersion() != 4) { // v3 clients connect without a CONNECT packet: no token
             connection.close();
             return;
@@ -80,21 +79,21 @@ public class ConnectGate {
             } else if (admitted.containsKey(connection.getId())) {
                 library.call(args);
             } else if (args.length > 0 && args[0] instanceof String packet && packet.startsWith("0")) {
-                admit(connection, packet, library);
+                admit(connection, packet, library, timer);
             } // anything before CONNECT is for no namespace: the library would drop it too
         });
         connection.once("close", args -> {
-            Identity gone = admitted.remove(connection.getId());
+            SocketCaller gone = admitted.remove(connection.getId());
             if (gone != null) release(gone.userId());
         });
     }
 
     /** The identity a connection was let through with, for the namespace's connection handler. */
-    public Identity identityOf(String connectionId) {
+    public SocketCaller identityOf(String connectionId) {
         return admitted.get(connectionId);
     }
 
-    private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library) {
+    private void admit(EngineIoSocket connection, String connectPacket, Emitter.Listener library, ScheduledExecutorService timer) {
         ConnectPacket connect = ConnectPacket.parse(connectPacket);
         if (!ConnectPacket.MAIN.equals(connect.namespace())) {
             // As the library answers once it has the connection: the namespace does not exist, and the
@@ -105,9 +104,9 @@ public class ConnectGate {
             return;
         }
         try {
-            Identity identity = authenticate(connect, connection.getInitialHeaders());
+            SocketCaller identity = authenticate(connect, connection.getInitialHeaders());
             if (!reserve(identity.userId())) {
-                refuse(connection, RATE_LIMITED);
+                refuse(connection, RATE_LIMITED, timer);
                 return;
             }
             admitted.put(connection.getId(), identity);
@@ -118,10 +117,10 @@ public class ConnectGate {
             // getConnectData(), which nothing here reads: it gets a CONNECT to "/" without data.
             library.call(CONNECT);
         } catch (Unauthorized refused) {
-            refuse(connection, UNAUTHORIZED);
+            refuse(connection, UNAUTHORIZED, timer);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Socket.IO connect failed", e);
-            refuse(connection, UNAUTHORIZED);
+            refuse(connection, UNAUTHORIZED, timer);
         }
     }
 
@@ -133,10 +132,10 @@ public class ConnectGate {
         directory.release(userId);
     }
 
-    private Identity authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
+    private SocketCaller authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
         Tokens.Claims claims = tokens.verify(tokenFrom(connect.auth(), headers));
         sessions.requireLive(claims.sessionId());
-        return new Identity(claims.userId(), claims.username(), claims.sessionId());
+        return new SocketCaller(claims.userId(), claims.username(), claims.sessionId());
     }
 
     /** {@code auth.token} of the CONNECT packet, else {@code Authorization: Bearer} of the handshake. */
@@ -165,10 +164,10 @@ public class ConnectGate {
      * on {@code connect_error}, and closing at once could overtake the error while a long-polling
      * client is upgrading to WebSocket.
      */
-    private void refuse(EngineIoSocket connection, String why) {
+    private static void refuse(EngineIoSocket connection, String why, ScheduledExecutorService timer) {
         Packet<String> error = new Packet<>(Packet.MESSAGE);
         error.data = why;
         connection.send(error);
-        engine.transports().getScheduledExecutor().schedule(connection::close, 2, TimeUnit.SECONDS);
+        timer.schedule(connection::close, 2, TimeUnit.SECONDS);
     }
 }

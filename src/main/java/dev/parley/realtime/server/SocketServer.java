@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.BridgedWebSocket;
 import dev.parley.realtime.engine.FanOut;
@@ -12,6 +12,7 @@ import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoServerOptions;
+import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The Socket.IO engine: Engine.IO transports served by {@code EngineServlet} and the WebSocket
+ * The Socket.IO server: Engine.IO transports served by {@code EngineServlet} and the WebSocket
  * bridge, Socket.IO on top, one namespace {@code /}.
  *
  * <p>Socket.IO is attached to an inner Engine.IO server that serves no HTTP: the outer one hands
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * valid token. The library has no connection middleware of its own.
  */
 @ApplicationScoped
-public class Engine {
+public class SocketServer {
     @Inject
     ConnectGate gate;
 
@@ -118,7 +119,7 @@ public class Engine {
             BridgedWebSocket opening = OPENING.get(); // set while this thread hands a new WebSocket to the engine
             if (opening != null) webSockets.opened(connection, opening);
             else webSockets.follow(connection);
-            gate.guard(connection, inner);
+            gate.guard(connection, inner, transports.getScheduledExecutor());
         });
     }
 
@@ -146,8 +147,13 @@ public class Engine {
     }
 
     /** The adapter: rooms and broadcasts. */
-    public FanOut fanOut() {
+    FanOut fanOut() {
         return (FanOut) namespace.getAdapter();
+    }
+
+    /** This node's sockets in a socket room ({@link SocketRooms}). */
+    public SocketIoSocket[] socketsIn(String room) {
+        return fanOut().listClients(room);
     }
 
     public EngineIoServer transports() {

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 import dev.parley.errors.DatabaseDown;
 import dev.parley.errors.ErrorCode;
@@ -36,7 +36,7 @@ public class Handlers {
     /** An event handler: the payload in, the ack's fields out. */
     @FunctionalInterface
     public interface Handler {
-        Map<String, ?> handle(Identity who, SocketIoSocket socket, Object payload);
+        Map<String, ?> handle(SocketCaller who, SocketIoSocket socket, Object payload);
     }
 
     private record Handling(SocketIoSocket socket, List<Runnable> afterAck) {
@@ -52,8 +52,8 @@ public class Handlers {
 
     /**
      * Gives a new socket the handlers: one listener for all events, not one per event, since
-     * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (2.2 KB per
-     * idle socket for the contract's 12 events, bench/idle-heap.sh). An event without a handler is
+     * socket.io-server 4.1.2 keeps a map, a queue and a listener per event and socket (kilobytes per
+     * idle socket). An event without a handler is
      * refused {@code invalid_payload} when the client waits for an ack, so that its callback is not
      * left hanging; without an ack it is ignored, as the library ignores events without a listener.
      */
@@ -89,11 +89,11 @@ public class Handlers {
         Handling handling = new Handling(socket, new ArrayList<>());
         CURRENT.set(handling);
         try {
-            Identity who = connections.identityOf(socket);
+            SocketCaller who = connections.identityOf(socket);
             if (who == null) return; // the socket is already gone
             if (!connections.takeEvent(socket)) throw new RateLimited("Too many events; slow down");
             Map<String, ?> result = handler.handle(who, socket, payload);
-            if (ack != null) ack.sendAcknowledgement(Outgoing.ok(result));
+            if (ack != null) ack.sendAcknowledgement(SocketWriter.ok(result));
         } catch (ParleyException e) {
             fail(socket, ack, e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -113,9 +113,9 @@ public class Handlers {
     private static void fail(SocketIoSocket socket, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack,
                              ErrorCode code, String message) {
         if (ack != null) {
-            ack.sendAcknowledgement(Outgoing.failed(code, message));
+            ack.sendAcknowledgement(SocketWriter.failed(code, message));
         } else {
-            socket.send("error", Outgoing.error(code, message));
+            SocketWriter.error(socket, code, message);
         }
     }
 }

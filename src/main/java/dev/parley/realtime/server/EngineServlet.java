@@ -1,7 +1,6 @@
-package dev.parley.realtime.boundary;
+package dev.parley.realtime.server;
 
 import dev.parley.http.Origins;
-import dev.parley.realtime.control.Engine;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.engine.Handshake;
 import jakarta.inject.Inject;
@@ -38,7 +37,7 @@ public class EngineServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
     @Inject
-    Engine engine;
+    SocketServer server;
 
     @Inject
     Origins origins;
@@ -74,7 +73,7 @@ public class EngineServlet extends HttpServlet {
                 refuse(response, 411, 3, "Content-Length required");
                 return;
             }
-            if (length > engine.maxPayload()) {
+            if (length > server.maxPayload()) {
                 refuse(response, 413, 3, "Payload too large");
                 return;
             }
@@ -91,8 +90,8 @@ public class EngineServlet extends HttpServlet {
             handshake(request, response);
         } else {
             try {
-                engine.transports().handleRequest(request, response);
-                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !engine.isOpen(query.get("sid"))) {
+                server.transports().handleRequest(request, response);
+                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !server.isOpen(query.get("sid"))) {
                     answerClosed(request, response);
                 }
             } catch (RuntimeException e) {
@@ -112,7 +111,7 @@ public class EngineServlet extends HttpServlet {
     /** Answered synchronously into a buffer, so that the open packet can be rewritten before it leaves. */
     private void handshake(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var buffered = new BufferedResponse(response);
-        engine.transports().handleRequest(new HttpServletRequestWrapper(request) {
+        server.transports().handleRequest(new HttpServletRequestWrapper(request) {
             @Override
             public boolean isAsyncSupported() {
                 return false;
@@ -121,7 +120,7 @@ public class EngineServlet extends HttpServlet {
         byte[] body = buffered.body();
         String contentType = buffered.getContentType();
         if (contentType != null && contentType.startsWith("text/plain")) {
-            body = Handshake.advertise(new String(body, StandardCharsets.UTF_8), engine.maxPayload())
+            body = Handshake.advertise(new String(body, StandardCharsets.UTF_8), server.maxPayload())
                     .getBytes(StandardCharsets.UTF_8);
         }
         response.setContentLength(body.length);
@@ -130,7 +129,7 @@ public class EngineServlet extends HttpServlet {
 
     /**
      * A long-poll GET left pending on a connection that closed while it waited for the transport (a
-     * race in engine.io-server 6.3.2, see {@link Engine#isOpen}; found by faults/MalformedFramesIT):
+     * race in engine.io-server 6.3.2, see {@link SocketServer#isOpen}; found by faults/MalformedFramesIT):
      * answered with a noop, as the library answers the GET that was pending when the close came.
      * Remove when the library answers it itself.
      */

@@ -1,4 +1,4 @@
-package dev.parley.realtime.control;
+package dev.parley.realtime.server;
 
 /** Names of the library's rooms (socket groups) that Parley's rooms and users map to. */
 public final class SocketRooms {
