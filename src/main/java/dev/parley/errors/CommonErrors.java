@@ -13,11 +13,15 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * The error responses that follow from an operation's shape, documented once here rather than on every
  * resource method: a bearer token can be refused (401), a body or a query parameter can be malformed
- * (400), and a path that names something can name nothing (404). Whatever else an operation answers
- * (403, 409, 413, 429...) its method says with {@code @APIResponse}. The OpenAPI filter calls this once the
+ * (400), a path that names something can name nothing (404), and a room, a message or the admin API
+ * can refuse the caller (403). Whatever else an operation answers (409, 413, 429...) its method says
+ * with {@code @APIResponse}. The OpenAPI filter calls this once the
  * model is built from the annotations; responses are then listed by status code.
  */
 public final class CommonErrors {
+    /** Paths under a room, a message or the admin API: what they name has its own rule of who may act on it. */
+    static final List<String> GUARDED = List.of("/api/rooms/{name}", "/api/messages/{id}", "/api/admin/");
+
     private CommonErrors() {
     }
 
@@ -35,6 +39,7 @@ public final class CommonErrors {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) byStatus.putIfAbsent("401", ref("Unauthorized"));
         if (operation.getRequestBody() != null || hasQuery(operation.getParameters())) byStatus.putIfAbsent("400", ref("InvalidPayload"));
         if (path.contains("{")) byStatus.putIfAbsent("404", ref("NotFound"));
+        if (GUARDED.stream().anyMatch(path::startsWith)) byStatus.putIfAbsent("403", ref("Forbidden"));
         responses.setAPIResponses(byStatus);
     }
 

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
  * back to integers;</li>
  * <li>an {@code @ExampleObject} value stays a string of JSON instead of the JSON it spells.</li>
  * </ul>
- * Last, it adds the error responses every operation of a kind shares ({@link CommonErrors}).
+ * Last, it adds each operation's long description ({@link OperationDescriptions}) and the error
+ * responses every operation of a kind shares ({@link CommonErrors}).
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -92,6 +93,7 @@ public class OpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        OperationDescriptions.add(openAPI);
         CommonErrors.document(openAPI);
     }
 

@@ -36,13 +36,13 @@ class CommonErrorsTest {
     }
 
     @Test
-    void aSecuredOperationOnANamedRoomWithABodyGetsTheUnauthorizedInvalidAndNotFoundResponsesInStatusOrder() {
+    void aSecuredOperationOnANamedRoomWithABodyGetsTheUnauthorizedInvalidForbiddenAndNotFoundResponsesInStatusOrder() {
         Operation handOver = operation(true, model(RequestBody.class, Map.of()), List.of(), "200");
 
         document("/api/rooms/{name}/owner", handOver);
 
-        assertEquals(Map.of("400", "InvalidPayload", "401", "Unauthorized", "404", "NotFound"), refs(handOver));
-        assertEquals(List.of("200", "400", "401", "404"), List.copyOf(handOver.getResponses().getAPIResponses().keySet()));
+        assertEquals(Map.of("400", "InvalidPayload", "401", "Unauthorized", "403", "Forbidden", "404", "NotFound"), refs(handOver));
+        assertEquals(List.of("200", "400", "401", "403", "404"), List.copyOf(handOver.getResponses().getAPIResponses().keySet()));
     }
 
     @Test

@@ -33,23 +33,16 @@ public class AdminResource {
 
     @POST
     @Path("disable")
-    @Operation(operationId = "disableUser", summary = "Disable an account (server admins only)",
-            description = "Every session of the account ends at once with reason `revoked` (its sockets get `session_terminated` and "
-                    + "are disconnected), and logging in is refused with 403 `forbidden` until an admin enables it again. Its "
-                    + "messages stay as they are, under its name. Idempotent. An admin cannot be disabled; anyone but an admin "
-                    + "gets `forbidden`.")
+    @Operation(operationId = "disableUser", summary = "Disable an account (server admins only)")
     @APIResponse(responseCode = "204", description = "Disabled")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public void disable(@Parameter(description = "The account to disable", example = "mallory") @PathParam("username") String username) {
         accounts.disable(caller.userId(), username, true);
     }
 
     @POST
     @Path("enable")
-    @Operation(operationId = "enableUser", summary = "Enable a disabled account (server admins only)",
-            description = "The account can log in again. Idempotent. Anyone but an admin gets `forbidden`.")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled account (server admins only)")
     @APIResponse(responseCode = "204", description = "Enabled")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public void enable(@Parameter(description = "The account to enable", example = "mallory") @PathParam("username") String username) {
         accounts.disable(caller.userId(), username, false);
     }

@@ -39,7 +39,7 @@ public class BlocksResource {
     Blocks blocks;
 
     @GET
-    @Operation(operationId = "listBlocks", summary = "The people the caller blocks", description = "Oldest block first.")
+    @Operation(operationId = "listBlocks", summary = "The people the caller blocks")
     @APIResponse(responseCode = "200", description = "The blocked users",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BlockView.class)))
     public List<BlockView> list() {
@@ -48,9 +48,7 @@ public class BlocksResource {
 
     @PUT
     @Path("{username}")
-    @Operation(operationId = "block", summary = "Block a user",
-            description = "From then on their direct messages to the caller, over REST or Socket.IO, are refused with "
-                    + "`forbidden`. Idempotent. Blocking yourself is `invalid_payload`.")
+    @Operation(operationId = "block", summary = "Block a user")
     @APIResponse(responseCode = "204", description = "Blocked")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     public void block(@Parameter(description = "The user to block", example = "mallory") @PathParam("username") String username) {
@@ -59,8 +57,7 @@ public class BlocksResource {
 
     @DELETE
     @Path("{username}")
-    @Operation(operationId = "unblock", summary = "Unblock a user",
-            description = "Their direct messages are accepted again. Idempotent.")
+    @Operation(operationId = "unblock", summary = "Unblock a user")
     @APIResponse(responseCode = "204", description = "Unblocked")
     public void unblock(@Parameter(description = "The user to unblock", example = "mallory") @PathParam("username") String username) {
         blocks.unblock(caller.userId(), username);

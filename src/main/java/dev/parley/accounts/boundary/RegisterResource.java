@@ -46,9 +46,7 @@ public class RegisterResource {
 
     @POST
     @PermitAll
-    @Operation(operationId = "register", summary = "Create an account",
-            description = "Usernames are unique case-insensitively and shown as typed. Registering does not log in. "
-                    + "An address gets 20 new accounts (registrations and guest logins together) an hour by default, then 429.")
+    @Operation(operationId = "register", summary = "Create an account")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
     @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))

@@ -63,7 +63,7 @@ public class UsersResource {
 
     @GET
     @Path("me")
-    @Operation(operationId = "me", summary = "The caller's own user", description = "The user the bearer token belongs to.")
+    @Operation(operationId = "me", summary = "The caller's own user")
     @APIResponse(responseCode = "200", description = "The caller", content = @Content(schema = @Schema(ref = "UserBody")))
     public Map<String, UserView> me() {
         return Map.of("user", accounts.byId(caller.userId()).view());
@@ -72,10 +72,7 @@ public class UsersResource {
     @PATCH
     @Path("me")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changeDisplayName", summary = "Change the caller's display name",
-            description = "At most 64 characters after stripping surrounding whitespace; control and format characters "
-                    + "(bidi overrides such as U+202E, zero-width characters, line and paragraph separators) are refused. "
-                    + "A blank name is the username. Messages already sent show the new name when read again.")
+    @Operation(operationId = "changeDisplayName", summary = "Change the caller's display name")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AccountChanges.DisplayName.class),
             examples = @ExampleObject(name = "displayName", value = "{\"displayName\": \"Alice Liddell\"}")))
@@ -88,11 +85,7 @@ public class UsersResource {
     @PUT
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "changePassword", summary = "Change the caller's password",
-            description = "The current password is required; a wrong one is 401 and counts as a failed login (enough of them "
-                    + "and the login throttle answers 429). Every other session of the caller ends, its sockets getting "
-                    + "`session_terminated` with reason `password_changed`, unless `endOtherSessions` is false. "
-                    + "Guests have no password (403).")
+    @Operation(operationId = "changePassword", summary = "Change the caller's password")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AccountChanges.Password.class),
             examples = @ExampleObject(name = "password",
@@ -108,12 +101,7 @@ public class UsersResource {
 
     @DELETE
     @Path("me")
-    @Operation(operationId = "deleteAccount", summary = "Delete the caller's account",
-            description = "A registered user sends the password (a wrong one is 401 and counts as a failed login); a guest "
-                    + "sends `{}` or nothing. Every session ends, its sockets getting `session_terminated` with reason "
-                    + "`account_deleted`. The user's messages stay, shown as from a deleted user (`from: null`, "
-                    + "`fromDisplayName: \"Deleted user\"`); their room memberships, blocks and conversation list go, and the "
-                    + "name is free for a new account, which sees nothing of the old one.")
+    @Operation(operationId = "deleteAccount", summary = "Delete the caller's account")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AccountChanges.Deletion.class),
             examples = @ExampleObject(name = "delete", value = "{\"password\": \"correct horse\"}")))

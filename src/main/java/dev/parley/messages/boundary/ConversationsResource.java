@@ -54,8 +54,7 @@ public class ConversationsResource {
     ReadMarkers markers;
 
     @GET
-    @Operation(operationId = "listConversations", summary = "The caller's direct conversations",
-            description = "Most recent first, each with its last message and the caller's unread count.")
+    @Operation(operationId = "listConversations", summary = "The caller's direct conversations")
     @APIResponse(responseCode = "200", description = "The conversations", content = @Content(schema = @Schema(ref = "ConversationList")))
     public List<ConversationView> list() {
         return history.conversations(caller.userId());
@@ -63,8 +62,7 @@ public class ConversationsResource {
 
     @GET
     @Path("{username}/messages")
-    @Operation(operationId = "conversationHistory", summary = "A page of the conversation with a user",
-            description = "Newest first with `before` (or with neither), oldest first with `after`; limit 1 to 200, default 50.")
+    @Operation(operationId = "conversationHistory", summary = "A page of the conversation with a user")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
     public Page page(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String with,
                      @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
@@ -78,10 +76,7 @@ public class ConversationsResource {
     @POST
     @Path("{username}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "postDirect", summary = "Send a direct message",
-            description = "Stored, then sent as the Socket.IO `private_message` event to every socket of the recipient and the "
-                    + "caller's sockets. A recipient who is offline finds it in history and unread counts. 404 for an unknown user; "
-                    + "403 when the recipient blocks the caller.")
+    @Operation(operationId = "postDirect", summary = "Send a direct message")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
             value = NewMessage.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
@@ -96,8 +91,7 @@ public class ConversationsResource {
     @POST
     @Path("{username}/read")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "readConversation", summary = "Move the caller's read marker in a conversation",
-            description = "Up to a message id; markers only move forward, and `unread` counts follow.")
+    @Operation(operationId = "readConversation", summary = "Move the caller's read marker in a conversation")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")

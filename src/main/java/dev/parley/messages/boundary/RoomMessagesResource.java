@@ -48,12 +48,8 @@ public class RoomMessagesResource {
 
 
     @GET
-    @Operation(operationId = "roomHistory", summary = "A page of a room's history",
-            description = "Newest first with `before` (or with neither), oldest first with `after`; with both, pages back from "
-                    + "`before`. Public rooms' history is readable by non-members; a private room's only by its members "
-                    + "(404 to anyone who cannot see the room, 403 to someone invited who has not joined).")
+    @Operation(operationId = "roomHistory", summary = "A page of a room's history")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(ref = "MessagePage")))
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Page history(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room,
                         @Parameter(description = "Only messages with a smaller id, newest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("before") String before,
                         @Parameter(description = "Only messages with a larger id, oldest first", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("after") String after,
@@ -64,13 +60,10 @@ public class RoomMessagesResource {
     @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "postToRoom", summary = "Post a message to a room",
-            description = "Stored, then sent as the Socket.IO `message` event to every socket in the room. The caller must be a "
-                    + "member (403 otherwise). A repeated `clientMsgId` answers 201 with the first message and stores nothing.")
+    @Operation(operationId = "postToRoom", summary = "Post a message to a room")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "message",
             value = NewMessage.EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The stored message", content = @Content(schema = @Schema(ref = "MessageBody")))
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {

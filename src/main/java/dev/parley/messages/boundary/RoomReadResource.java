@@ -39,12 +39,10 @@ public class RoomReadResource {
     @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room",
-            description = "Up to a message id; markers only move forward, and `unread` counts follow. The caller must be a member.")
+    @Operation(operationId = "readRoom", summary = "Move the caller's read marker in a room")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "read", value = ReadUpTo.EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Moved")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void read(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, ReadUpTo body) {
         InvalidPayload.requireBody(body);

@@ -36,10 +36,7 @@ public class SearchResource {
     Search search;
 
     @GET
-    @Operation(operationId = "search", summary = "Search messages",
-            description = "Over what the caller may read (rooms, and the caller's own conversations), newest first (by id), paged "
-                    + "by `before`. On PostgreSQL full-text: words, `\"quoted phrases\"`, `-excluded`, `or`; on the embedded database "
-                    + "the same syntax as case-insensitive substrings. `room` or `with` narrows it. Deleted messages are not found.")
+    @Operation(operationId = "search", summary = "Search messages")
     @APIResponse(responseCode = "200", description = "A page of matches", content = @Content(schema = @Schema(ref = "MessagePage")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Page search(@Parameter(description = "What to look for, 1 to 200 characters", required = true, example = "release notes") @QueryParam("q") String q,

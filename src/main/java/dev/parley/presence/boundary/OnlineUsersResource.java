@@ -33,8 +33,7 @@ public class OnlineUsersResource {
     Presence presence;
 
     @GET
-    @Operation(operationId = "onlineUsers", summary = "Who is online now, a page at a time",
-            description = "Users with a connected socket, or within the grace period (5 s by default) after their last one went away, across the whole cluster, by username (case-insensitive). `ready.online` is the first page of 200: page on with `after` set to the last username held.")
+    @Operation(operationId = "onlineUsers", summary = "Who is online now, a page at a time")
     @APIResponse(responseCode = "200", description = "A page of the users online", content = @Content(schema = @Schema(ref = "OnlineUserPage")))
     public OnlinePage online(@Parameter(description = "Only users whose username sorts after this one (case-insensitive)", example = "alice") @QueryParam("after") String after,
                              @Parameter(description = "1 to 500, default 200", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {

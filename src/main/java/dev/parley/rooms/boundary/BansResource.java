@@ -35,14 +35,9 @@ public class BansResource {
 
     @SpendsWriteBudget
     @PUT
-    @Operation(operationId = "ban", summary = "Ban a user from a room",
-            description = "By the owner or a moderator (or a server admin), of someone below them (a moderator cannot ban the owner "
-                    + "or another moderator). A member is removed: every socket of theirs leaves the room at once and gets "
-                    + "`room_removed` `{room, reason: \"banned\"}`; an invitation is withdrawn. Until the ban is lifted they can "
-                    + "neither join (403) nor be invited (403). Idempotent; a non-member may be banned too.")
+    @Operation(operationId = "ban", summary = "Ban a user from a room")
     @APIResponse(responseCode = "204", description = "Banned")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void ban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                     @Parameter(description = "The user to ban", example = "mallory") @PathParam("username") String username) {
@@ -51,11 +46,9 @@ public class BansResource {
 
     @SpendsWriteBudget
     @DELETE
-    @Operation(operationId = "unban", summary = "Lift a ban",
-            description = "By the owner or a moderator (or a server admin). The user may join again (a private room: when invited). Idempotent.")
+    @Operation(operationId = "unban", summary = "Lift a ban")
     @APIResponse(responseCode = "204", description = "Lifted")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void unban(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                       @Parameter(description = "The banned user", example = "mallory") @PathParam("username") String username) {

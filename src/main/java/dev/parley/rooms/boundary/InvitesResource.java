@@ -46,14 +46,10 @@ public class InvitesResource {
     @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "invite", summary = "Invite a user to a room",
-            description = "By the owner or a moderator (or a server admin). Every socket of the invitee gets `room_invited` (the room "
-                    + "as they see it); they may then join, even a private room, which they now see listed. Inviting again "
-                    + "changes nothing; a member is 409, a banned user 403. Nobody is invited to `feed`.")
+    @Operation(operationId = "invite", summary = "Invite a user to a room")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "invitee",
             value = "{\"username\": \"bob\"}")))
     @APIResponse(responseCode = "204", description = "Invited")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void invite(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name, Invitee body) {
@@ -65,12 +61,9 @@ public class InvitesResource {
     @SpendsWriteBudget
     @DELETE
     @Path("{username}")
-    @Operation(operationId = "withdrawInvite", summary = "Withdraw an invitation (or decline one's own)",
-            description = "By the owner or a moderator; the invitee may decline their own. Idempotent. A private room is then "
-                    + "no longer visible to the one who was invited.")
+    @Operation(operationId = "withdrawInvite", summary = "Withdraw an invitation (or decline one's own)")
     @APIResponse(responseCode = "204", description = "Withdrawn")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void withdraw(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                          @Parameter(description = "The invitee", example = "bob") @PathParam("username") String username) {

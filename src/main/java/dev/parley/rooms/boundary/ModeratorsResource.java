@@ -35,12 +35,9 @@ public class ModeratorsResource {
 
     @SpendsWriteBudget
     @PUT
-    @Operation(operationId = "addModerator", summary = "Make a member a moderator",
-            description = "By the owner (or a server admin). Moderators invite, remove and ban members and delete their messages. "
-                    + "The user must be a member (404 otherwise); the owner is 409. Idempotent.")
+    @Operation(operationId = "addModerator", summary = "Make a member a moderator")
     @APIResponse(responseCode = "204", description = "A moderator now")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void add(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
@@ -50,11 +47,9 @@ public class ModeratorsResource {
 
     @SpendsWriteBudget
     @DELETE
-    @Operation(operationId = "removeModerator", summary = "Make a moderator a plain member again",
-            description = "By the owner (or a server admin). Idempotent.")
+    @Operation(operationId = "removeModerator", summary = "Make a moderator a plain member again")
     @APIResponse(responseCode = "204", description = "A plain member now")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,

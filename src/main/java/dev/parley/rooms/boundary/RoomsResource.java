@@ -72,10 +72,7 @@ public class RoomsResource {
     }
 
     @GET
-    @Operation(operationId = "listRooms", summary = "Every room the caller can see",
-            description = "The public rooms and the private rooms the caller is a member of or invited to (a private room with "
-                    + "`member: false` is an invitation), with the number of members, and `member`, `role`, `unread` and "
-                    + "`mentions` as they are for the caller.")
+    @Operation(operationId = "listRooms", summary = "Every room the caller can see")
     @APIResponse(responseCode = "200", description = "The rooms", content = @Content(schema = @Schema(ref = "RoomList")))
     public List<RoomView> list() {
         return listings.list(caller.userId());
@@ -84,9 +81,7 @@ public class RoomsResource {
     @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createRoom", summary = "Create a room",
-            description = "The creator joins it as its `owner`. Every socket gets `room_created` for a public room; for a private "
-                    + "one only the creator's do. 409 if a room of that name exists.")
+    @Operation(operationId = "createRoom", summary = "Create a room")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "room",
             value = "{\"name\": \"general\", \"topic\": \"Anything goes\", \"private\": false}")))
     @APIResponse(responseCode = "201", description = "The new room", content = @Content(schema = @Schema(ref = "RoomBody")))
@@ -100,24 +95,18 @@ public class RoomsResource {
 
     @PUT
     @Path("{name}/members/me")
-    @Operation(operationId = "joinRoom", summary = "Join a room",
-            description = "Idempotent. Every socket of the caller joins the room and gets its messages from then on. A private "
-                    + "room is joined by invitation (404 to anyone else); a banned user gets 403.")
+    @Operation(operationId = "joinRoom", summary = "Join a room")
     @APIResponse(responseCode = "200", description = "The room, with member: true", content = @Content(schema = @Schema(ref = "RoomBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return Map.of("room", membership.join(caller.userId(), name));
     }
 
     @DELETE
     @Path("{name}/members/me")
-    @Operation(operationId = "leaveRoom", summary = "Leave a room",
-            description = "Every socket of the caller leaves the room. The built-in room `feed` cannot be left (403), nor can "
-                    + "its owner leave a room with other members in it (403: hand it over first).")
+    @Operation(operationId = "leaveRoom", summary = "Leave a room")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         membership.leave(caller.userId(), name);
     }
@@ -131,7 +120,6 @@ public class RoomsResource {
     @APIResponse(responseCode = "200", description = "The members",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<MemberView> members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return moderation.members(caller.userId(), name);
     }
@@ -139,14 +127,9 @@ public class RoomsResource {
     @SpendsWriteBudget
     @DELETE
     @Path("{name}/members/{username}")
-    @Operation(operationId = "removeMember", summary = "Remove a member (a kick)",
-            description = "By the owner or a moderator (or a server admin), of someone below them: a moderator cannot remove the "
-                    + "owner or another moderator. Every socket of the removed user leaves the room at once and gets "
-                    + "`room_removed` `{room, reason: \"kicked\"}`; they may join again (a private room: when invited again). "
-                    + "Nobody is removed from `feed`.")
+    @Operation(operationId = "removeMember", summary = "Remove a member (a kick)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public void remove(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                        @Parameter(description = "The member to remove", example = "mallory") @PathParam("username") String username) {
@@ -157,12 +140,10 @@ public class RoomsResource {
     @PUT
     @Path("{name}/owner")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "handOverRoom", summary = "Hand the room over to another member",
-            description = "By the owner (or a server admin). The new owner must be a member; the owner before stays as a moderator.")
+    @Operation(operationId = "handOverRoom", summary = "Hand the room over to another member")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "owner",
             value = "{\"username\": \"bob\"}")))
     @APIResponse(responseCode = "200", description = "The room, as the caller sees it now", content = @Content(schema = @Schema(ref = "RoomBody")))
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Map<String, RoomView> handOver(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                                           NewOwner body) {

@@ -59,11 +59,7 @@ public class LoginResource {
     @POST
     @Path("login")
     @PermitAll
-    @Operation(operationId = "login", summary = "Log in: a new session and its token",
-            description = "An unknown user and a wrong password get the same 401. After repeated failures for a username from "
-                    + "one address (10 in 15 minutes by default), that username is refused from that address with 429 for a while; "
-                    + "after 100 failures from one address across usernames, that address is. A correct password from an address "
-                    + "that has not failed still gets in.")
+    @Operation(operationId = "login", summary = "Log in: a new session and its token")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "login",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
@@ -78,10 +74,7 @@ public class LoginResource {
     @POST
     @Path("guest")
     @PermitAll
-    @Operation(operationId = "guest", summary = "Log in by username only, as a throwaway guest",
-            description = "Creates the guest account on first use. 403 when guest access is off on this server "
-                    + "(PARLEY_GUEST_ACCESS); 409 when the name belongs to a registered user. Guest logins count against the "
-                    + "address's new accounts (20 an hour by default, then 429).")
+    @Operation(operationId = "guest", summary = "Log in by username only, as a throwaway guest")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "guest", value = "{\"username\": \"visitor42\"}")))
     @APIResponse(responseCode = "200", description = "Logged in as a guest", content = @Content(schema = @Schema(ref = "LoginResponse")))
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -95,9 +88,7 @@ public class LoginResource {
     @POST
     @Path("refresh")
     @RolesAllowed(Caller.ROLE)
-    @Operation(operationId = "refresh", summary = "A new token for the same session",
-            description = "Extends the session by the token lifetime (12 h by default), but never past its absolute lifetime "
-                    + "(30 days after login by default). The old token keeps working until it expires or the session ends.")
+    @Operation(operationId = "refresh", summary = "A new token for the same session")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
     public LoginResponse refresh() {
@@ -107,8 +98,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     @RolesAllowed(Caller.ROLE)
-    @Operation(operationId = "logout", summary = "End the current session and disconnect its sockets",
-            description = "Its sockets get `session_terminated` with reason `logout`, then are disconnected; the token is refused from then on.")
+    @Operation(operationId = "logout", summary = "End the current session and disconnect its sockets")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "204", description = "The session has ended")
     public void logout() {
@@ -118,8 +108,7 @@ public class LoginResource {
     @POST
     @Path("logout-all")
     @RolesAllowed(Caller.ROLE)
-    @Operation(operationId = "logoutAll", summary = "End every session of the caller, this one included",
-            description = "Every socket of every session gets `session_terminated` with reason `logout_all` and is disconnected.")
+    @Operation(operationId = "logoutAll", summary = "End every session of the caller, this one included")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "How many sessions ended",
             content = @Content(schema = @Schema(ref = "Terminated")))

@@ -43,8 +43,7 @@ public class SessionsResource {
     ConnectedSessions connections;
 
     @GET
-    @Operation(operationId = "listSessions", summary = "The caller's live sessions",
-            description = "Every session of the caller that has not ended or expired; `current` is true on the one of this token.")
+    @Operation(operationId = "listSessions", summary = "The caller's live sessions")
     @APIResponse(responseCode = "200", description = "The sessions", content = @Content(schema = @Schema(ref = "SessionList")))
     public List<SessionView> list() {
         return sessions.live(caller.userId()).stream()
@@ -54,9 +53,7 @@ public class SessionsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "endSession", summary = "End one of the caller's sessions and disconnect its sockets",
-            description = "Its sockets get `session_terminated` with reason `revoked` (or `logout` when it is the caller's own "
-                    + "session) and are disconnected. Anyone else's session is 404, as is an unknown id.")
+    @Operation(operationId = "endSession", summary = "End one of the caller's sessions and disconnect its sockets")
     @APIResponse(responseCode = "204", description = "The session has ended")
     public void end(@PathParam("id") String id) {
         EndReason reason = id.equals(caller.sessionId()) ? EndReason.LOGOUT : EndReason.REVOKED;
@@ -65,8 +62,7 @@ public class SessionsResource {
 
     @POST
     @Path("terminate-others")
-    @Operation(operationId = "terminateOtherSessions", summary = "End every other session of the caller",
-            description = "Their sockets get `session_terminated` with reason `terminated_by_other_session`; this session stays.")
+    @Operation(operationId = "terminateOtherSessions", summary = "End every other session of the caller")
     @APIResponse(responseCode = "200", description = "How many sessions ended", content = @Content(schema = @Schema(ref = "Terminated")))
     public Terminated terminateOthers() {
         return new Terminated(sessions.endOthers(caller.userId(), caller.sessionId()));
