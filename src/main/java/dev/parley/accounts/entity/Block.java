@@ -15,15 +15,11 @@ import java.time.temporal.ChronoUnit;
 @IdClass(Block.Key.class)
 public class Block {
     @Id
-    @Column(name = "blocker_id")
-    private long blockerId;
+    @Column(name = "blocker_id") private long blockerId;
 
     @Id
-    @Column(name = "blocked_id")
-    private long blockedId;
-
-    @Column(name = "blocked_at", nullable = false)
-    private Instant blockedAt;
+    @Column(name = "blocked_id") private long blockedId;
+    @Column(name = "blocked_at", nullable = false) private Instant blockedAt;
 
     protected Block() {
     }

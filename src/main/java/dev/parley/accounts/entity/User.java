@@ -23,35 +23,21 @@ public class User {
 
     @Id
     @SequenceGenerator(name = "user_id", sequenceName = "user_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id")
-    private Long id;
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_id") private Long id;
 
     /** Null once the account is deleted. */
-    @Column
-    private String username;
+    @Column private String username;
 
     /** Usernames are unique case-insensitively; this is the form they are compared in. Null (the name free) once deleted. */
-    @Column(name = "username_key")
-    private String usernameKey;
-
-    @Column(name = "display_name", nullable = false)
-    private String displayName;
-
-    @Column(name = "password_hash")
-    private String passwordHash;
-
-    @Column(nullable = false)
-    private boolean guest;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
+    @Column(name = "username_key") private String usernameKey;
+    @Column(name = "display_name", nullable = false) private String displayName;
+    @Column(name = "password_hash") private String passwordHash;
+    @Column(nullable = false) private boolean guest;
+    @Column(name = "created_at", nullable = false) private Instant createdAt;
+    @Column(name = "deleted_at") private Instant deletedAt;
 
     /** Set by a server admin: the account cannot log in. */
-    @Column(name = "disabled_at")
-    private Instant disabledAt;
+    @Column(name = "disabled_at") private Instant disabledAt;
 
     protected User() {
     }

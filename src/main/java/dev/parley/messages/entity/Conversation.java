@@ -24,24 +24,14 @@ public class Conversation {
 
     @Id
     @SequenceGenerator(name = "conversation_id", sequenceName = "conversation_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_id")
-    private Long id;
-
-    @Column(name = "user_low", nullable = false)
-    private long userLow;
-
-    @Column(name = "user_high", nullable = false)
-    private long userHigh;
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "conversation_id") private Long id;
+    @Column(name = "user_low", nullable = false) private long userLow;
+    @Column(name = "user_high", nullable = false) private long userHigh;
 
     /** Written by every post under the row lock, which orders the conversation's ids by commit. */
-    @Column(name = "last_message_id", nullable = false)
-    private long lastMessageId;
-
-    @Column(name = "low_read_id", nullable = false)
-    private long lowReadId;
-
-    @Column(name = "high_read_id", nullable = false)
-    private long highReadId;
+    @Column(name = "last_message_id", nullable = false) private long lastMessageId;
+    @Column(name = "low_read_id", nullable = false) private long lowReadId;
+    @Column(name = "high_read_id", nullable = false) private long highReadId;
 
     protected Conversation() {
     }

@@ -20,44 +20,24 @@ public class Message {
     // Assigned from message_id_seq by MessageBatches, many in one query, under the rows' locks (so ids
     // rise in commit order per room); not @GeneratedValue: Hibernate takes a set id of a generated
     // one as a detached entity and refuses to persist it.
-    @Id
-    private Long id;
-
-    @Column(name = "room_id")
-    private Long roomId;
-
-    @Column(name = "recipient_id")
-    private Long recipientId;
-
-    @Column(name = "conversation_id")
-    private Long conversationId;
-
-    @Column(name = "sender_id", nullable = false)
-    private long senderId;
-
-    @Column(name = "body", nullable = false)
-    private String text;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "client_msg_id")
-    private String clientMsgId;
+    @Id private Long id;
+    @Column(name = "room_id") private Long roomId;
+    @Column(name = "recipient_id") private Long recipientId;
+    @Column(name = "conversation_id") private Long conversationId;
+    @Column(name = "sender_id", nullable = false) private long senderId;
+    @Column(name = "body", nullable = false) private String text;
+    @Column(name = "created_at", nullable = false) private Instant createdAt;
+    @Column(name = "client_msg_id") private String clientMsgId;
 
     /** The message this one answers, in the same room or conversation. */
-    @Column(name = "reply_to")
-    private Long replyTo;
-
-    @Column(name = "edited_at")
-    private Instant editedAt;
+    @Column(name = "reply_to") private Long replyTo;
+    @Column(name = "edited_at") private Instant editedAt;
 
     /** Set when deleted: the row stays as a tombstone, its text emptied. */
-    @Column(name = "deleted_at")
-    private Instant deletedAt;
+    @Column(name = "deleted_at") private Instant deletedAt;
 
     /** The last edit, deletion or reaction: what sync's updates are chosen by. */
-    @Column(name = "changed_at")
-    private Instant changedAt;
+    @Column(name = "changed_at") private Instant changedAt;
 
     protected Message() {
     }

@@ -27,27 +27,19 @@ public class Room {
 
     @Id
     @SequenceGenerator(name = "room_id", sequenceName = "room_id_seq", allocationSize = 1)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "room_id")
-    private Long id;
-
-    @Column(nullable = false)
-    private String name;
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "room_id") private Long id;
+    @Column(nullable = false) private String name;
 
     private String topic;
 
-    @Column(name = "created_by")
-    private Long createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    @Column(name = "created_by") private Long createdBy;
+    @Column(name = "created_at", nullable = false) private Instant createdAt;
 
     /** Listed, readable and joinable only by its members and those invited (see {@code rooms/control/Standing}). */
-    @Column(name = "is_private", nullable = false)
-    private boolean isPrivate;
+    @Column(name = "is_private", nullable = false) private boolean isPrivate;
 
     /** Written by every post under the room's row lock, which orders its messages' ids by commit. */
-    @Column(name = "last_message_id", nullable = false)
-    private long lastMessageId;
+    @Column(name = "last_message_id", nullable = false) private long lastMessageId;
 
     protected Room() {
     }

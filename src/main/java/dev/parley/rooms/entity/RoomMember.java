@@ -13,15 +13,11 @@ import java.io.Serializable;
 @IdClass(RoomMember.Key.class)
 public class RoomMember {
     @Id
-    @Column(name = "room_id")
-    private long roomId;
+    @Column(name = "room_id") private long roomId;
 
     @Id
-    @Column(name = "user_id")
-    private long userId;
-
-    @Column(name = "last_read_id", nullable = false)
-    private long lastReadId;
+    @Column(name = "user_id") private long userId;
+    @Column(name = "last_read_id", nullable = false) private long lastReadId;
 
     protected RoomMember() {
     }

@@ -26,33 +26,17 @@ public class Session {
     public static final String UNENDED_AMONG = "Session.unendedAmong";
     public static final String OVER_BUT_UNENDED = "Session.overButUnended";
 
-    @Id
-    private String id;
-
-    @Column(name = "user_id", nullable = false)
-    private long userId;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "last_seen_at", nullable = false)
-    private Instant lastSeenAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
-
-    @Column(name = "user_agent")
-    private String userAgent;
-
-    @Column(name = "ip")
-    private String ip;
-
-    @Column(name = "ended_at")
-    private Instant endedAt;
+    @Id private String id;
+    @Column(name = "user_id", nullable = false) private long userId;
+    @Column(name = "created_at", nullable = false) private Instant createdAt;
+    @Column(name = "last_seen_at", nullable = false) private Instant lastSeenAt;
+    @Column(name = "expires_at", nullable = false) private Instant expiresAt;
+    @Column(name = "user_agent") private String userAgent;
+    @Column(name = "ip") private String ip;
+    @Column(name = "ended_at") private Instant endedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "end_reason")
-    private EndReason endReason;
+    @Column(name = "end_reason") private EndReason endReason;
 
     protected Session() {
     }
