@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,31 +129,93 @@ class ArchitectureTest {
     }
 
     /**
-     * Inside realtime: the engine (Engine.IO and Socket.IO mechanics, encode-once fan-out, the write
-     * path) knows nothing of Parley; the container adapter knows only the engine's seam; the
-     * application's socket side (control) uses the engine, never the container directly.
+     * Inside realtime, three layers: the Socket.IO server ({@code server}, over the protocol mechanics of
+     * {@code engine} and the container seam of {@code container}), the application's socket handlers
+     * ({@code boundary}) and delivery ({@code control}). The engine knows nothing of Parley; the container
+     * adapter knows only the engine's seam; the server knows neither handlers nor delivery; handlers and
+     * delivery reach sockets only through the server.
      */
     @Test
     void theEngineKnowsNothingOfParley() {
         noClasses().that().resideInAPackage("dev.parley.realtime.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage(MAY_USE.keySet().stream()
                         .filter(c -> !c.equals("realtime")).map(c -> "dev.parley." + c + "..").toArray(String[]::new))
-                .orShould().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.control..", "dev.parley.realtime.boundary..",
-                        CONTAINER_ADAPTER + "..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.server..", "dev.parley.realtime.control..",
+                        "dev.parley.realtime.boundary..", CONTAINER_ADAPTER + "..")
                 .check(CODE);
     }
 
     @Test
     void theContainerAdapterUsesOnlyTheEngine() {
         noClasses().that().resideInAPackage(CONTAINER_ADAPTER + "..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.server..", "dev.parley.realtime.control..",
+                        "dev.parley.realtime.boundary..")
+                .check(CODE);
+    }
+
+    @Test
+    void theServerKnowsNeitherHandlersNorDelivery() {
+        noClasses().that().resideInAPackage("dev.parley.realtime.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.control..", "dev.parley.realtime.boundary..")
                 .check(CODE);
     }
 
     @Test
-    void controlReachesTheContainerOnlyThroughTheEngine() {
-        noClasses().that().resideInAPackage("dev.parley.realtime.control..")
-                .should().dependOnClassesThat().resideInAPackage(CONTAINER_ADAPTER + "..")
+    void handlersAndDeliveryReachSocketsOnlyThroughTheServer() {
+        noClasses().that().resideInAnyPackage("dev.parley.realtime.control..", "dev.parley.realtime.boundary..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.realtime.engine..", CONTAINER_ADAPTER + "..",
+                        "io.socket.engineio..")
+                .check(CODE);
+    }
+
+    /** A message's write path (post, group commit, changes) and its read path (history, search, read markers) know nothing of each other. */
+    @Test
+    void messagesWriteAndReadPathsStandApart() {
+        noClasses().that().resideInAPackage("dev.parley.messages.control.write..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.messages.control.read..")
+                .check(CODE);
+        noClasses().that().resideInAPackage("dev.parley.messages.control.read..")
+                .should().dependOnClassesThat().resideInAPackage("dev.parley.messages.control.write..")
+                .check(CODE);
+        noClasses().that().resideInAPackage("dev.parley.messages.control")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parley.messages.control.read..", "dev.parley.messages.control.write..")
+                .check(CODE);
+    }
+
+    /** No package depends on another in a circle, inside a component either. */
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("dev.parley.(**)").should().beFreeOfCycles().check(CODE);
+    }
+
+    /** No two files import each other, directly or round a circle: a top-level class and its nested classes are one file. */
+    @Test
+    void filesHaveNoCycles() {
+        slices().assignedFrom(FILES).should().beFreeOfCycles().check(CODE);
+    }
+
+    /** Each application class in the slice of its top-level class, so that nested records count with their file. */
+    static final SliceAssignment FILES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            if (!javaClass.getPackageName().startsWith("dev.parley")) return SliceIdentifier.ignore();
+            String name = javaClass.getName();
+            int nested = name.indexOf('$');
+            return SliceIdentifier.of(nested < 0 ? name : name.substring(0, nested));
+        }
+
+        @Override
+        public String getDescription() {
+            return "top-level classes";
+        }
+    };
+
+    /** Read models return typed rows: no control bean answers with positional arrays. */
+    @Test
+    void controlAnswersWithTypedRowsNotArrays() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods().that().areDeclaredInClassesThat().resideInAPackage("dev.parley..control..")
+                .and().arePublic()
+                .should().haveRawReturnType(Object[].class)
                 .check(CODE);
     }
 

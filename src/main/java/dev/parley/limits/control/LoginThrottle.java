@@ -1,5 +1,6 @@
 package dev.parley.limits.control;
 
+import dev.parley.limits.entity.WindowCounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.parley.limits.control;
 
+import dev.parley.limits.entity.WindowCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.parley.limits.control;
 
+import dev.parley.limits.entity.Buckets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

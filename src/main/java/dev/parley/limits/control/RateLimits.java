@@ -1,5 +1,7 @@
 package dev.parley.limits.control;
 
+import dev.parley.limits.entity.WindowCounts;
+import dev.parley.limits.entity.Buckets;
 import dev.parley.cluster.grid.Grid;
 import dev.parley.limits.grid.GridLimits;
 import jakarta.annotation.PostConstruct;

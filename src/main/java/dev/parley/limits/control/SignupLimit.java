@@ -1,5 +1,6 @@
 package dev.parley.limits.control;
 
+import dev.parley.limits.entity.Buckets;
 import dev.parley.errors.RateLimited;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.parley.limits.grid;
 
 import com.hazelcast.map.IMap;
-import dev.parley.limits.control.Buckets;
+import dev.parley.limits.entity.Buckets;
 import java.util.function.LongSupplier;
 
 /** {@link Buckets} in an IMap: each key's tokens and the time they were counted, as {@code double[2]}. */

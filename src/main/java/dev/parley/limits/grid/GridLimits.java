@@ -1,8 +1,8 @@
 package dev.parley.limits.grid;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.parley.limits.control.Buckets;
-import dev.parley.limits.control.WindowCounts;
+import dev.parley.limits.entity.Buckets;
+import dev.parley.limits.entity.WindowCounts;
 import java.time.Duration;
 
 /**

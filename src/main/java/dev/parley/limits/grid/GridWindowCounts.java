@@ -1,7 +1,7 @@
 package dev.parley.limits.grid;
 
 import com.hazelcast.map.IMap;
-import dev.parley.limits.control.WindowCounts;
+import dev.parley.limits.entity.WindowCounts;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

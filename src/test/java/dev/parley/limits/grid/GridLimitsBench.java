@@ -1,9 +1,9 @@
 package dev.parley.limits.grid;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.parley.limits.control.Buckets;
+import dev.parley.limits.entity.Buckets;
 import dev.parley.limits.control.RateBuckets;
-import dev.parley.limits.control.WindowCounts;
+import dev.parley.limits.entity.WindowCounts;
 import dev.parley.support.GridMembers;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
-package dev.parley.limits.control;
+package dev.parley.limits.entity;
 
 /**
  * How many times each key (an address, a username from an address) did something within a sliding
- * window, such as failing to log in. Kept in this node's memory ({@link MemoryWindowCounts}) or, on a
- * cluster, in the data grid so that every node counts the same events ({@link RateLimits} chooses).
+ * window, such as failing to log in. Kept in this node's memory ({@code control/MemoryWindowCounts}) or, on a
+ * cluster, in the data grid so that every node counts the same events ({@code control/RateLimits} chooses).
  */
 public interface WindowCounts {
     /** The count of each key within the window, in the order given. */

@@ -1,9 +1,9 @@
-package dev.parley.limits.control;
+package dev.parley.limits.entity;
 
 /**
  * A token bucket per key (a user, an address): {@code burst} at once, refilled at a steady rate. Kept
- * in this node's memory ({@link RateBuckets}) or, on a cluster, in the data grid so that every node
- * takes from the same bucket ({@link RateLimits} chooses).
+ * in this node's memory ({@code control/RateBuckets}) or, on a cluster, in the data grid so that every node
+ * takes from the same bucket ({@code control/RateLimits} chooses).
  */
 public interface Buckets<K> {
     /** Whether {@code key} may do one more now (and if so, it is counted). */
