@@ -3,6 +3,7 @@ package dev.parley.realtime.server;
 import dev.parley.realtime.engine.InOrder;
 import dev.parley.operations.Meters;
 import dev.parley.limits.control.RateBucket;
+import dev.parley.limits.control.SocketEventBudget;
 import dev.parley.sessions.control.ConnectedSessions;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
@@ -32,12 +33,7 @@ public class Connections implements ConnectedSessions {
     Meters metrics;
 
     @Inject
-    @ConfigProperty(name = "parley.socket.rate.burst")
-    int burst;
-
-    @Inject
-    @ConfigProperty(name = "parley.socket.rate.per-second")
-    double perSecond;
+    SocketEventBudget budget;
 
     /** A connected socket's state: who it is, its event budget, and the conversation it shows. */
     static final class Attached {
@@ -79,7 +75,7 @@ public class Connections implements ConnectedSessions {
     }
 
     public void add(SocketIoSocket socket, SocketCaller identity) {
-        sockets.put(socket, new Attached(identity, new RateBucket(burst, perSecond), new InOrder(pool)));
+        sockets.put(socket, new Attached(identity, budget.forNewSocket(), new InOrder(pool)));
         bySession.computeIfAbsent(identity.sessionId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
         byUser.computeIfAbsent(identity.userId(), k -> ConcurrentHashMap.newKeySet(2)).add(socket);
     }
