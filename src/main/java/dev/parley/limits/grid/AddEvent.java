@@ -11,18 +11,7 @@ import java.util.concurrent.TimeUnit;
  * owner, dropping what fell out of the window and all but the last {@code keep}. The entry lives one
  * window past its newest event: then it counts nothing. Plain {@code Serializable}: see {@link TakeToken}.
  */
-final class AddEvent implements EntryProcessor<String, long[], Void> {
-    private static final long serialVersionUID = 1L;
-    private final long now;
-    private final long windowMillis;
-    private final int keep;
-
-    AddEvent(long now, long windowMillis, int keep) {
-        this.now = now;
-        this.windowMillis = windowMillis;
-        this.keep = keep;
-    }
-
+record AddEvent(long now, long windowMillis, int keep) implements EntryProcessor<String, long[], Void> {
     @Override
     public Void process(Map.Entry<String, long[]> entry) {
         long[] times = entry.getValue() == null ? new long[0] : entry.getValue();

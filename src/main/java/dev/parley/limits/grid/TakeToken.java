@@ -14,18 +14,7 @@ import java.util.concurrent.TimeUnit;
  * objects with the class loader of the application that sent them, DataSerializable ones with its own,
  * which does not see Parley's classes.
  */
-final class TakeToken<K> implements EntryProcessor<K, double[], Boolean> {
-    private static final long serialVersionUID = 1L;
-    private final int burst;
-    private final double perMilli;
-    private final long now;
-
-    TakeToken(int burst, double perMilli, long now) {
-        this.burst = burst;
-        this.perMilli = perMilli;
-        this.now = now;
-    }
-
+record TakeToken<K>(int burst, double perMilli, long now) implements EntryProcessor<K, double[], Boolean> {
     @Override
     public Boolean process(Map.Entry<K, double[]> entry) {
         double[] state = entry.getValue();
