@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search over 1,000,000 messages on PostgreSQL: Parley's REST search for a common word (in half the
 # messages), a rare one (in 20) and a phrase, each timed by curl over 100 requests after a warm-up
-# (median and p99), then EXPLAIN ANALYZE of the two queries Parley sends (messages/control/SearchQueries:
+# (median and p99), then EXPLAIN ANALYZE of the two queries Parley sends (messages/control/read/SearchQueries:
 # the newest 2000 messages first, then the GIN index of db/postgresql/V6_1).
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password), like the test suite.
 # Usage: bench/search.sh [messages]      (default 1000000)
