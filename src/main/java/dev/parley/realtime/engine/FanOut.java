@@ -31,8 +31,8 @@ import org.json.JSONObject;
  * A room's array is copied when someone joins or leaves, far
  * rarer than a message.
  *
- * <p>{@link #deliverLocally} is the node-local half of a broadcast, the seam where cluster fan-out
- * will hand over broadcasts from other nodes.
+ * <p>{@link #deliverLocally} is the node-local half of a broadcast: what other nodes committed arrives
+ * as their events, fired here by the cluster relay, and is delivered the same way.
  */
 public final class FanOut extends SocketIoAdapter {
     private static final Recipient[] NONE = {};
