@@ -49,6 +49,7 @@ public class Search {
     MessageDetails details;
 
     public Page search(long userId, String q, String room, String with, Long before, Integer limit) {
+        Long roomId = room == null ? null : rooms.readable(userId, room).id(); // access first, whatever else the request carries
         String query = checkQuery(q);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) throw new InvalidPayload("limit must be 1 to " + MAX_LIMIT);
@@ -58,7 +59,7 @@ public class Search {
         List<Object> parameters;
         if (room != null) {
             scope = "m.room_id = ?2";
-            parameters = List.of(rooms.readable(userId, room).id());
+            parameters = List.of(roomId);
         } else if (with != null) {
             Optional<Conversation> c = history.conversationBetween(userId, history.otherUser(with).id());
             if (c.isEmpty()) return new Page(List.of(), false);
