@@ -49,12 +49,13 @@ public class Search {
     MessageDetails details;
 
     public Page search(long userId, String q, String room, String with, Long before, Integer limit) {
-        Long roomId = room == null ? null : rooms.readable(userId, room).id(); // access first, whatever else the request carries
+        // Both at once is a wrong shape whatever they name; else access first, whatever else the request carries.
+        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
+        Long roomId = room == null ? null : rooms.readable(userId, room).id();
         String query = checkQuery(q);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) throw new InvalidPayload("limit must be 1 to " + MAX_LIMIT);
         if (before != null && before < 0) throw new InvalidPayload("before must not be negative");
-        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
         String scope;
         List<Object> parameters;
         if (room != null) {
