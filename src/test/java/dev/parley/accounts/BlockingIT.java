@@ -10,6 +10,8 @@ import dev.parley.support.Sock;
 import dev.parley.support.Users.Guest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,62 @@ class BlockingIT {
         api.put("/api/users/me/blocks/" + blocked.username(), blocker.token());
         assertEquals(204, api.send("DELETE", "/api/users/me", blocked.token(), "{}").status());
         assertEquals("[]", api.get("/api/users/me/blocks", blocker.token()).body());
+    }
+
+    /**
+     * Blocking covers more than new direct messages: the blocked user's edits of earlier direct
+     * messages to the blocker, reactions to the blocker's messages anywhere and invitations of the
+     * blocker are refused; their mentions of the blocker stay in the text and the message's
+     * {@code mentions}, but notify nothing and count as no unread mention.
+     */
+    @Test
+    void aBlockedUserNoLongerEditsReactsInvitesOrNotifiesByMentioningTheBlocker(@Guest("bk_bob") Login bob, @Guest("bk_mallory") Login mallory) {
+        long earlier = api.postDirect(mallory, bob.username(), "hi bob");
+        long bobsDirect = api.postDirect(bob, mallory.username(), "hi");
+        String room = api.roomOf(bob, mallory);
+        long bobsInRoom = api.postMessage(bob, room, "welcome");
+        long bobsInFeed = api.postMessage(bob, "feed", "morning");
+        long mallorysInRoom = api.postMessage(mallory, room, "thanks");
+        String hers = api.createPrivateRoom(mallory, "bk_hers");
+        assertEquals(204, api.put("/api/users/me/blocks/" + mallory.username(), bob.token()).status());
+
+        try (Sock bobs = Sock.connect(bob.token()); Sock mallorys = Sock.connect(mallory.token(), "polling")) {
+            String mention = "@" + bob.username() + " look";
+            forbidden(api.send("PATCH", "/api/messages/" + earlier, mallory.token(), Api.json("text", mention)));
+            assertEquals("forbidden", Sock.ackError(mallorys.ack("edit_message", new JSONObject().put("id", earlier).put("text", mention))));
+            for (long his : List.of(bobsDirect, bobsInRoom, bobsInFeed)) {
+                forbidden(api.put("/api/messages/" + his + "/reactions/%F0%9F%91%8D", mallory.token()));
+                assertEquals("forbidden", Sock.ackError(mallorys.ack("react", new JSONObject().put("id", his).put("emoji", "👍"))));
+            }
+            for (int again = 0; again < 2; again++) {
+                forbidden(api.post("/api/rooms/" + hers + "/invites", mallory.token(), Api.json("username", bob.username())));
+            }
+
+            Reply inRoom = api.post("/api/rooms/" + room + "/messages", mallory.token(), Api.json("text", mention));
+            assertEquals(201, inRoom.status(), inRoom.body());
+            assertEquals(List.of(bob.username()), inRoom.json().getJsonObject("message").getJsonArray("mentions").stream()
+                    .map(v -> ((JsonString) v).getString()).toList(), "the message keeps what its text says");
+            JSONObject note = bobs.awaitJson("notification");
+            assertEquals("message", note.getString("kind"), "a room's message, as any other; no mention");
+            Sock.ok(mallorys.ack("message", new JSONObject().put("room", "feed").put("text", mention)));
+            assertEquals(200, api.send("PATCH", "/api/messages/" + mallorysInRoom, mallory.token(),
+                    Api.json("text", "thanks, " + mention)).status());
+            api.fenceNotifications(mallory, bobs);
+            assertTrue(bobs.noMore("notification"), "mallory's mentions of bob notified him");
+            assertTrue(bobs.noMore("room_invited"));
+            assertEquals(0, api.room(bob, room).getInt("mentions"));
+            assertEquals(0, api.room(bob, "feed").getInt("mentions"));
+            assertEquals("hi bob", api.get("/api/conversations/" + mallory.username() + "/messages?limit=2", bob.token())
+                    .json().getJsonArray("messages").getJsonObject(1).getString("text"));
+
+            assertEquals(204, api.delete("/api/users/me/blocks/" + mallory.username(), bob.token()).status());
+            assertEquals(204, api.put("/api/messages/" + bobsInRoom + "/reactions/%F0%9F%91%8D", mallory.token()).status());
+            api.invite(mallory, hers, bob);
+        }
+    }
+
+    private static void forbidden(Reply reply) {
+        assertEquals(403, reply.status(), () -> reply.response().request().method() + " " + reply.response().uri() + ": " + reply.body());
+        assertEquals("forbidden", reply.errorCode());
     }
 }

@@ -152,4 +152,55 @@ class MessageChangesIT {
             assertTrue(eves.noMore("message_updated") && eves.noMore("message_deleted"), "a third party hears nothing of a DM");
         }
     }
+
+    /**
+     * Editing and reacting need the standing that posting needs now: a user banned from a public room
+     * may neither (and the edit's new mention tells no one), yet still deletes their own message there,
+     * which they can see; to a user kicked from a private room its messages do not exist.
+     */
+    @Test
+    void aBannedOrRemovedUserNoLongerEditsOrReactsInTheRoomButDeletesWhatTheyStillSee(@Registered("sd_owner") Login owner,
+            @Registered("sd_banned") Login banned, @Registered("sd_kicked") Login kicked, @Registered("sd_watch") Login watcher) {
+        String room = api.roomOf(owner, banned, watcher);
+        long old = api.postMessage(banned, room, "hello");
+        long owners = api.postMessage(owner, room, "rules");
+        String hidden = api.createPrivateRoom(owner, "sd_priv");
+        api.invite(owner, hidden, kicked);
+        api.join(kicked, hidden);
+        long kickedsOld = api.postMessage(kicked, hidden, "inside");
+        assertEquals(204, api.put("/api/rooms/" + room + "/bans/" + banned.username(), owner.token()).status());
+        assertEquals(204, api.delete("/api/rooms/" + hidden + "/members/" + kicked.username(), owner.token()).status());
+
+        try (Sock watchers = Sock.connect(watcher.token()); Sock banneds = Sock.connect(banned.token(), "polling");
+             Sock kickeds = Sock.connect(kicked.token())) {
+            String mention = "hello @" + watcher.username();
+            Reply rest = api.send("PATCH", "/api/messages/" + old, banned.token(), text(mention));
+            assertEquals(403, rest.status(), rest.body());
+            assertEquals("forbidden", rest.errorCode());
+            assertEquals("forbidden", ackError(banneds.ack("edit_message", new JSONObject().put("id", old).put("text", mention))));
+            assertEquals(403, api.put("/api/messages/" + owners + "/reactions/%F0%9F%91%8D", banned.token()).status());
+            assertEquals("forbidden", ackError(banneds.ack("react", new JSONObject().put("id", owners).put("emoji", "👍"))));
+            assertEquals("forbidden", ackError(banneds.ack("unreact", new JSONObject().put("id", owners).put("emoji", "👍"))));
+
+            for (Reply stranger : List.of(api.send("PATCH", "/api/messages/" + kickedsOld, kicked.token(), text("still mine")),
+                    api.put("/api/messages/" + kickedsOld + "/reactions/%F0%9F%91%8D", kicked.token()),
+                    api.delete("/api/messages/" + kickedsOld, kicked.token()))) {
+                assertEquals(404, stranger.status(), stranger.body());
+                assertEquals("not_found", stranger.errorCode());
+            }
+            assertEquals("not_found", ackError(kickeds.ack("edit_message", new JSONObject().put("id", kickedsOld).put("text", "x"))));
+
+            api.fenceNotifications(owner, watchers);
+            assertTrue(watchers.noMore("notification"), "a refused edit mentions no one");
+            assertTrue(watchers.noMore("message_updated"), "nothing changed");
+            JsonObject unchanged = api.get("/api/rooms/" + room + "/messages?limit=2", owner.token()).json()
+                    .getJsonArray("messages").getJsonObject(1);
+            assertEquals("hello", unchanged.getString("text"));
+            assertTrue(unchanged.isNull("editedAt"));
+            assertEquals(0, api.room(watcher, room).getInt("mentions"));
+
+            ok(banneds.ack("delete_message", new JSONObject().put("id", old)));
+            assertEquals(old, watchers.awaitJson("message_deleted").getLong("id"), "the author deletes what they can still see");
+        }
+    }
 }

@@ -177,4 +177,75 @@ class PrivateRoomsIT {
         assertEquals("member", api.join(carol, name).getString("role"));
         assertEquals("moderator", api.room(bob, name).getString("role"));
     }
+
+    /**
+     * Access is decided before anything else a request carries: a stranger naming a private room (or
+     * a message in it) gets {@code not_found} whether its {@code replyTo} is one of the room's messages,
+     * another room's, none at all or negative, and whatever its text, emoji, limit or read marker;
+     * so trying ids confirms nothing. An unknown room answers the same.
+     */
+    @Test
+    void aStrangerNamingAPrivateRoomIsNotFoundWhateverElseTheRequestCarries(@Guest("p_ord_a") Login alice, @Guest("p_ord_s") Login stranger) {
+        String name = api.createPrivateRoom(alice, "p_ord");
+        long inside = api.postMessage(alice, name, "inside");
+        long outside = api.postMessage(alice, "feed", "outside");
+        String unknown = Api.uniqueRoom("p_ord_none");
+        try (Sock strangers = Sock.connect(stranger.token(), "polling")) {
+            for (String room : List.of(name, unknown)) {
+                for (String replyTo : List.of(String.valueOf(inside), String.valueOf(outside), "999999999", "-1")) {
+                    Reply post = api.post("/api/rooms/" + room + "/messages", stranger.token(), "{\"text\": \"hi\", \"replyTo\": " + replyTo + "}");
+                    notFound(post);
+                }
+                for (long replyTo : List.of(inside, outside, 999_999_999L, -1L)) {
+                    assertEquals("not_found", ackError(strangers.ack("message", say(room, "hi").put("replyTo", replyTo))), room + " " + replyTo);
+                }
+                notFound(api.post("/api/rooms/" + room + "/messages", stranger.token(), "{\"text\": \"  \", \"replyTo\": " + inside + "}"));
+                notFound(api.get("/api/rooms/" + room + "/messages?limit=0", stranger.token()));
+                notFound(api.post("/api/rooms/" + room + "/read", stranger.token(), "{\"upTo\": -1}"));
+                notFound(api.get("/api/search?q=inside&room=" + room + "&limit=0", stranger.token()));
+                assertEquals("not_found", ackError(strangers.ack("history", inRoom(room).put("limit", 0))));
+            }
+            notFound(api.send("PATCH", "/api/messages/" + inside, stranger.token(), "{\"text\": \"  \"}"));
+            notFound(api.put("/api/messages/" + inside + "/reactions/nope", stranger.token()));
+            assertEquals("not_found", ackError(strangers.ack("edit_message", new JSONObject().put("id", inside).put("text", ""))));
+            assertEquals("not_found", ackError(strangers.ack("react", new JSONObject().put("id", inside).put("emoji", "nope"))));
+        }
+        assertEquals(1, api.get("/api/rooms/" + name + "/messages", alice.token()).json().getJsonArray("messages").size());
+    }
+
+    /**
+     * Names are unique, so taking a private room's name is a conflict even for a stranger; the answer
+     * is the one for a public room's name, word for word, and says nothing of the room (not that it
+     * is private, not whose it is), over REST and Socket.IO.
+     */
+    @Test
+    void takingAPrivateRoomsNameIsAConflictThatSaysNothingMore(@Guest("p_409_owner") Login owner, @Guest("p_409_s") Login stranger) {
+        String hidden = api.createPrivateRoom(owner, "p_409_priv");
+        String open = api.createRoom(owner, "p_409_pub");
+        Reply publicOne = api.post("/api/rooms", stranger.token(), Api.json("name", open));
+        assertEquals(409, publicOne.status(), publicOne.body());
+        for (String body : List.of(Api.json("name", hidden), "{\"name\": \"" + hidden + "\", \"private\": true}")) {
+            Reply taken = api.post("/api/rooms", stranger.token(), body);
+            assertEquals(409, taken.status(), taken.body());
+            assertEquals("conflict", taken.errorCode());
+            assertEquals(publicOne.json().getJsonObject("error").getString("message"), taken.json().getJsonObject("error").getString("message"));
+            assertEquals(publicOne.json().getJsonObject("error").keySet(), taken.json().getJsonObject("error").keySet());
+            for (String secret : List.of(owner.username(), "private", hidden)) {
+                assertFalse(taken.body().toLowerCase(java.util.Locale.ROOT).contains(secret.toLowerCase(java.util.Locale.ROOT)),
+                        () -> "the 409 tells " + secret + ": " + taken.body());
+            }
+        }
+        try (Sock strangers = Sock.connect(stranger.token())) {
+            JSONObject opened = strangers.ack("create_room", new JSONObject().put("name", open));
+            JSONObject hiddenOne = strangers.ack("create_room", new JSONObject().put("name", hidden));
+            assertEquals("conflict", ackError(hiddenOne));
+            assertEquals(opened.getJSONObject("error").toMap(), hiddenOne.getJSONObject("error").toMap());
+        }
+        assertFalse(api.listed(stranger).contains(hidden));
+    }
+
+    private static void notFound(Reply reply) {
+        assertEquals(404, reply.status(), () -> reply.response().request().method() + " " + reply.response().uri() + ": " + reply.body());
+        assertEquals("not_found", reply.errorCode());
+    }
 }

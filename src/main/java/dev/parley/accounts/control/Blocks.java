@@ -12,12 +12,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Who blocks whom, and the rule that follows: a blocked user may not send the blocker direct
- * messages. Both protocols post direct messages through the messages component, which asks
- * {@link #requireAccepts} here.
+ * Who blocks whom, and the rule that follows: a blocked user can no longer reach the blocker. Their
+ * direct messages to the blocker, their edits of earlier ones and reactions in that conversation,
+ * their reactions to the blocker's messages anywhere and their invitations of the blocker are
+ * refused; their mentions of the blocker notify nothing. The messages and rooms components ask
+ * {@link #requireAccepts}, {@link #accepts} and {@link #blockersOf} here, for both protocols.
  */
 @ApplicationScoped
 @Transactional
@@ -54,13 +58,26 @@ public class Blocks {
 
     /** {@link Forbidden} when the recipient blocks the sender. */
     public void requireAccepts(long recipientId, long senderId) {
-        if (!accepts(recipientId, senderId)) throw new Forbidden("This user does not accept your direct messages");
+        requireAccepts(recipientId, senderId, "This user does not accept your direct messages");
+    }
+
+    /** {@link Forbidden}, saying {@code refusal}, when the recipient blocks the sender. */
+    public void requireAccepts(long recipientId, long senderId, String refusal) {
+        if (!accepts(recipientId, senderId)) throw new Forbidden(refusal);
     }
 
     /** The same check without the exception, for a caller whose transaction must go on (a batch of posts). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean accepts(long recipientId, long senderId) {
         return !exists(recipientId, senderId);
+    }
+
+    /** Of {@code among}, those who block {@code userId} (one query): a mention of them by that user notifies nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<Long> blockersOf(long userId, Collection<Long> among) {
+        if (among.isEmpty()) return Set.of();
+        return Set.copyOf(em.createQuery("SELECT b.blockerId FROM Block b WHERE b.blockedId = :blocked AND b.blockerId IN :among", Long.class)
+                .setParameter("blocked", userId).setParameter("among", among).getResultList());
     }
 
     /** A deleted account's blocks go, both ways. */

@@ -1,7 +1,6 @@
 package dev.parley.messages.boundary;
 
 import dev.parley.Parley;
-import dev.parley.errors.InvalidPayload;
 import dev.parley.messages.control.write.MessageChanges;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.http.Caller;
@@ -54,8 +53,8 @@ public class MessagesResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Map<String, MessageView> edit(@Parameter(description = "The message's id", schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
                                          @PathParam("id") String id, EditedText body) {
-        InvalidPayload.requireBody(body);
-        return Map.of("message", changes.edit(caller.userId(), PageQuery.number("id", id), body.text()));
+        // No body is no text, refused once it is known that the caller may edit the message.
+        return Map.of("message", changes.edit(caller.userId(), PageQuery.number("id", id), body == null ? null : body.text()));
     }
 
     @SpendsWriteBudget

@@ -9,7 +9,7 @@ import java.util.List;
  * direct message, to the recipient's and the sender's sockets. {@code senderSocketId} is the socket
  * it came from (null over REST), which it is not sent back to: carried here because the thread that
  * commits it may be storing a batch for other posters (see {@code GroupCommit}). {@code mentionedIds}
- * are the users its text mentions who can read it.
+ * are the users its text mentions who can read it and are to hear of it (not those who block its sender).
  *
  * <p>{@code previousId}: the id of the message before it in its room or conversation (0 for the first),
  * read from the row locked while it was stored, so exact: every node delivers a room's messages in

@@ -14,7 +14,8 @@ import java.util.Set;
  * Who is told of a new message, and what: the one rule for it, whichever protocol posted. A room's
  * members hear of each message in it (but in {@code feed}, which would be every message to everyone);
  * the recipient of a direct message hears of it; a mentioned user hears of it as {@code mention},
- * {@code feed} included, and so does a user an edit newly mentions. Never the sender. The transport
+ * {@code feed} included, and so does a user an edit newly mentions, unless they block the author
+ * (then the mention is not among the event's: see {@code write/Mentions}). Never the sender. The transport
  * says who it could reach at all (a socket not showing that conversation), so that unread counts are
  * counted only for them. The transport asks for a run of events at once, off the thread that
  * committed them (see {@code realtime/control/Notifier}).

@@ -67,7 +67,7 @@ public class ChatEvents {
         Payload p = Payload.of(payload);
         String room = p.optString("room");
         return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), room != null ? room : Room.FEED,
-                p.string("text"), p.optString("clientMsgId"), p.optLong("replyTo")).message());
+                p.optString("text"), p.optString("clientMsgId"), p.optLong("replyTo")).message()); // text checked after access
     }
 
     private Map<String, ?> history(SocketCaller me, SocketIoSocket socket, Object payload) {

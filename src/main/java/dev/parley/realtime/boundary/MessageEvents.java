@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** Edits, deletions and reactions from a socket: {@code edit_message}, {@code delete_message}, {@code react}, {@code unreact}. */
+/**
+ * Edits, deletions and reactions from a socket: {@code edit_message}, {@code delete_message}, {@code react}, {@code unreact}.
+ * Text and emoji are checked by {@link MessageChanges}, after who may act: a missing one is no different.
+ */
 @ApplicationScoped
 public class MessageEvents {
     @Inject
@@ -20,7 +23,7 @@ public class MessageEvents {
     public void register() {
         handlers.on("edit_message", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("message", changes.edit(me.userId(), p.optLong("id"), p.string("text")));
+            return Map.of("message", changes.edit(me.userId(), p.optLong("id"), p.optString("text")));
         });
         handlers.on("delete_message", (me, s, payload) -> {
             changes.delete(me.userId(), Payload.of(payload).optLong("id"));
@@ -32,7 +35,7 @@ public class MessageEvents {
 
     private Map<String, ?> react(long userId, Object payload, boolean on) {
         Payload p = Payload.of(payload);
-        changes.react(userId, p.optLong("id"), p.string("emoji"), on);
+        changes.react(userId, p.optLong("id"), p.optString("emoji"), on);
         return Map.of();
     }
 }

@@ -1,6 +1,5 @@
 package dev.parley.rooms.boundary;
 
-import dev.parley.errors.InvalidPayload;
 import dev.parley.Parley;
 import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
@@ -53,9 +52,7 @@ public class InvitesResource {
     @APIResponse(responseCode = "429", ref = "RateLimited")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void invite(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name, Invitee body) {
-        InvalidPayload.requireBody(body);
-        if (body.username() == null) throw new InvalidPayload("username is required");
-        moderation.invite(caller.userId(), name, body.username());
+        moderation.invite(caller.userId(), name, body == null ? null : body.username()); // who may invite is decided first
     }
 
     @SpendsWriteBudget

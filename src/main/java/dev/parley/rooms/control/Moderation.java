@@ -1,6 +1,7 @@
 package dev.parley.rooms.control;
 
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
@@ -49,6 +50,9 @@ public class Moderation {
     Accounts accounts;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
     Event<MemberRemoved> removed;
 
     @Inject
@@ -70,12 +74,17 @@ public class Moderation {
         return new Acting(room, standing);
     }
 
-    /** A banned user cannot be invited; a member need not be. Inviting again changes nothing and tells no one. */
+    /**
+     * A banned user cannot be invited, nor a user who blocks the inviter; a member need not be.
+     * Inviting again changes nothing and tells no one.
+     */
     public void invite(long userId, String name, String username) {
         Acting acting = acting(userId, name, false);
+        if (username == null || username.isBlank()) throw new InvalidPayload("username is required");
         User target = accounts.require(username);
         Standing their = access.standing(acting.room(), target.id());
         if (their.banned()) throw new Forbidden("That user is banned from this room");
+        blocks.requireAccepts(target.id(), userId, "This user does not accept your invitations");
         if (their.member()) throw new Conflict("That user is a member already");
         if (their.invited()) return;
         em.createNativeQuery("INSERT INTO room_invites (room_id, user_id, invited_by, invited_at) VALUES (?1, ?2, ?3, ?4)")

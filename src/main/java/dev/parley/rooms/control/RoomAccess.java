@@ -87,6 +87,17 @@ public class RoomAccess {
         return room;
     }
 
+    /**
+     * The standing posting needs, now, which editing and reacting in the room need too: membership
+     * (else {@code forbidden}: removed, banned, left; or {@code not_found} for a private room the user
+     * cannot see). Posts themselves are checked in their batch, under the room's lock.
+     */
+    public void requireStandingToPost(long userId, long roomId) {
+        Room room = em.find(Room.class, roomId);
+        if (room == null) throw new NotFound("No such room");
+        if (!isMember(roomId, userId)) throw refusalToPost(room, userId);
+    }
+
     public boolean isMember(long roomId, long userId) {
         return !em.createNativeQuery("SELECT 1 FROM room_members WHERE room_id = ?1 AND user_id = ?2")
                 .setParameter(1, roomId).setParameter(2, userId).getResultList().isEmpty();

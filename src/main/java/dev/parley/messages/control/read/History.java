@@ -66,8 +66,8 @@ public class History {
      * readable by all, a private room by its members ({@code RoomAccess.readable}).
      */
     public Page room(long userId, String roomName, Long before, Long after, Integer limit) {
-        int size = checkLimit(limit);
-        return roomPage(rooms.readable(userId, roomName).name(), before, after, size);
+        String readable = rooms.readable(userId, roomName).name(); // access first, whatever the request's limit
+        return roomPage(readable, before, after, checkLimit(limit));
     }
 
     public Page conversation(long userId, String withUsername, Long before, Long after, Integer limit) {

@@ -29,8 +29,8 @@ public class ReadMarkers {
     Accounts accounts;
 
     public void readRoom(long userId, String roomName, Long upTo) {
+        Room room = rooms.requireMember(userId, roomName); // access first, whatever the request's marker
         long marker = checkUpTo(upTo);
-        Room room = rooms.requireMember(userId, roomName);
         em.createNativeQuery("UPDATE room_members SET last_read_id = GREATEST(last_read_id, ?1) WHERE room_id = ?2 AND user_id = ?3")
                 .setParameter(1, marker).setParameter(2, room.id()).setParameter(3, userId).executeUpdate();
     }

@@ -49,16 +49,18 @@ public class Search {
     MessageDetails details;
 
     public Page search(long userId, String q, String room, String with, Long before, Integer limit) {
+        // Both at once is a wrong shape whatever they name; else access first, whatever else the request carries.
+        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
+        Long roomId = room == null ? null : rooms.readable(userId, room).id();
         String query = checkQuery(q);
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) throw new InvalidPayload("limit must be 1 to " + MAX_LIMIT);
         if (before != null && before < 0) throw new InvalidPayload("before must not be negative");
-        if (room != null && with != null) throw new InvalidPayload("Give room or with, not both");
         String scope;
         List<Object> parameters;
         if (room != null) {
             scope = "m.room_id = ?2";
-            parameters = List.of(rooms.readable(userId, room).id());
+            parameters = List.of(roomId);
         } else if (with != null) {
             Optional<Conversation> c = history.conversationBetween(userId, history.otherUser(with).id());
             if (c.isEmpty()) return new Page(List.of(), false);

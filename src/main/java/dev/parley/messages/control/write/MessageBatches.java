@@ -129,14 +129,16 @@ class MessageBatches {
             if (t.room() != null) t.room().posted(m.id());
             else t.conversation().posted(m.id());
             MessageView view = MessageViews.of(m, t.room() == null ? null : t.room().name(), senders.get(p.senderId()),
-                    t.recipient() == null ? null : t.recipient().username(), List.copyOf(p.mentions().values()));
+                    t.recipient() == null ? null : t.recipient().username(), p.mentions().names());
             if (key != null) sent.put(key, view);
             outcomes.set(i, new Outcome(new Posted(view, true), new MessagePosted(view, p.senderId(),
                     t.room() == null ? null : t.room().id(), t.recipient() == null ? null : t.recipient().id(), p.senderSocketId(),
-                    List.copyOf(p.mentions().keySet()), previousId, t.conversation() == null ? null : t.conversation().id()), null));
+                    p.mentions().heard(), previousId, t.conversation() == null ? null : t.conversation().id()), null));
         }
         em.flush(); // inside the method, so that a broken constraint surfaces here (see Messages.store)
-        outcomes.stream().filter(o -> o.event() != null).forEach(o -> mentions.record(o.event())); // rows referencing the flushed messages
+        for (int i = 0; i < posts.size(); i++) { // rows referencing the flushed messages
+            if (outcomes.get(i).event() != null) mentions.record(outcomes.get(i).event(), posts.get(i).mentions());
+        }
         for (Outcome o : outcomes) {
             if (o.event() != null) posted.fire(o.event());
         }

@@ -1,5 +1,6 @@
 package dev.parley.messages.control.write;
 
+import dev.parley.accounts.control.Blocks;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
@@ -22,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -30,7 +30,8 @@ import java.util.Set;
  * Edits, deletions and reactions, for REST and Socket.IO alike. Each change locks the message's row,
  * so changes to one message (two reactions at once included) apply one after the other, and is
  * announced by {@link MessageChanged} after commit. A direct message is, to anyone but its two people,
- * a message that does not exist ({@code not_found}); so is a deleted one to edits and reactions.
+ * a message that does not exist ({@code not_found}); so is a deleted one to edits and reactions. Who
+ * may is decided before the text or emoji is looked at.
  */
 @ApplicationScoped
 @Transactional
@@ -54,19 +55,23 @@ public class MessageChanges {
     RoomAccess rooms;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
     Event<MessageChanged> changed;
 
     /** The author's new text; mentions follow the new text, and only users it newly mentions are notified. */
     public MessageView edit(long userId, Long id, String text) {
-        String checked = messages.checkText(text);
         Message m = live(userId, id);
         if (m.senderId() != userId) throw new Forbidden("Only the author can edit a message");
+        requireStanding(userId, m);
+        String checked = messages.checkText(text);
         m.edit(checked);
-        Map<Long, String> mentioned = m.roomId() != null
+        Mentioned mentioned = m.roomId() != null
                 ? mentions.inRoom(userId, em.find(Room.class, m.roomId()).name(), checked)
-                : mentions.inConversation(m.recipientId(), checked);
+                : mentions.inConversation(userId, m.recipientId(), checked);
         em.flush();
-        Set<Long> newlyMentioned = mentions.replace(m.id(), m.roomId(), mentioned.keySet());
+        Set<Long> newlyMentioned = mentions.replace(m.id(), m.roomId(), mentioned);
         return announce(m, false, List.copyOf(newlyMentioned));
     }
 
@@ -92,9 +97,10 @@ public class MessageChanges {
 
     /** One reaction per user per emoji: reacting twice, or taking back what is not there, changes nothing and tells no one. */
     public void react(long userId, Long id, String emoji, boolean on) {
-        String checked = Emoji.check(emoji);
         Message m = live(userId, id);
-        if (m.roomId() != null && !rooms.isMember(m.roomId(), userId)) throw new Forbidden("Join the room first");
+        requireStanding(userId, m);
+        if (m.senderId() != userId && !blocks.accepts(m.senderId(), userId)) throw new Forbidden("This user does not accept your reactions");
+        String checked = Emoji.check(emoji);
         boolean has = !em.createNativeQuery("SELECT 1 FROM reactions WHERE message_id = ?1 AND emoji = ?2 AND user_id = ?3")
                 .setParameter(1, m.id()).setParameter(2, checked).setParameter(3, userId).getResultList().isEmpty();
         if (has == on) return;
@@ -113,6 +119,19 @@ public class MessageChanges {
         m.touch();
         em.flush();
         announce(m, false, List.of());
+    }
+
+    /**
+     * Editing and reacting need the standing posting needs now: in a room, membership (a user removed,
+     * banned or gone cannot change what is there any more); in a conversation, that the other person
+     * does not block them. Deleting one's own message needs only that one can see it.
+     */
+    private void requireStanding(long userId, Message m) {
+        if (m.roomId() != null) {
+            rooms.requireStandingToPost(userId, m.roomId());
+        } else {
+            blocks.requireAccepts(m.senderId() == userId ? m.recipientId() : m.senderId(), userId);
+        }
     }
 
     /** Visible and not deleted. */

@@ -1,7 +1,9 @@
 package dev.parley.messages.control.write;
 
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.Blocks;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.errors.ParleyException;
 import dev.parley.errors.TooLarge;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.operations.Meters;
@@ -12,14 +14,15 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Posting messages, to a room or to one user. A post is committed before anyone hears of it: the
  * {@link MessagePosted} event is observed after commit, and callers ack only once this returns.
  * Posts are stored in batches across rooms and conversations ({@link GroupCommit}), each under
- * the rows' locks, so ids rise in commit order within each room and conversation.
+ * the rows' locks, so ids rise in commit order within each room and conversation. Who may post is
+ * decided there too, so a plain valid post costs no query for it here; a reply, or a post about to be
+ * refused for its text, asks first: access is decided before anything else the request carries.
  */
 @ApplicationScoped
 public class Messages {
@@ -41,6 +44,12 @@ public class Messages {
     Accounts accounts;
 
     @Inject
+    Blocks blocks;
+
+    @Inject
+    RoomAccess rooms;
+
+    @Inject
     @ConfigProperty(name = "parley.message-max-length")
     int maxLength;
 
@@ -51,8 +60,18 @@ public class Messages {
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
-        String body = checkText(text), id = checkClientMsgId(clientMsgId), room = RoomAccess.checkName(roomName);
-        replies.requireInRoom(replyTo, room);
+        String room = RoomAccess.checkName(roomName), body, id;
+        try {
+            body = checkText(text);
+            id = checkClientMsgId(clientMsgId);
+        } catch (ParleyException refused) {
+            rooms.requireMember(senderId, room); // access first: a private room's stranger learns nothing from their text
+            throw refused;
+        }
+        if (replyTo != null) { // access first, or the answer would tell whether replyTo is one of the room's messages
+            rooms.requireMember(senderId, room);
+            replies.requireInRoom(replyTo, room);
+        }
         return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
                 mentions.inRoom(senderId, room, body)), this::store);
     }
@@ -60,11 +79,12 @@ public class Messages {
     public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo) {
         String body = checkText(text), id = checkClientMsgId(clientMsgId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
-        Map<Long, String> mentioned = Map.of();
+        Mentioned mentioned = Mentioned.NONE;
         if (replyTo != null || body.indexOf('@') >= 0) { // else no lookup at all
             long recipientId = accounts.require(toUsername).id();
+            if (replyTo != null) blocks.requireAccepts(recipientId, senderId); // who may, before what the reply names
             replies.requireInConversation(replyTo, senderId, recipientId);
-            mentioned = mentions.inConversation(recipientId, body);
+            mentioned = mentions.inConversation(senderId, recipientId, body);
         }
         return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned), this::store);
     }

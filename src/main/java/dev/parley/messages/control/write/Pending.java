@@ -1,6 +1,5 @@
 package dev.parley.messages.control.write;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -9,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
  * batch's (the database); {@code turn} completes when it is to lead.
  */
 record Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
-               Long replyTo, Map<Long, String> mentions, CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
+               Long replyTo, Mentioned mentions, CompletableFuture<Posted> answer, CompletableFuture<Void> turn) {
     Pending(String room, String to, long senderId, String text, String clientMsgId, String senderSocketId,
-            Long replyTo, Map<Long, String> mentions) {
+            Long replyTo, Mentioned mentions) {
         this(room, to, senderId, text, clientMsgId, senderSocketId, replyTo, mentions, new CompletableFuture<>(), new CompletableFuture<>());
     }
 }
