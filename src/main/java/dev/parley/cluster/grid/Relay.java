@@ -32,5 +32,12 @@ public interface Relay extends AutoCloseable {
 
         /** Events were lost before this node read them (the stream overran its buffer): {@code count} of them, from any node. */
         void lost(long count);
+
+        /**
+         * Something on the stream was dropped unread: it did not open with this node's secret (a member
+         * without it, or with another), or it was an event already taken. {@code what} says which, and the
+         * member that published it, as Hazelcast tells (unauthenticated).
+         */
+        void refused(String what);
     }
 }
