@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.ClusterNodes;
+import dev.parley.support.FreshDatabase;
+import dev.parley.support.TestDatabase;
 import dev.parley.support.OwnServer;
 import dev.parley.support.Sock;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.json.JSONObject;
@@ -77,6 +81,26 @@ class ClusterSecretIT {
             String log = tail(nodes.b().log(), logB);
             assertTrue(log.lines().filter(l -> l.contains(REFUSAL)).count() <= 2, "at most a line a minute, however many: " + log);
             assertFalse(log.contains("not the secret node A has"), "the secret is never logged");
+        }
+    }
+
+    @Test
+    void aClusteredNodeWithoutASecretDoesNotStartAndSaysWhy() throws Exception {
+        int hz = Integer.getInteger("parley.it.cluster.hz-port-a", 6911);
+        OwnServer lone = OwnServer.onPort("node_a", Integer.getInteger("parley.it.cluster.port-a", 8281))
+                .clustered("parley-it-" + UUID.randomUUID().toString().substring(0, 8), hz, List.of(hz)).with("parley.cluster.secret", "");
+        long from = size(lone.log());
+        FreshDatabase.recreate(TestDatabase.ADMIN_URL, TestDatabase.USER, lone.databaseName());
+        try (lone) {
+            lone.spawn();
+            Awaitility.await(lone.log() + " says why it does not start").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> tail(lone.log(), from).contains("parley.cluster.secret (PARLEY_CLUSTER_SECRET) is not set"));
+            Awaitility.await("Payara Micro done with the deployment").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !lone.isRunning() || tail(lone.log(), from).matches("(?s).*(Payara Micro .* ready|Deployment failed|[Ee]xception while loading the app).*"));
+            Api api = lone.api();
+            int status = lone.isRunning() ? api.post("/api/auth/login", null, Api.credentials("nobody", "nothing")).status() : -1;
+            System.out.println("A clustered node without a secret: " + (lone.isRunning() ? "still running, POST /api/auth/login answers " + status : "exited"));
+            assertTrue(!lone.isRunning() || status == 404, "Parley is not served: " + status);
         }
     }
 
