@@ -176,8 +176,8 @@ public class Cluster {
                 refusals = unloggedRefusals;
                 unloggedRefusals = 0;
             }
-            LOG.warning("Cluster: refused " + what + ": a node with another parley.cluster.secret, or none, or a stranger on the cluster network"
-                    + (refusals > 1 ? " (" + refusals + " refused since the last such line)" : "") + "; at most one such line a minute");
+            LOG.warning("Cluster: refused " + what + (refusals > 1 ? "; " + refusals + " refused since the last such line" : "")
+                    + "; at most one such line a minute");
         }
     }
 }

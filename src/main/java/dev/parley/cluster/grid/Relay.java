@@ -35,8 +35,8 @@ public interface Relay extends AutoCloseable {
 
         /**
          * Something on the stream was dropped unread: it did not open with this node's secret (a member
-         * without it, or with another), or it was an event already taken. {@code what} says which, and the
-         * member that published it, as Hazelcast tells (unauthenticated).
+         * with another secret, or a stranger), or it was an event already taken. {@code what} says which, the
+         * member that published it as Hazelcast tells (unauthenticated), and the likely cause.
          */
         void refused(String what);
     }

@@ -164,7 +164,7 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
         long serial = in.getLong();
         if (origin.equals(self)) return;
         if (!replays.first(origin, serial)) {
-            refused(publisher, "an event it had already taken");
+            refused(publisher, "an event it had already taken", "a copy published again");
             return;
         }
         if (kind == HELLO) return;
@@ -206,16 +206,19 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     /** The message's contents, or null when they do not open with this node's secret (reported). */
     private byte[] open(byte stream, Message<byte[]> message) {
         try {
-            return seal.open(stream, message.getMessageObject());
+            // Typed byte[] by erasure only: a stranger may publish anything here.
+            if (!(((Message<?>) message).getMessageObject() instanceof byte[] sealed)) throw new javax.crypto.AEADBadTagException("not bytes");
+            return seal.open(stream, sealed);
         } catch (javax.crypto.AEADBadTagException e) {
-            refused(message.getPublishingMember(), "an event it could not authenticate");
+            refused(message.getPublishingMember(), "an event it could not authenticate",
+                    "a node with another parley.cluster.secret, or a stranger on the cluster network");
             return null;
         }
     }
 
-    private void refused(Member publisher, String what) {
+    private void refused(Member publisher, String what, String likely) {
         try {
-            receiver.refused(what + " from " + (publisher == null ? "an unknown member" : publisher.getAddress()));
+            receiver.refused(what + " from " + (publisher == null ? "an unknown member" : publisher.getAddress()) + " (" + likely + ")");
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cluster: reporting a refused event failed", e);
         }

@@ -74,6 +74,17 @@ class TopicRelayTest {
         }
     }
 
+    @Test
+    void whatAStrangerPublishesInClearIsRefused() {
+        Heard onB = new Heard();
+        try (Relay b = TopicRelay.start(GridMembers.b(), stream, 100, Duration.ofMinutes(1), SECRET, onB)) {
+            GridMembers.a().<Object>getReliableTopic(stream).publish("a SessionsEnded, in clear");
+            GridMembers.a().<Object>getReliableTopic(stream).publish(new byte[] {1, 2, 3});
+            Awaitility.await("both refused").atMost(WAIT).until(() -> onB.refused.size() == 2);
+            assertEquals(List.of(), List.copyOf(onB.received));
+        }
+    }
+
     private static final class Heard implements Relay.Receiver {
         final Queue<Serializable> received = new ConcurrentLinkedQueue<>();
         final Queue<String> refused = new ConcurrentLinkedQueue<>();
