@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
     private static final Path DOCKER = Path.of("docker").toAbsolutePath();
+    /** What the person starting compose exports (compose.yaml requires it). */
+    private static final String CLUSTER_SECRET = "a-secret-for-compose-config-of-32-characters";
 
     @Test
     void theClusterComposeFileIsValidAndClustersTwoNodesBehindTheLoadBalancer() throws Exception {
@@ -38,7 +41,10 @@ class ComposeFileTest {
             Map<String, Object> env = map(service.get("environment"));
             assertEquals("jdbc:postgresql://postgres:5432/parley", env.get("PARLEY_DB_URL"));
             assertEquals(ipOf(map(services.get("lb"))), env.get("PARLEY_TRUSTED_PROXIES"), "the load balancer's X-Forwarded-For is trusted");
+            assertEquals(CLUSTER_SECRET, env.get("PARLEY_CLUSTER_SECRET"), "the cluster secret from the environment");
         }
+        assertTrue(Files.readString(DOCKER.resolve("compose.yaml")).contains("PARLEY_CLUSTER_SECRET: ${PARLEY_CLUSTER_SECRET:?"),
+                "the cluster secret required from the environment, never written in the file");
         Map<String, Object> lb = map(services.get("lb"));
         assertTrue(String.valueOf(lb.get("image")).startsWith("haproxy:"), "the official HAProxy image");
         assertTrue(String.valueOf(lb.get("volumes")).contains("haproxy.cfg"), "runs docker/haproxy.cfg");
@@ -89,7 +95,9 @@ class ComposeFileTest {
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PARLEY_CLUSTER_SECRET", CLUSTER_SECRET);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) process.destroyForcibly();
         return new Result(process.exitValue(), output);

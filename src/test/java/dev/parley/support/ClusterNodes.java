@@ -17,7 +17,9 @@ import org.awaitility.Awaitility;
  *
  * <p>Ports: HTTP {@code parley.it.cluster.port-a}/{@code -b} (8281/8282), Hazelcast
  * {@code parley.it.cluster.hz-port-a}/{@code -b} (6911/6912), set by the build from {@code it.cluster.*}.
- * Logs: {@code target/own-node_a.log}, {@code own-node_b.log}. Each node can be killed (SIGKILL).
+ * Logs: {@code target/own-node_a.log}, {@code own-node_b.log}. Each node can be killed (SIGKILL). Both share a
+ * cluster secret made for the pair ({@code parley.cluster.secret}; a node's own {@code with} before
+ * {@link #start} gives it another).
  */
 public final class ClusterNodes implements RunsForTheClass {
     private final OwnServer a;
@@ -41,10 +43,11 @@ public final class ClusterNodes implements RunsForTheClass {
         int hzB = Integer.getInteger("parley.it.cluster.hz-port-b", 6912);
         String cluster = "parley-it-" + UUID.randomUUID().toString().substring(0, 8);
         List<Integer> members = List.of(hzA, hzB);
+        String secret = UUID.randomUUID() + "-" + UUID.randomUUID();
         OwnServer a = OwnServer.onPort("node_a", httpA).clustered(cluster, hzA, members);
         OwnServer b = OwnServer.onPort("node_b", httpB).clustered(cluster, hzB, members).sharingDatabaseOf(a);
         for (OwnServer node : List.of(a, b)) {
-            node.with("parley.signup.max-per-address", "1000000")
+            node.with("parley.cluster.secret", secret).with("parley.signup.max-per-address", "1000000")
                     .with("parley.rest.rate.burst", "1000000").with("parley.rest.rate.per-second", "1000000")
                     .with("parley.socket.rate.burst", "1000000").with("parley.socket.rate.per-second", "1000000");
             settings.forEach(node::with);

@@ -51,10 +51,11 @@ public class Grid {
 
     /**
      * Subscribes {@code receiver} to the ordered stream {@code name} that every node publishes to (see
-     * {@link Relay}); its ringbuffer keeps {@code capacity} events for at most {@code ttl}.
+     * {@link Relay}); its ringbuffer keeps {@code capacity} events for at most {@code ttl}. What it carries
+     * is sealed with {@code secret}: only the nodes that share it read each other.
      */
-    public Relay relay(String name, int capacity, java.time.Duration ttl, Relay.Receiver receiver) {
-        return TopicRelay.start(instance(), name, capacity, ttl, receiver);
+    public Relay relay(String name, int capacity, java.time.Duration ttl, String secret, Relay.Receiver receiver) {
+        return TopicRelay.start(instance(), name, capacity, ttl, secret, receiver);
     }
 
     /** How many nodes the grid has now, this one included: 1 when not clustered. */

@@ -32,5 +32,12 @@ public interface Relay extends AutoCloseable {
 
         /** Events were lost before this node read them (the stream overran its buffer): {@code count} of them, from any node. */
         void lost(long count);
+
+        /**
+         * Something on the stream was dropped unread: it did not open with this node's secret (a member
+         * with another secret, or a stranger), or it was an event already taken. {@code what} says which, the
+         * member that published it as Hazelcast tells (unauthenticated), and the likely cause.
+         */
+        void refused(String what);
     }
 }

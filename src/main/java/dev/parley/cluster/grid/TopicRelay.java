@@ -33,12 +33,17 @@ import java.util.stream.Collectors;
  * and is told ({@link Receiver#lost}), never silently. Acknowledgements (for {@link #publishAndAwait})
  * travel on a plain topic of their own.
  *
- * <p>Envelope: kind (1 byte), origin node (16 bytes), serial (8), then the event ({@link Wire}).
+ * <p>Envelope: kind (1 byte), origin node (16 bytes), serial (8), then the event ({@link Wire}); the whole
+ * sealed with the cluster's secret ({@link Seal}), acknowledgements too. What does not open with it, and an
+ * event taken before ({@link Replays}), is dropped and reported ({@link Receiver#refused}). Each node
+ * announces itself once when it starts ({@code HELLO}), so that a node with another secret is refused,
+ * and says so, as soon as it joins rather than at the first event.
  */
 final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     private static final Logger LOG = Logger.getLogger(TopicRelay.class.getName());
     private static final byte EVENT = 0;
     private static final byte EVENT_AWAITED = 1;
+    private static final byte HELLO = 2;
     private static final int HEADER = 1 + 16 + 8;
     /**
      * Hazelcast's name for the ringbuffer behind a reliable topic ({@code RingbufferService.TOPIC_RB_PREFIX});
@@ -51,6 +56,8 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     private final ITopic<byte[]> events;
     private final ITopic<byte[]> acks;
     private final Receiver receiver;
+    private final Seal seal;
+    private final Replays replays = new Replays();
     private final UUID self;
     private final AtomicLong serials = new AtomicLong();
     private final Map<Long, Set<UUID>> awaited = new ConcurrentHashMap<>();
@@ -59,8 +66,9 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     /** The last sequence number read from the topic, -1 before the first. */
     private volatile long lastSequence = -1;
 
-    private TopicRelay(HazelcastInstance hz, String name, Receiver receiver) {
+    private TopicRelay(HazelcastInstance hz, String name, Seal seal, Receiver receiver) {
         this.hz = hz;
+        this.seal = seal;
         this.receiver = receiver;
         this.self = hz.getCluster().getLocalMember().getUuid();
         this.events = hz.getReliableTopic(name);
@@ -72,9 +80,9 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     /**
      * Subscribes to the topic {@code name}, first configuring it (the same on every node, or the
      * first node's settings stand and this one says so): a ringbuffer of {@code capacity} events kept
-     * at most {@code ttl}, with one backup.
+     * at most {@code ttl}, with one backup. Everything it carries is sealed with {@code secret}.
      */
-    static Relay start(Object instance, String name, int capacity, Duration ttl, Receiver receiver) {
+    static Relay start(Object instance, String name, int capacity, Duration ttl, String secret, Receiver receiver) {
         HazelcastInstance hz = (HazelcastInstance) instance;
         try {
             hz.getConfig().addRingBufferConfig(new RingbufferConfig(name)
@@ -84,7 +92,8 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
         } catch (InvalidConfigurationException e) {
             LOG.warning("Cluster: the relay's settings differ from another node's; that node's apply (" + e.getMessage() + ")");
         }
-        TopicRelay relay = new TopicRelay(hz, name, receiver);
+        TopicRelay relay = new TopicRelay(hz, name, new Seal(secret), receiver);
+        relay.events.publish(relay.envelope(HELLO, relay.serials.incrementAndGet(), null));
         LOG.info(() -> "Cluster: relaying events on " + name + ", a ringbuffer of " + hz.getRingbuffer(RINGBUFFER_PREFIX + name).capacity()
                 + " events");
         return relay;
@@ -145,24 +154,37 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
 
     @Override
     public void onMessage(Message<byte[]> message) {
-        ByteBuffer in = ByteBuffer.wrap(message.getMessageObject());
+        Member publisher = message.getPublishingMember();
+        if (publisher != null && publisher.localMember()) return; // this node's own, not opened
+        byte[] plain = open(Seal.EVENTS, message);
+        if (plain == null) return;
+        ByteBuffer in = ByteBuffer.wrap(plain);
         byte kind = in.get();
         UUID origin = new UUID(in.getLong(), in.getLong());
         long serial = in.getLong();
         if (origin.equals(self)) return;
+        if (!replays.first(origin, serial)) {
+            refused(publisher, "an event it had already taken", "a copy published again");
+            return;
+        }
+        if (kind == HELLO) return;
         try {
-            receiver.received(Wire.decode(message.getMessageObject(), HEADER, message.getMessageObject().length - HEADER));
+            receiver.received(Wire.decode(plain, HEADER, plain.length - HEADER));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Cluster: an event from another node failed here", e);
         }
         if (kind == EVENT_AWAITED) {
-            acks.publish(ByteBuffer.allocate(48).putLong(origin.getMostSignificantBits()).putLong(origin.getLeastSignificantBits())
-                    .putLong(serial).putLong(self.getMostSignificantBits()).putLong(self.getLeastSignificantBits()).array());
+            acks.publish(seal.seal(Seal.ACKS, ByteBuffer.allocate(40).putLong(origin.getMostSignificantBits()).putLong(origin.getLeastSignificantBits())
+                    .putLong(serial).putLong(self.getMostSignificantBits()).putLong(self.getLeastSignificantBits()).array()));
         }
     }
 
     private void acknowledged(Message<byte[]> message) {
-        ByteBuffer in = ByteBuffer.wrap(message.getMessageObject());
+        Member publisher = message.getPublishingMember();
+        if (publisher != null && publisher.localMember()) return;
+        byte[] plain = open(Seal.ACKS, message);
+        if (plain == null) return;
+        ByteBuffer in = ByteBuffer.wrap(plain);
         UUID origin = new UUID(in.getLong(), in.getLong());
         if (!origin.equals(self)) return;
         Set<UUID> waiting = awaited.get(in.getLong());
@@ -175,10 +197,31 @@ final class TopicRelay implements Relay, ReliableMessageListener<byte[]> {
     }
 
     private byte[] envelope(byte kind, long serial, Serializable event) {
-        byte[] body = Wire.encode(event);
-        return ByteBuffer.allocate(HEADER + body.length).put(kind)
+        byte[] body = event == null ? new byte[0] : Wire.encode(event);
+        return seal.seal(Seal.EVENTS, ByteBuffer.allocate(HEADER + body.length).put(kind)
                 .putLong(self.getMostSignificantBits()).putLong(self.getLeastSignificantBits())
-                .putLong(serial).put(body).array();
+                .putLong(serial).put(body).array());
+    }
+
+    /** The message's contents, or null when they do not open with this node's secret (reported). */
+    private byte[] open(byte stream, Message<byte[]> message) {
+        try {
+            // Typed byte[] by erasure only: a stranger may publish anything here.
+            if (!(((Message<?>) message).getMessageObject() instanceof byte[] sealed)) throw new javax.crypto.AEADBadTagException("not bytes");
+            return seal.open(stream, sealed);
+        } catch (javax.crypto.AEADBadTagException e) {
+            refused(message.getPublishingMember(), "an event it could not authenticate",
+                    "a node with another parley.cluster.secret, or a stranger on the cluster network");
+            return null;
+        }
+    }
+
+    private void refused(Member publisher, String what, String likely) {
+        try {
+            receiver.refused(what + " from " + (publisher == null ? "an unknown member" : publisher.getAddress()) + " (" + likely + ")");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Cluster: reporting a refused event failed", e);
+        }
     }
 
     // ReliableMessageListener: start at the tail, notice gaps, never stop on a loss or an error.
