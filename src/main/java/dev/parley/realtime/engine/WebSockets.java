@@ -28,7 +28,14 @@ public final class WebSockets {
      */
     private static final class Upgrade {
         final CompletableFuture<Void> over = new CompletableFuture<>();
+        /** The probe answered: the client sends the upgrade packet next, once its last poll is answered. */
+        final CompletableFuture<Void> probed = new CompletableFuture<>();
         volatile BridgedWebSocket socket;
+
+        void end() {
+            probed.complete(null);
+            over.complete(null);
+        }
     }
 
     BridgedWebSocket of(EngineIoSocket connection) {
@@ -56,7 +63,7 @@ public final class WebSockets {
     public void upgrading(String connectionId, BridgedWebSocket socket) {
         Upgrade upgrade = upgrading.compute(connectionId, (id, requested) -> {
             if (requested != null && requested.socket == null) return requested;
-            if (requested != null) requested.over.complete(null);
+            if (requested != null) requested.end();
             return new Upgrade();
         });
         upgrade.socket = socket;
@@ -65,17 +72,23 @@ public final class WebSockets {
     }
 
     /**
-     * Waits, at most {@code wait}, for an upgrade of {@code connectionId} under way to end. A polling
-     * GET of a connection whose client has sent the upgrade packet on its WebSocket must get 400, as
-     * the reference server answers it; engine.io-server 6.3.2 answers it a noop while the packet is
-     * still on its way through the WebSocket's thread. A client polling during an upgrade that is not
-     * finishing gets the engine's noop only this much later. Remove when the library orders the two.
+     * Waits for an upgrade of {@code connectionId} under way to end: at most {@code wait} for its probe,
+     * then at most {@code afterProbe} for the upgrade packet. A polling GET of a connection whose client
+     * has sent the upgrade packet on its WebSocket must get 400, as the reference server answers it;
+     * engine.io-server 6.3.2 answers it a noop while the packet is still on its way through the
+     * WebSocket's thread. A client that polls once more after the probe (its poll answered before the
+     * probe's answer reached it) sends the upgrade packet only once that poll is answered: it waits
+     * {@code afterProbe}, as long as the reference server's own check (100 ms). Remove when the library
+     * orders the two.
      */
-    public void awaitUpgrade(String connectionId, Duration wait) {
+    public void awaitUpgrade(String connectionId, Duration wait, Duration afterProbe) {
         Upgrade upgrade = upgrading.get(connectionId);
         if (upgrade == null) return;
         try {
-            upgrade.over.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            long deadline = System.nanoTime() + wait.toNanos();
+            upgrade.probed.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            long left = Math.min(deadline - System.nanoTime(), afterProbe.toNanos());
+            if (left > 0) upgrade.over.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException stillUpgrading) {
             // the engine answers it as the upgrade stands
         } catch (ExecutionException impossible) {
@@ -87,7 +100,7 @@ public final class WebSockets {
 
     private void end(String connectionId, Upgrade upgrade) {
         upgrading.remove(connectionId, upgrade);
-        upgrade.over.complete(null);
+        upgrade.end();
     }
 
     /** Follows a long-polling connection, for its upgrade and its end. */
@@ -101,11 +114,15 @@ public final class WebSockets {
                 connection.send(NOOP);
                 active.put(connection.getId(), upgrade.socket);
             }
-            upgrade.over.complete(null);
+            upgrade.end();
+        });
+        connection.on("upgrading", args -> {
+            Upgrade upgrade = upgrading.get(connection.getId());
+            if (upgrade != null) upgrade.probed.complete(null);
         });
         connection.once("close", args -> {
             Upgrade upgrade = upgrading.remove(connection.getId());
-            if (upgrade != null) upgrade.over.complete(null);
+            if (upgrade != null) upgrade.end();
             active.remove(connection.getId());
         });
     }

@@ -72,11 +72,11 @@ public class SocketServer {
     private Meters.Counter slowClients;
 
     /**
-     * How long a polling GET waits for an upgrade under way ({@link WebSockets#awaitUpgrade}): longer
-     * than a WebSocket takes to open on a cold server, short against the upgrade's own pace (the client
-     * sends the upgrade packet once its last poll is answered).
+     * How long a polling GET waits for an upgrade under way ({@link WebSockets#awaitUpgrade}): for the
+     * probe, longer than a WebSocket takes to open on a cold server; after it, the reference server's 100 ms.
      */
     private static final Duration UPGRADE_WAIT = Duration.ofMillis(500);
+    private static final Duration UPGRADE_WAIT_AFTER_PROBE = Duration.ofMillis(100);
 
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
@@ -186,7 +186,7 @@ public class SocketServer {
 
     /** A polling GET of {@code sid} waits here, briefly, while that connection moves to a WebSocket. */
     public void awaitUpgrade(String sid) {
-        webSockets.awaitUpgrade(sid, UPGRADE_WAIT);
+        webSockets.awaitUpgrade(sid, UPGRADE_WAIT, UPGRADE_WAIT_AFTER_PROBE);
     }
 
     void upgradeRequested(String sid) {
