@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.ServiceLoader;
@@ -34,6 +36,18 @@ public class UrlDataSource implements DataSource {
     private static final Map<String, String> POSTGRESQL_TIMEOUTS = Map.of(
             "connectTimeout", "5", "loginTimeout", "10", "socketTimeout", "30", "tcpKeepAlive", "true");
 
+    /**
+     * Without a lock timeout, a transaction that holds a hot row (a room's member count, a room every
+     * post locks) and hangs stops every request behind it, each holding a pooled connection, until the
+     * pool is empty and the server answers nothing. {@code <prefix>.lock-timeout} turns that wait into
+     * an error ({@code errors/DatabaseDown}: {@code unavailable}, logged); {@code
+     * <prefix>.idle-in-transaction-timeout} ends the session of a transaction that sits idle with its
+     * locks (PostgreSQL rolls it back). Set on each new connection, over any the URL's {@code options} set.
+     */
+    private Duration lockTimeout = Duration.ZERO;
+    private Duration idleInTransactionTimeout = Duration.ZERO;
+
+    private boolean configured;
     private String configPrefix = "parley.db";
     private String url;
     private String user;
@@ -41,7 +55,10 @@ public class UrlDataSource implements DataSource {
     private int loginTimeout;
     private PrintWriter logWriter;
 
-    /** The MP Config keys {@code <prefix>.url}, {@code .user} and {@code .password} fill in what is not set. */
+    /**
+     * The MP Config keys {@code <prefix>.url}, {@code .user} and {@code .password} fill in what is not
+     * set; {@code .lock-timeout} and {@code .idle-in-transaction-timeout} are read in any case.
+     */
     public void setConfigPrefix(String prefix) { this.configPrefix = prefix; }
     public void setUrl(String url) { this.url = url; }
     public void setURL(String url) { this.url = url; }
@@ -57,11 +74,22 @@ public class UrlDataSource implements DataSource {
 
     /** Fills in from MP Config what the container did not set; the loader is the WAR's, whichever thread asks. */
     private synchronized void configure() {
-        if (url != null && !url.isEmpty()) return;
+        if (configured) return;
         Config config = ConfigProvider.getConfig(UrlDataSource.class.getClassLoader());
-        url = config.getValue(configPrefix + ".url", String.class);
-        if (user == null || user.isEmpty()) user = config.getOptionalValue(configPrefix + ".user", String.class).orElse(null);
-        if (password == null || password.isEmpty()) password = config.getOptionalValue(configPrefix + ".password", String.class).orElse(null);
+        if (url == null || url.isEmpty()) {
+            url = config.getValue(configPrefix + ".url", String.class);
+            if (user == null || user.isEmpty()) user = config.getOptionalValue(configPrefix + ".user", String.class).orElse(null);
+            if (password == null || password.isEmpty()) password = config.getOptionalValue(configPrefix + ".password", String.class).orElse(null);
+        }
+        lockTimeout = timeout(config, configPrefix + ".lock-timeout");
+        idleInTransactionTimeout = timeout(config, configPrefix + ".idle-in-transaction-timeout");
+        configured = true;
+    }
+
+    private static Duration timeout(Config config, String key) {
+        Duration value = config.getOptionalValue(key, String.class).map(Duration::parse).orElse(Duration.ZERO);
+        if (value.isNegative()) throw new IllegalArgumentException(key + " must not be negative");
+        return value;
     }
 
     @Override
@@ -78,7 +106,19 @@ public class UrlDataSource implements DataSource {
         Connection connection = driver().connect(PrivateH2Files.wrap(url), properties);
         if (connection == null) throw new SQLException("No JDBC driver accepts the configured database URL");
         if (h2Folder != null) DataFolder.secure(h2Folder); // and the files it has just made
+        if (url.startsWith("jdbc:postgresql:")) limitWaits(connection);
         return connection;
+    }
+
+    /** Session settings, in milliseconds (0 is off); numbers from a parsed Duration, nothing from outside the config. */
+    private void limitWaits(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = " + lockTimeout.toMillis()
+                    + "; SET idle_in_transaction_session_timeout = " + idleInTransactionTimeout.toMillis());
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private Driver driver() throws SQLException {

@@ -11,10 +11,13 @@ import dev.parley.support.RawHttp;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
 import dev.parley.support.Users.Registered;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -36,14 +39,19 @@ class ProtocolEdgesIT {
     }
 
     @Test
-    void pollingIsGetAndPostOnly() throws Exception {
+    void pollingIsGetAndPostOnlyAndAnyOtherMethodIs400AsTheReferenceServerAnswers() throws Exception {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH", "POST"}) {
+            HttpResponse<String> handshake = Polling.HTTP.send(HttpRequest.newBuilder(URI.create(Server.url() + "/socket.io/?EIO=4&transport=polling"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, handshake.statusCode(), "handshake by " + method + ": " + handshake.body());
+        }
         String sid = Polling.handshake();
         for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
             HttpResponse<String> refused = Polling.HTTP.send(Polling.request(sid).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertEquals(405, refused.statusCode(), method + ": " + refused.body());
+            assertEquals(400, refused.statusCode(), method + ": " + refused.body());
         }
-        assertEquals(405, RawHttp.server().send("HEAD", "/socket.io/?EIO=4&transport=polling&sid=" + sid, new String[0], null, true).status());
+        assertEquals(400, RawHttp.server().send("HEAD", "/socket.io/?EIO=4&transport=polling&sid=" + sid, new String[0], null, true).status());
         assertEquals(200, Polling.post(sid, "40{\"token\":\"x\"}").statusCode(), "the session is still there");
     }
 
@@ -62,6 +70,58 @@ class ProtocolEdgesIT {
 
         assertEquals(400, Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(400, Polling.post(sid, "40").statusCode());
+    }
+
+    @Test
+    void aGetThatTheClientsCloseOvertookIsAnsweredNoopAndTheNextGetIs400() throws Exception {
+        // The client had this GET on its way when it sent the close; the close arrived first.
+        String sid = Polling.handshake();
+        assertEquals(200, Polling.post(sid, "1").statusCode());
+        assertEquals("6", Polling.get(sid));
+        assertEquals(400, Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void aGetAndTheClientsCloseSentTogetherGetNoopThenTheSessionIsGoneWhicheverArrivesFirst() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            String sid = Polling.handshake();
+            CompletableFuture<HttpResponse<String>> poll = Polling.HTTP.sendAsync(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> close = Polling.HTTP.sendAsync(Polling.request(sid).POST(HttpRequest.BodyPublishers.ofString("1")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answered = poll.get(10, TimeUnit.SECONDS);
+            assertEquals(200, answered.statusCode(), "try " + i + ": " + answered.body());
+            assertEquals("6", answered.body(), "try " + i);
+            assertEquals(200, close.get(10, TimeUnit.SECONDS).statusCode());
+            assertEquals(400, Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode(), "try " + i);
+        }
+    }
+
+    @Test
+    void aPollingGetSentAfterTheUpgradePacketIs400() throws Exception {
+        // The upgrade packet goes by the WebSocket, the GET by another connection: the GET must not win.
+        for (int i = 0; i < 30; i++) {
+            String sid = Polling.handshake();
+            CompletableFuture<Void> opened = new CompletableFuture<>();
+            WebSocket ws = Polling.HTTP.newWebSocketBuilder()
+                    .buildAsync(URI.create(Server.url().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket&sid=" + sid),
+                            new WebSocket.Listener() {
+                                @Override
+                                public void onOpen(WebSocket webSocket) {
+                                    webSocket.request(Long.MAX_VALUE);
+                                    opened.complete(null);
+                                }
+                            })
+                    .get(10, TimeUnit.SECONDS);
+            try {
+                opened.get(10, TimeUnit.SECONDS);
+                ws.sendText("2probe", true).get(10, TimeUnit.SECONDS);
+                ws.sendText("5", true).get(10, TimeUnit.SECONDS);
+                HttpResponse<String> poll = Polling.HTTP.send(Polling.request(sid).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, poll.statusCode(), "try " + i + ": " + poll.body());
+            } finally {
+                ws.abort();
+            }
+        }
     }
 
     @Test

@@ -54,6 +54,14 @@ public final class EngineIoInput {
         return true;
     }
 
+    /** Whether a (well-formed) polling payload carries a close packet. */
+    public static boolean closes(String payload) {
+        for (String packet : payload.split(SEPARATOR, -1)) {
+            if (packet.startsWith("1")) return true;
+        }
+        return false;
+    }
+
     /** One packet, as a WebSocket text frame carries it: a type 0 to 6 and its data, or {@code b} and base64. */
     public static boolean wellFormedPacket(String packet) {
         if (packet.isEmpty()) return false;

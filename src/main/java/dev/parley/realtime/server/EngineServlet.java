@@ -1,6 +1,7 @@
 package dev.parley.realtime.server;
 
 import dev.parley.http.Origins;
+import dev.parley.realtime.engine.ClientCloses;
 import dev.parley.realtime.engine.EngineIoInput;
 import dev.parley.realtime.engine.Handshake;
 import jakarta.inject.Inject;
@@ -27,7 +28,9 @@ import java.util.logging.Logger;
  * body is allocated at whatever size Content-Length claims, so bodies over {@code maxPayload} (or of
  * unknown length) are refused first; input the library would throw on is refused as a bad request
  * ({@link EngineIoInput}); and the open packet lacks {@code maxPayload}, so the handshake's response
- * is rewritten to carry it.
+ * is rewritten to carry it. A client's close that overtook its own waiting GET ({@link ClientCloses})
+ * and a GET racing its connection's upgrade ({@code SocketServer#awaitUpgrade}) are answered as the
+ * reference server answers them.
  *
  * <p>The Origin is checked here, on every request the container maps to this servlet, whatever
  * spelling of the path reached it ({@code //socket.io/}, {@code /%73ocket.io/}, {@code /socket.io;x=1/}).
@@ -48,15 +51,17 @@ public class EngineServlet extends HttpServlet {
             refuse(response, 403, 4, "Origin not allowed");
             return;
         }
-        if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
-            // Polling is GET and POST; the library answers any other method on a session with a bare 500.
-            response.setHeader("Allow", "GET, POST");
-            refuse(response, 405, 3, "Bad request");
-            return;
-        }
         Map<String, String> query = EngineIoInput.query(request.getQueryString()).orElse(null);
         if (query == null) {
             refuse(response, 400, 3, "Bad request");
+            return;
+        }
+        if (!"GET".equals(request.getMethod()) && !"POST".equals(request.getMethod())) {
+            // Polling is GET and POST. The reference server answers a handshake by another method 400,
+            // and the library a POST one; the library answers any other method on a session with a bare
+            // 500, for a fault that is the client's.
+            if (query.containsKey("sid")) refuse(response, 400, 3, "Bad request");
+            else refuse(response, 400, 2, "Bad handshake method");
             return;
         }
         if (!EngineIoInput.supportedVersion(query)) {
@@ -67,6 +72,7 @@ public class EngineServlet extends HttpServlet {
             refuse(response, 400, 3, "Bad request");
             return;
         }
+        boolean closing = false; // a POST with the client's close packet
         if ("POST".equals(request.getMethod())) {
             long length = request.getContentLengthLong();
             if (length < 0) {
@@ -84,14 +90,26 @@ public class EngineServlet extends HttpServlet {
                     return;
                 }
                 request = new ReadBody(request, body);
+                closing = EngineIoInput.closes(new String(body, StandardCharsets.UTF_8)) && server.isOpen(query.get("sid"));
             }
         }
-        if ("GET".equals(request.getMethod()) && !query.containsKey("sid")) {
+        String sid = query.get("sid");
+        ClientCloses closes = server.clientCloses();
+        if ("GET".equals(request.getMethod()) && sid == null) {
             handshake(request, response);
+        } else if ("GET".equals(request.getMethod()) && closes.overtaken(sid)) {
+            writeNoop(response);
         } else {
             try {
+                if (closing) closes.closing(sid);
+                if ("GET".equals(request.getMethod())) {
+                    server.awaitUpgrade(sid);
+                    response = new PollAnswer(response, () -> closes.answered(sid));
+                }
                 server.transports().handleRequest(request, response);
-                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !server.isOpen(query.get("sid"))) {
+                if (closing && server.isOpen(sid)) closes.answered(sid); // not closed after all (a transport mismatch)
+                if ("GET".equals(request.getMethod()) && request.isAsyncStarted() && !server.isOpen(sid)) {
+                    closes.answered(sid);
                     answerClosed(request, response);
                 }
             } catch (RuntimeException e) {
@@ -134,14 +152,40 @@ public class EngineServlet extends HttpServlet {
      * Remove when the library answers it itself.
      */
     private static void answerClosed(HttpServletRequest request, HttpServletResponse response) {
-        byte[] noop = "6".getBytes(StandardCharsets.UTF_8);
         try {
-            response.setContentType("text/plain; charset=UTF-8");
-            response.setContentLength(noop.length);
-            response.getOutputStream().write(noop);
+            writeNoop(response);
             request.getAsyncContext().complete();
         } catch (IOException | IllegalStateException answeredMeanwhile) {
             // the close reached this GET after all (a ping timeout, say): it has its answer
+        }
+    }
+
+    private static void writeNoop(HttpServletResponse response) throws IOException {
+        byte[] noop = "6".getBytes(StandardCharsets.UTF_8);
+        response.setContentType("text/plain; charset=UTF-8");
+        response.setContentLength(noop.length);
+        response.getOutputStream().write(noop);
+    }
+
+    /** A polling GET's response, which tells {@link ClientCloses} when the engine answers it. */
+    private static final class PollAnswer extends HttpServletResponseWrapper {
+        private final Runnable answered;
+
+        PollAnswer(HttpServletResponse response, Runnable answered) {
+            super(response);
+            this.answered = answered;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            answered.run();
+            return super.getOutputStream();
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            answered.run();
+            return super.getWriter();
         }
     }
 

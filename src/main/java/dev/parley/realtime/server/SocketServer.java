@@ -1,6 +1,7 @@
 package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.BridgedWebSocket;
+import dev.parley.realtime.engine.ClientCloses;
 import dev.parley.realtime.engine.FanOut;
 import dev.parley.realtime.engine.Flusher;
 import dev.parley.realtime.engine.SocketOutput;
@@ -18,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.Session;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,9 +71,17 @@ public class SocketServer {
 
     private Meters.Counter slowClients;
 
+    /**
+     * How long a polling GET waits for an upgrade under way ({@link WebSockets#awaitUpgrade}): for the
+     * probe, longer than a WebSocket takes to open on a cold server; after it, the reference server's 100 ms.
+     */
+    private static final Duration UPGRADE_WAIT = Duration.ofMillis(500);
+    private static final Duration UPGRADE_WAIT_AFTER_PROBE = Duration.ofMillis(100);
+
     private static final ThreadLocal<BridgedWebSocket> OPENING = new ThreadLocal<>();
 
     private final WebSockets webSockets = new WebSockets();
+    private final ClientCloses clientCloses = new ClientCloses();
     /** Engine.IO connections not yet closed, by sid (see {@link #isOpen}). */
     private final Map<String, EngineIoSocket> open = new ConcurrentHashMap<>();
     private static final AtomicLong TIMER_THREADS = new AtomicLong();
@@ -172,6 +182,23 @@ public class SocketServer {
      */
     public boolean isOpen(String sid) {
         return sid != null && open.containsKey(sid);
+    }
+
+    /** A polling GET of {@code sid} waits here, briefly, while that connection moves to a WebSocket. */
+    public void awaitUpgrade(String sid) {
+        webSockets.awaitUpgrade(sid, UPGRADE_WAIT, UPGRADE_WAIT_AFTER_PROBE);
+    }
+
+    void upgradeRequested(String sid) {
+        webSockets.upgradeRequested(sid);
+    }
+
+    void upgradeRefused(String sid) {
+        webSockets.upgradeRefused(sid);
+    }
+
+    ClientCloses clientCloses() {
+        return clientCloses;
     }
 
     public int maxPayload() {

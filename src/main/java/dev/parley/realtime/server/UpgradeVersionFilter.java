@@ -2,6 +2,7 @@ package dev.parley.realtime.server;
 
 import dev.parley.realtime.container.BrokenHeaders;
 import dev.parley.realtime.engine.EngineIoInput;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +29,9 @@ import java.util.logging.Logger;
 public class UpgradeVersionFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(UpgradeVersionFilter.class.getName());
 
+    @Inject
+    SocketServer server;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -36,17 +41,25 @@ public class UpgradeVersionFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (!EngineIoInput.query(request.getQueryString()).map(EngineIoInput::supportedVersion).orElse(false)) {
+        Map<String, String> query = EngineIoInput.query(request.getQueryString()).orElse(Map.of());
+        if (!EngineIoInput.supportedVersion(query)) {
             response.setStatus(400);
             response.setContentType("application/json");
             response.getWriter().write("{\"code\":5,\"message\":\"Unsupported protocol version\"}");
             return;
         }
+        // Known from here, before the 101 (the WebSocket opens on another thread after it), so that a
+        // polling GET sent after the upgrade packet cannot slip in before the engine sees the WebSocket.
+        String upgrading = server.isOpen(query.get("sid")) ? query.get("sid") : null;
+        if (upgrading != null) server.upgradeRequested(upgrading);
         try {
             chain.doFilter(request, response);
+            if (upgrading != null && response.getStatus() != 101) server.upgradeRefused(upgrading);
         } catch (IOException peerGone) {
+            if (upgrading != null) server.upgradeRefused(upgrading);
             LOG.fine(() -> "WebSocket upgrade abandoned by the client: " + peerGone.getMessage());
         } catch (RuntimeException failure) {
+            if (upgrading != null) server.upgradeRefused(upgrading);
             if (!BrokenHeaders.is(failure)) throw failure;
             LOG.fine("WebSocket upgrade with malformed headers refused");
             if (!response.isCommitted()) response.sendError(400);

@@ -32,6 +32,14 @@ class EngineIoInputTest {
     }
 
     @Test
+    void aPayloadClosesWhenOneOfItsPacketsIsAClose() {
+        assertTrue(EngineIoInput.closes("1"));
+        assertTrue(EngineIoInput.closes("42[\"message\",\"hi\"]\u001e1"));
+        assertFalse(EngineIoInput.closes("42[\"message\",\"1\"]\u001e3"));
+        assertFalse(EngineIoInput.closes("bMQ=")); // binary, not a close
+    }
+
+    @Test
     void onlyEngineIoV4IsSupported() {
         assertTrue(EngineIoInput.supportedVersion(Map.of("EIO", "4", "transport", "polling")));
         assertFalse(EngineIoInput.supportedVersion(Map.of("transport", "polling")));
