@@ -9,12 +9,16 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +35,8 @@ import org.json.JSONObject;
 /**
  * The soak's mixed traffic against one Parley server: registered users each holding a WebSocket (a
  * quarter of them also a long-polling socket) that post in rooms and direct conversations, edit and
- * react; sockets that come and go (over WebSocket, polling, polling then upgrade, and some closed
- * before they are ready); searches; password logins ended by a logout; and a slow reader that stops
+ * react; sockets that come and go (over WebSocket, polling, polling then upgrade, some closed
+ * before they are ready, some raw WebSockets dropped or broken off); searches; password logins ended by a logout; and a slow reader that stops
  * reading. Every action is paced well inside Parley's default per-socket and per-user budgets.
  *
  * <p>Which sockets are open is known exactly only while nothing connects or disconnects: {@link #hold}
@@ -42,6 +46,7 @@ import org.json.JSONObject;
 final class SoakTraffic implements AutoCloseable {
     private static final long ACK_SECONDS = 30;
     private static final String[] EMOJI = {"👍", "🎉", "😂"};
+    private static final HttpClient RAW = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String[][] TRANSPORTS = {{"websocket"}, {"polling"}, {"polling", "websocket"}};
 
     private final Api api;
@@ -96,6 +101,7 @@ final class SoakTraffic implements AutoCloseable {
         every(2000, "login", this::login);
         every(400, "connect", this::churn);
         every(1500, "connect_abort", this::abort);
+        every(1500, "websocket_cut", this::cut);
         openSlowReader();
     }
 
@@ -255,6 +261,55 @@ final class SoakTraffic implements AutoCloseable {
                 socket.connect();
             }
             socket.close();
+        } finally {
+            population.readLock().unlock();
+        }
+    }
+
+    /**
+     * A raw WebSocket that authenticates and then goes in one of the ways a client's connection ends
+     * badly: dropped at once, dropped once ready, closed by the server for a packet it cannot parse,
+     * or a Socket.IO disconnect then dropped (the fuzz run's endings, without the fuzz).
+     */
+    private void cut() throws Exception {
+        population.readLock().lockInterruptibly();
+        try {
+            CompletableFuture<Void> ready = new CompletableFuture<>();
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            WebSocket ws = RAW.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(ACK_SECONDS))
+                    .buildAsync(URI.create(api.url().replaceFirst("^http", "ws") + "/socket.io/?EIO=4&transport=websocket"), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                            if (data.toString().startsWith("42[\"ready\"")) ready.complete(null);
+                            w.request(1);
+                            return null;
+                        }
+
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                            closed.complete(null);
+                            return null;
+                        }
+
+                        @Override
+                        public void onError(WebSocket w, Throwable error) {
+                            closed.complete(null);
+                        }
+                    }).get(ACK_SECONDS, TimeUnit.SECONDS);
+            try {
+                ws.sendText("40{\"token\":\"" + anyUser().token() + "\"}", true).get(ACK_SECONDS, TimeUnit.SECONDS);
+                switch (ThreadLocalRandom.current().nextInt(4)) {
+                    case 0 -> { }
+                    case 1 -> ready.get(ACK_SECONDS, TimeUnit.SECONDS);
+                    case 2 -> {
+                        ws.sendText("42[\"message\",{", true).get(ACK_SECONDS, TimeUnit.SECONDS);
+                        closed.get(ACK_SECONDS, TimeUnit.SECONDS);
+                    }
+                    default -> ws.sendText("41", true).get(ACK_SECONDS, TimeUnit.SECONDS);
+                }
+            } finally {
+                ws.abort();
+            }
         } finally {
             population.readLock().unlock();
         }
