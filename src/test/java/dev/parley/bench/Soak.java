@@ -16,31 +16,32 @@ import java.util.function.Consumer;
  * start and every few minutes, and judged by {@link #growth}. Run by bench/soak.sh (30 minutes) and
  * by operations/SoakIT (3 minutes); docs/performance.md "Soak" says what the margins are and why.
  *
- * <p>A sample holds the traffic's sockets still (see {@link SoakTraffic#hold}), waits up to a minute
- * for the server's {@code parley_connected_sockets} to match the sockets the soak has open, then
- * reads the heap after a full GC ({@code jcmd GC.run}, then {@code /metrics}), the server's threads and
- * open files from /proc, and the database's connections from {@code pg_stat_activity}.
+ * <p>A sample holds the traffic's sockets still (see {@link SoakTraffic#hold}), reads the heap after a
+ * full GC ({@code jcmd GC.run}, then {@code /metrics}), the server's threads and open files from
+ * /proc, and the database's connections from {@code pg_stat_activity}, then waits up to 90 s for the
+ * server's {@code parley_connected_sockets} and {@code parley_room_sockets} to match the sockets the
+ * soak has open.
  *
  * <p>Arguments: {@code --base URL --db NAME [--minutes 30] [--every 3] [--warmup 3] [--users 24]
  * [--pool 32] [--admin-url jdbc:postgresql://127.0.0.1:5432/postgres] [--db-user postgres]}; the
  * exit status is 1 when the soak grew.
  */
 public final class Soak {
-    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration SETTLE = Duration.ofSeconds(90);
 
     /** One reading; {@code seconds} since the traffic started, {@code open} the sockets the soak had open. */
-    public record Sample(long seconds, long heapBytes, int threads, int openFiles, long gauge, int open, int dbConnections) {
+    public record Sample(long seconds, long heapBytes, int threads, int openFiles, long gauge, long inRooms, int open, int dbConnections) {
         String row() {
-            return String.format(Locale.ROOT, "| %d:%02d | %.1f | %d | %d | %d / %d | %d |", seconds / 60, seconds % 60,
-                    heapBytes / 1048576.0, threads, openFiles, gauge, open, dbConnections);
+            return String.format(Locale.ROOT, "| %d:%02d | %.1f | %d | %d | %d / %d / %d | %d |", seconds / 60, seconds % 60,
+                    heapBytes / 1048576.0, threads, openFiles, gauge, inRooms, open, dbConnections);
         }
     }
 
     /**
      * What counts as growth between the first sample after the warm-up and the last one under traffic:
      * heap after GC up by more than both {@code heapBytes} and {@code heapFraction} of where it was,
-     * threads or open files up by more than their margin; and at any sample a gauge unlike the real
-     * count, or more database connections than the pool holds.
+     * threads or open files up by more than their margin; and at any sample a count of sockets
+     * (connected, or in rooms) unlike the sockets open, or more database connections than the pool holds.
      */
     public record Margins(long heapBytes, double heapFraction, int threads, int openFiles, int pool) {
         public static Margins defaults(int pool) {
@@ -48,7 +49,7 @@ public final class Soak {
         }
     }
 
-    public static final String HEADER = "| time (m:s) | heap after GC (MB) | threads | open files | parley_connected_sockets / open | DB connections |\n"
+    public static final String HEADER = "| time (m:s) | heap after GC (MB) | threads | open files | sockets: counted / in rooms / open | DB connections |\n"
             + "|---|---|---|---|---|---|";
 
     private final String base;
@@ -111,6 +112,7 @@ public final class Soak {
         List<String> found = new ArrayList<>();
         for (Sample s : samples) {
             if (s.gauge() != s.open()) found.add("at " + s.seconds() + " s parley_connected_sockets was " + s.gauge() + " with " + s.open() + " open");
+            if (s.inRooms() != s.open()) found.add("at " + s.seconds() + " s parley_room_sockets was " + s.inRooms() + " with " + s.open() + " open");
             if (s.dbConnections() > margins.pool()) found.add("at " + s.seconds() + " s " + s.dbConnections() + " database connections, over the pool's " + margins.pool());
         }
         if (samples.size() < warmup + 3) {
@@ -138,19 +140,26 @@ public final class Soak {
     }
 
     private Sample sample(long start, Count open) throws Exception {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        long gauge = gauge();
-        // a socket's close reaches the server a moment after the client's: await the two agreeing
-        while (gauge != open.get() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            gauge = gauge();
-        }
         long heap = ServerHeap.liveBytes(base);
-        return new Sample((System.nanoTime() - start) / 1_000_000_000L, heap, threads(), openFiles(), gauge, open.get(), dbConnections());
+        int threads = threads();
+        int files = openFiles();
+        int db = dbConnections();
+        // a socket's close reaches the server a moment after the client's (a dropped one, after the ping
+        // timeout, 45 s): await the server's counts agreeing with the sockets open, and keep what was compared
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (true) {
+            int held = open.get();
+            long gauge = metric("parley_connected_sockets");
+            long inRooms = metric("parley_room_sockets");
+            if ((gauge == held && inRooms == held) || System.nanoTime() > deadline) {
+                return new Sample((System.nanoTime() - start) / 1_000_000_000L, heap, threads, files, gauge, inRooms, held, db);
+            }
+            Thread.sleep(250);
+        }
     }
 
-    private long gauge() {
-        return Math.round(api.metric("parley_connected_sockets"));
+    private long metric(String name) {
+        return Math.round(api.metric(name));
     }
 
     private int threads() throws Exception {
