@@ -3,8 +3,8 @@
 # polling and upgrade, some closed before they are ready; posts in rooms and direct messages, edits,
 # reactions, searches, password logins and logouts, long-polling clients, a slow reader) against Parley
 # on PostgreSQL for MINUTES (30) minutes, with a sample at the start and every EVERY (3) minutes: heap
-# after a full GC, threads, open files, parley_connected_sockets against the sockets the soak has
-# open, and the database's connections. The traffic and the rules for "grew" are
+# after a full GC, threads, open files, parley_connected_sockets and parley_room_sockets against the
+# sockets the soak has open, and the database's connections. The traffic and the rules for "grew" are
 # src/test/java/dev/parley/bench/Soak.java (and SoakTraffic.java), the same code SoakIT runs for 3
 # minutes; docs/performance.md "Soak" gives the margins and a run's figures. Exit status 1 if it grew.
 # Parley is started as bench/parley-server.sh starts it (CPU 0, one CPU, G1), on its own port and a

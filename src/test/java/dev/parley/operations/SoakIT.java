@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Three minutes of the soak's mixed traffic (bench/soak.sh runs the same for thirty) against a server
  * of its own on PostgreSQL, sampled every 30 s: nothing grows past the margins of
  * {@link Soak.Margins} between the first sample after a minute's warm-up and the last, the server
- * counts as many sockets as the soak holds at every sample and none once all are closed, and the
+ * counts as many sockets, connected and in rooms, as the soak holds at every sample and none once
+ * all are closed, and the
  * database never has more connections than the pool. No timing is asserted: a busy machine only
  * makes the traffic thinner. Its own server because it reads the server's process and database
  * alone, and needs the sign-up limit raised.
