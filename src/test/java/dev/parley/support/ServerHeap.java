@@ -41,6 +41,11 @@ public final class ServerHeap {
         return (long) Double.parseDouble(m.group(1));
     }
 
+    /** The process id of the Payara Micro listening on {@code base}'s port (for readings from /proc). */
+    public static long pid(String base) {
+        return process(base).orElseThrow(() -> new IllegalStateException("No Payara Micro on port " + URI.create(base).getPort())).pid();
+    }
+
     /** The Payara Micro process listening on {@code base}'s port, if it runs on this machine. */
     static Optional<ProcessHandle> process(String base) {
         String port = Integer.toString(URI.create(base).getPort());

@@ -42,7 +42,12 @@ public final class StalledSocket implements AutoCloseable {
     }
 
     public static StalledSocket connect(String token) throws IOException {
-        URI base = URI.create(Server.url());
+        return connectTo(Server.url(), token);
+    }
+
+    /** Connected to the server at {@code url} (an {@link OwnServer}'s, the soak's) and {@code ready}. */
+    public static StalledSocket connectTo(String url, String token) throws IOException {
+        URI base = URI.create(url);
         Socket tcp = new Socket();
         tcp.setReceiveBufferSize(4096);
         tcp.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);

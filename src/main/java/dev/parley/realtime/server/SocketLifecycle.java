@@ -84,6 +84,9 @@ public class SocketLifecycle {
     }
 
     private void gone(SocketIoSocket socket, SocketCaller who, Listener application) {
+        // heard from the transport for a socket the library never closed (see connected): close it now,
+        // so that it leaves its rooms and the namespace, which would otherwise hold it for good
+        if (socket.isConnected()) socket.disconnect(false);
         if (connections.remove(socket)) application.left(who);
     }
 }

@@ -121,6 +121,8 @@ public class SocketServer {
         slowClients = metrics.counter("parley_slow_client_disconnects", "WebSockets cut off because their send queue was full");
         metrics.gauge("parley_websocket_writes", "Writes to WebSockets; each carries one or more frames", flusher::writes);
         metrics.gauge("parley_websocket_frames", "Frames written to WebSockets", flusher::frames);
+        metrics.gauge("parley_room_sockets", "Sockets in one or more rooms on this node (all connected ones are in feed)",
+                () -> fanOut().socketsInRooms());
 
         transports.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];
