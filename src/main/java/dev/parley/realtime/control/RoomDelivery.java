@@ -28,10 +28,10 @@ public class RoomDelivery {
     /** Joining or leaving on one socket moves every socket of the user. */
     void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) MembershipChanged change) {
         String room = SocketRooms.of(change.room());
-        for (SocketIoSocket socket : connections.ofUser(change.userId())) {
+        connections.moveRooms(change.userId(), socket -> {
             if (change.joined()) socket.joinRoom(room);
             else socket.leaveRoom(room);
-        }
+        });
     }
 
     /** {@code room_created}, to whom and as what {@link RoomAudience} says. */
@@ -42,15 +42,16 @@ public class RoomDelivery {
     }
 
     /**
-     * A removed or banned user's sockets leave the room before they are told, so nothing broadcast to
-     * the room after the removal reaches them.
+     * A removed or banned user's sockets leave the room at once, so nothing broadcast to the room after
+     * the removal reaches them; they are told in each socket's order, so a socket still connecting
+     * hears it after its {@code ready}, which may list the room.
      */
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) MemberRemoved removal) {
         String room = SocketRooms.of(removal.room());
-        for (SocketIoSocket socket : connections.ofUser(removal.userId())) {
+        connections.moveRooms(removal.userId(), socket -> {
             socket.leaveRoom(room);
-            writer.roomRemoved(socket, removal.room(), removal.reason());
-        }
+            connections.inOrder(socket, () -> writer.roomRemoved(socket, removal.room(), removal.reason()));
+        });
     }
 
     /** {@code room_invited} with the room as the invitee sees it, to each of their sockets. */

@@ -2,6 +2,7 @@ package dev.parley.realtime.control;
 
 import dev.parley.realtime.server.Connections;
 import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.SocketLifecycle;
 import dev.parley.realtime.server.SocketWriter;
 import dev.parley.sessions.control.SessionsEnded;
 import dev.parley.sessions.entity.EndReason;
@@ -20,6 +21,9 @@ public class SessionCutOff {
     @Inject
     SocketWriter writer;
 
+    @Inject
+    SocketLifecycle lifecycle;
+
     void ended(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded ended) {
         for (String sessionId : ended.sessionIds()) {
             for (SocketIoSocket socket : connections.ofSession(sessionId)) {
@@ -31,6 +35,6 @@ public class SessionCutOff {
 
     public void cutOff(SocketIoSocket socket, EndReason reason) {
         writer.sessionTerminated(socket, reason);
-        socket.disconnect(true);
+        lifecycle.disconnect(socket);
     }
 }

@@ -35,4 +35,10 @@ public class Welcome {
         sessions.requireLive(who.sessionId());
         return new Reads(accounts.byId(who.userId()), rooms.roomsOf(who.userId()));
     }
+
+    /** The user's rooms read again, when they changed while the socket was joining those first read. */
+    @Transactional
+    public List<RoomView> roomsAgain(SocketCaller who) {
+        return rooms.roomsOf(who.userId());
+    }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The sockets connected to this node, by session and by user, with what each is showing (its focus). */
@@ -28,6 +30,8 @@ public class Connections implements ConnectedSessions {
     private final Map<SocketIoSocket, Attached> sockets = new ConcurrentHashMap<>();
     private final Map<String, Set<SocketIoSocket>> bySession = new ConcurrentHashMap<>();
     private final Map<Long, Set<SocketIoSocket>> byUser = new ConcurrentHashMap<>();
+    /** Room moves made here per user, striped: users sharing a stripe cost each other at most a read of their rooms. */
+    private final AtomicLongArray roomMoves = new AtomicLongArray(1024);
 
     @Inject
     Meters metrics;
@@ -87,6 +91,25 @@ public class Connections implements ConnectedSessions {
         removeFrom(bySession, attached.identity.sessionId(), socket);
         removeFrom(byUser, attached.identity.userId(), socket);
         return true;
+    }
+
+    /**
+     * Moves every socket of the user into or out of a room, after counting the move: a connecting
+     * socket reads {@link #roomMovesOf} before it reads its user's rooms and again once it has joined
+     * them, and reads the rooms again when the count changed (see {@code SocketEvents.arrived}).
+     */
+    public void moveRooms(long userId, Consumer<SocketIoSocket> move) {
+        roomMoves.incrementAndGet(stripe(userId));
+        ofUser(userId).forEach(move);
+    }
+
+    /** How many times the user's sockets were moved between rooms (or another user's of the same stripe). */
+    public long roomMovesOf(long userId) {
+        return roomMoves.get(stripe(userId));
+    }
+
+    private int stripe(long userId) {
+        return Long.hashCode(userId) & (roomMoves.length() - 1);
     }
 
     public SocketCaller identityOf(SocketIoSocket socket) {

@@ -52,7 +52,7 @@ public class SocketLifecycle {
     private void connected(SocketIoSocket socket, Listener application) {
         SocketCaller who = gate.identityOf(socket.getClient().getConnection().getId());
         if (who == null) {
-            socket.disconnect(true);
+            disconnect(socket);
             return;
         }
         connections.add(socket, who);
@@ -78,9 +78,23 @@ public class SocketLifecycle {
         }
         socket.on("disconnect", args -> gone(socket, who, application));
         ReadyState transport = socket.getClient().getConnection().getReadyState();
-        if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) socket.disconnect(true);
+        if (socket.isConnected() && (transport == ReadyState.CLOSING || transport == ReadyState.CLOSED)) disconnect(socket);
         if (!socket.isConnected()) gone(socket, who, application); // disconnected meanwhile
         greeting.run();
+    }
+
+    /**
+     * Disconnects the socket and closes its connection. Not socket.io-server 4.1.2's
+     * {@code disconnect(true)}: that starts the connection's close and then takes every {@code close}
+     * listener off the connection ({@code SocketIoClient.destroy}), while a WebSocket's close (or a
+     * long-poll's with no request waiting) completes later, on the flusher's thread. The engine's table
+     * of connections, the gate (the user's place under the socket cap) and the transports would then
+     * never hear of it, and keep it for good. Closed here, the connection tells them all. Remove when
+     * the library takes off only its own listeners.
+     */
+    public void disconnect(SocketIoSocket socket) {
+        socket.disconnect(false);
+        socket.getClient().getConnection().close();
     }
 
     private void gone(SocketIoSocket socket, SocketCaller who, Listener application) {
