@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  * container would log that with a stack trace per client (found by faults/MalformedFramesIT): the
  * peer is gone and nothing is left to answer, so it is one FINE line here. An upgrade whose headers
  * the container could not keep ({@link BrokenHeaders}) is bad input: 400.
+ *
+ * <p>An upgrade of a long-polling connection is announced to the engine here, before the container
+ * answers it ({@code WebSockets#awaitUpgrade}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UpgradeVersionFilter extends HttpFilter {
