@@ -115,15 +115,16 @@ class ArchitectureTest {
 
     /**
      * What the outside calls is no API for the other components: they use each other's control and
-     * entity. The one exception is {@code @SpendsWriteBudget}, the name binding of the REST write budget
-     * that resources of several components carry.
+     * entity. The exceptions are {@code @SpendsWriteBudget} and {@code @SpendsReadBudget}, the name
+     * bindings of the per-user budgets that resources of several components carry.
      */
     @TestFactory
     Stream<DynamicTest> aComponentsBoundaryIsItsOwn() {
         return MAY_USE.keySet().stream().map(component -> DynamicTest.dynamicTest(component, () ->
                 noClasses().that().resideOutsideOfPackage("dev.parley." + component + "..")
                         .should().dependOnClassesThat(resideInAPackage("dev.parley." + component + ".boundary..")
-                                .and(not(equivalentTo(dev.parley.limits.boundary.SpendsWriteBudget.class))))
+                                .and(not(equivalentTo(dev.parley.limits.boundary.SpendsWriteBudget.class)))
+                                .and(not(equivalentTo(dev.parley.limits.boundary.SpendsReadBudget.class))))
                         .allowEmptyShould(true)
                         .check(CODE)));
     }

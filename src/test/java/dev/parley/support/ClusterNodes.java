@@ -49,7 +49,8 @@ public final class ClusterNodes implements RunsForTheClass {
         for (OwnServer node : List.of(a, b)) {
             node.with("parley.cluster.secret", secret).with("parley.signup.max-per-address", "1000000")
                     .with("parley.rest.rate.burst", "1000000").with("parley.rest.rate.per-second", "1000000")
-                    .with("parley.socket.rate.burst", "1000000").with("parley.socket.rate.per-second", "1000000");
+                    .with("parley.socket.rate.burst", "1000000").with("parley.socket.rate.per-second", "1000000")
+                    .with("parley.read.rate.burst", "1000000").with("parley.read.rate.per-second", "1000000");
             settings.forEach(node::with);
         }
         return new ClusterNodes(a, b);

@@ -25,10 +25,15 @@ public final class RateBucket {
         this.last = nanoTime.getAsLong();
     }
 
-    public synchronized boolean take() {
+    public boolean take() {
+        return take(1);
+    }
+
+    /** Takes {@code cost} tokens at once, or none when fewer are left. */
+    public synchronized boolean take(int cost) {
         refill();
-        if (tokens < 1) return false;
-        tokens -= 1;
+        if (tokens < cost) return false;
+        tokens -= cost;
         return true;
     }
 

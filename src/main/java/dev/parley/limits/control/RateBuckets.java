@@ -21,8 +21,8 @@ public final class RateBuckets<K> implements Buckets<K> {
     }
 
     @Override
-    public boolean take(K key) {
+    public boolean take(K key, int cost) {
         if (buckets.size() > PRUNE_ABOVE) buckets.values().removeIf(RateBucket::isFull);
-        return buckets.computeIfAbsent(key, k -> new RateBucket(burst, perSecond)).take();
+        return buckets.computeIfAbsent(key, k -> new RateBucket(burst, perSecond)).take(cost);
     }
 }

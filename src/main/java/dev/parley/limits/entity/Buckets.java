@@ -7,5 +7,13 @@ package dev.parley.limits.entity;
  */
 public interface Buckets<K> {
     /** Whether {@code key} may do one more now (and if so, it is counted). */
-    boolean take(K key);
+    default boolean take(K key) {
+        return take(key, 1);
+    }
+
+    /**
+     * Whether {@code key} may do something that costs {@code cost} tokens now (and if so, they are
+     * taken). A cost above the burst is never met: callers keep to at most the burst.
+     */
+    boolean take(K key, int cost);
 }

@@ -19,9 +19,9 @@ final class GridBuckets<K> implements Buckets<K> {
     }
 
     @Override
-    public boolean take(K key) {
+    public boolean take(K key, int cost) {
         try {
-            return map.executeOnKey(key, new TakeToken<>(burst, perMilli, clusterMillis.getAsLong()));
+            return map.executeOnKey(key, new TakeToken<>(burst, perMilli, clusterMillis.getAsLong(), cost));
         } catch (RuntimeException e) {
             GridEntries.unavailable(map.getName(), e);
             return true;

@@ -4,6 +4,7 @@ import dev.parley.Parley;
 import dev.parley.messages.control.read.Search;
 import dev.parley.messages.entity.Page;
 import dev.parley.http.Caller;
+import dev.parley.limits.boundary.SpendsReadBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,10 +36,12 @@ public class SearchResource {
     @Inject
     Search search;
 
+    @SpendsReadBudget
     @GET
     @Operation(operationId = "search", summary = "Search messages")
     @APIResponse(responseCode = "200", description = "A page of matches", content = @Content(schema = @Schema(ref = "MessagePage")))
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Page search(@Parameter(description = "What to look for, 1 to 200 characters", required = true, example = "release notes") @QueryParam("q") String q,
                        @Parameter(description = "Only this room", example = "general") @QueryParam("room") String room,
                        @Parameter(description = "Only the conversation with this user", example = "bob") @QueryParam("with") String with,

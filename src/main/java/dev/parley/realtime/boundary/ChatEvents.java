@@ -1,6 +1,7 @@
 package dev.parley.realtime.boundary;
 
 import dev.parley.errors.InvalidPayload;
+import dev.parley.limits.control.ReadBudget;
 import dev.parley.messages.control.read.History;
 import dev.parley.messages.control.write.Messages;
 import dev.parley.messages.control.read.ReadMarkers;
@@ -40,6 +41,9 @@ public class ChatEvents {
     @Inject
     TypingAnnouncer typing;
 
+    @Inject
+    ReadBudget reads;
+
     /** Registers the handlers, once for all sockets. */
     public void register() {
         handlers.on("message", this::message);
@@ -54,7 +58,10 @@ public class ChatEvents {
         handlers.on("focus", this::focus);
         handlers.on("sync", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            Synced synced = history.sync(me.userId(), p.idsByName("rooms"), p.idsByName("conversations"), p.optInstant("since"));
+            Map<String, Long> rooms = p.idsByName("rooms");
+            Map<String, Long> conversations = p.idsByName("conversations");
+            reads.spendOnSync(me.userId(), rooms.size() + conversations.size());
+            Synced synced = history.sync(me.userId(), rooms, conversations, p.optInstant("since"));
             return Map.of("messages", synced.messages(), "updates", synced.updates(), "hasMore", synced.hasMore(),
                     "syncedAt", synced.syncedAt());
         });

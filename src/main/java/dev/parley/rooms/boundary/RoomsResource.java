@@ -8,6 +8,7 @@ import dev.parley.rooms.control.Membership;
 import dev.parley.rooms.control.RoomListings;
 import dev.parley.rooms.entity.MemberView;
 import dev.parley.rooms.entity.RoomView;
+import dev.parley.limits.boundary.SpendsReadBudget;
 import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -93,20 +94,24 @@ public class RoomsResource {
         return Response.status(201).entity(Map.of("room", room)).build();
     }
 
+    @SpendsReadBudget
     @PUT
     @Path("{name}/members/me")
     @Operation(operationId = "joinRoom", summary = "Join a room")
     @APIResponse(responseCode = "200", description = "The room, with member: true", content = @Content(schema = @Schema(ref = "RoomBody")))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public Map<String, RoomView> join(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         return Map.of("room", membership.join(caller.userId(), name));
     }
 
+    @SpendsReadBudget
     @DELETE
     @Path("{name}/members/me")
     @Operation(operationId = "leaveRoom", summary = "Leave a room")
     @APIResponse(responseCode = "204", description = "Left")
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
     public void leave(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
         membership.leave(caller.userId(), name);
     }

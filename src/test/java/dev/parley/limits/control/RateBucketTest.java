@@ -31,4 +31,15 @@ class RateBucketTest {
         assertFalse(bucket.take());
         assertFalse(bucket.isFull());
     }
+
+    @Test
+    void aCostTakesThatManyTokensOrNone() {
+        RateBucket bucket = new RateBucket(5, 1, nanos::get);
+        assertTrue(bucket.take(3));
+        assertFalse(bucket.take(3), "two left: a cost of three takes nothing");
+        assertTrue(bucket.take(2));
+        assertFalse(bucket.take());
+        nanos.addAndGet(3_000_000_000L);
+        assertTrue(bucket.take(3));
+    }
 }
