@@ -133,7 +133,7 @@ async function deleteAccount(event) {
   const password = $("delete-password").value;
   if (!state.me.guest && !password) return void ($("delete-error").textContent = "Enter your password to confirm.");
   try {
-    await api("DELETE", "api/users/me", state.me.guest ? {} : { password }, { checksPassword: true });
+    await api("POST", "api/users/me/delete", state.me.guest ? {} : { password }, { checksPassword: true });
     $("delete-dialog").close();
     ended("Your account was deleted.");
   } catch (error) {

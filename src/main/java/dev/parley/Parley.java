@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "sessions", description = "Every login is a session the user can see and end"),
                 @Tag(name = "users", description = "The caller, and who is online"),
                 @Tag(name = "rooms", description = "Rooms, public and private, membership, invitations, roles, kicks and bans; `feed` is the room everyone is in"),
-                @Tag(name = "admin", description = "Server admins (`PARLEY_ADMINS`) only: disabling and enabling accounts"),
+                @Tag(name = "admin", description = "Server admins only (the first from `PARLEY_ADMIN_USERNAME`): disabling and enabling accounts, granting and taking the admin role"),
                 @Tag(name = "messages", description = "Room messages, direct conversations, history pages and read markers")})
 @SecurityScheme(securitySchemeName = Parley.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "The token from login, guest login or refresh")

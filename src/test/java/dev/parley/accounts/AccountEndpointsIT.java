@@ -191,6 +191,30 @@ class AccountEndpointsIT {
         }
     }
 
+    /** The portable form (a DELETE's body is dropped by some proxies): the same answers, the same effect. */
+    @Test
+    void deletingByPostAnswersAsDeleteDoes(@Registered("postdel") Login doomed) {
+        for (String body : new String[] {Api.json("password", "not my password"), "{}", null, "[]", "{\"password\": 7}"}) {
+            Reply byDelete = api.send("DELETE", "/api/users/me", doomed.token(), body);
+            Reply byPost = api.post("/api/users/me/delete", doomed.token(), body);
+            assertEquals(byDelete.status(), byPost.status(), body + ": " + byPost.body());
+            assertEquals(byDelete.errorCode(), byPost.errorCode(), body);
+            assertEquals(body == null || !body.contains("not my") ? 400 : 401, byPost.status(), body + ": " + byPost.body());
+        }
+        assertEquals(200, api.get("/api/users/me", doomed.token()).status(), "a refused delete changes nothing");
+        try (Sock sock = Sock.connect(doomed.token())) {
+            Reply deleted = api.post("/api/users/me/delete", doomed.token(), Api.json("password", Api.PASSWORD));
+            assertEquals(204, deleted.status(), deleted.body());
+            sock.awaitTerminated("account_deleted");
+        }
+        assertEquals(401, api.get("/api/users/me", doomed.token()).status());
+        assertEquals(201, api.register(doomed.username()).status(), "the name is free");
+
+        Login guest = api.guest("postdel_g");
+        assertEquals(204, api.post("/api/users/me/delete", guest.token(), "{}").status());
+        assertEquals(401, api.get("/api/users/me", guest.token()).status());
+    }
+
     @Test
     void aDeletedUserLeavesEveryRoom(@Guest("gone") Login doomed) {
         String room = api.createRoom(doomed, "gone");

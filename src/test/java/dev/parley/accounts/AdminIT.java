@@ -10,14 +10,17 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.Api.Reply;
 import dev.parley.support.Sock;
 import dev.parley.support.Users.Guest;
+import dev.parley.support.Users.Registered;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * Server admins ({@code PARLEY_ADMINS}; the test server names {@code it_admin}): they moderate every
- * room, {@code feed} and private rooms included, and disable accounts, whose sockets are cut and whose
- * logins are refused; anyone else is {@code forbidden}.
+ * Server admins (a role of an account; the test server makes {@code it_admin} one at startup): they
+ * moderate every room, {@code feed} and private rooms included, disable accounts, whose sockets are cut
+ * and whose logins are refused, and grant and take the role, which works at once on issued tokens;
+ * anyone else is {@code forbidden}.
  */
 class AdminIT {
     private final Api api = Api.server();
@@ -102,5 +105,105 @@ class AdminIT {
         assertEquals(403, self.status(), "an admin cannot be disabled: " + self.body());
         String openapi = api.get("/openapi", null).body();
         assertTrue(openapi.contains("/api/admin/users/{username}/disable"), "the admin endpoints are documented");
+    }
+
+    @Test
+    void theStartupAdminIsAnAdminInItsUserObjectAndNobodyElseIs(@Registered("a_plain_r") Login registered, @Guest("a_plain_g") Login guest) {
+        Login admin = api.admin();
+        JsonObject user = admin.body().getJsonObject("user");
+        assertTrue(user.getBoolean("admin"), user.toString());
+        assertFalse(user.getBoolean("bot"), user.toString());
+        assertTrue(me(admin).getBoolean("admin"));
+        try (Sock sock = Sock.connect(admin.token())) {
+            JSONObject ready = sock.awaitReady().getJSONObject("user");
+            assertTrue(ready.getBoolean("admin"), ready.toString());
+            assertFalse(ready.getBoolean("bot"), ready.toString());
+        }
+        for (Login other : List.of(registered, guest)) {
+            assertFalse(me(other).getBoolean("admin"), other.username());
+            assertFalse(me(other).getBoolean("bot"), other.username());
+        }
+    }
+
+    @Test
+    void grantingAndTakingTheRoleWorksAtOnceOnATokenAlreadyIssued(@Registered("a_grant") Login user, @Guest("a_grant_t") Login target) {
+        Login admin = api.admin();
+        assertEquals(403, disable(user, target).status(), "not an admin yet");
+
+        assertEquals(204, api.put("/api/admin/users/" + user.username() + "/admin", admin.token()).status());
+        assertTrue(me(user).getBoolean("admin"), "the same token, at once");
+        assertEquals(204, disable(user, target).status(), "acts as an admin");
+        assertEquals(204, api.post("/api/admin/users/" + target.username() + "/enable", user.token(), null).status());
+        assertEquals(204, api.put("/api/admin/users/" + user.username() + "/admin", admin.token()).status(), "granting twice changes nothing");
+        Reply disableAdmin = api.post("/api/admin/users/" + user.username() + "/disable", admin.token(), null);
+        assertEquals(403, disableAdmin.status(), "an admin cannot be disabled: " + disableAdmin.body());
+
+        assertEquals(204, api.delete("/api/admin/users/" + user.username() + "/admin", admin.token()).status());
+        assertFalse(me(user).getBoolean("admin"), "taken at once");
+        Reply after = disable(user, target);
+        assertEquals(403, after.status(), after.body());
+        assertEquals("forbidden", after.errorCode());
+        assertEquals(204, api.delete("/api/admin/users/" + user.username() + "/admin", admin.token()).status(), "taking twice changes nothing");
+    }
+
+    @Test
+    void anAdminCannotChangeTheirOwnRoleNorMakeAGuestAnAdmin(@Guest("a_role_g") Login guest) {
+        Login admin = api.admin();
+        for (String method : List.of("PUT", "DELETE")) {
+            Reply self = api.send(method, "/api/admin/users/" + Api.ADMIN + "/admin", admin.token(), null);
+            assertEquals(403, self.status(), method + " on oneself: " + self.body());
+            assertEquals("forbidden", self.errorCode());
+            assertEquals(404, api.send(method, "/api/admin/users/" + Api.uniqueName("nobody") + "/admin", admin.token(), null).status());
+        }
+        assertTrue(me(admin).getBoolean("admin"), "still an admin");
+        Reply toGuest = api.put("/api/admin/users/" + guest.username() + "/admin", admin.token());
+        assertEquals(403, toGuest.status(), toGuest.body());
+        assertEquals("forbidden", toGuest.errorCode());
+        assertFalse(me(guest).getBoolean("admin"));
+    }
+
+    @Test
+    void grantingAndTakingAreForbiddenToOthersWhateverTheyName(@Registered("a_role_u") Login user, @Registered("a_role_o") Login other) {
+        for (String method : List.of("PUT", "DELETE")) {
+            for (String name : List.of(other.username(), user.username(), Api.ADMIN, Api.uniqueName("nobody"))) {
+                Reply reply = api.send(method, "/api/admin/users/" + name + "/admin", user.token(), null);
+                assertEquals(403, reply.status(), method + " " + name + ": " + reply.body());
+                assertEquals("forbidden", reply.errorCode());
+            }
+            assertEquals(401, api.send(method, "/api/admin/users/" + other.username() + "/admin", null, null).status());
+        }
+        assertFalse(me(other).getBoolean("admin"));
+        assertFalse(me(user).getBoolean("admin"));
+        assertTrue(me(api.admin()).getBoolean("admin"), "the admin keeps the role");
+    }
+
+    /** The attack of issue #21: an admin's name, freed by deleting the account, registered by someone else. */
+    @Test
+    void theRoleGoesWithADeletedAccountAndNotToWhoeverRegistersItsNameAgain(@Registered("a_gone") Login gone, @Guest("a_gone_t") Login target) {
+        Login admin = api.admin();
+        Login owner = api.guest("a_gone_o");
+        String room = api.createPrivateRoom(owner, "a_gone");
+        assertEquals(204, api.put("/api/admin/users/" + gone.username() + "/admin", admin.token()).status());
+        assertEquals(200, api.get("/api/rooms/" + room + "/messages", gone.token()).status(), "an admin reads the private room");
+        assertEquals(204, api.post("/api/users/me/delete", gone.token(), Api.json("password", Api.PASSWORD)).status());
+
+        Reply again = api.register(gone.username());
+        assertEquals(201, again.status(), "the name is free: " + again.body());
+        assertFalse(again.json().getJsonObject("user").getBoolean("admin"), again.body());
+        Login newcomer = api.login(gone.username());
+        assertFalse(newcomer.body().getJsonObject("user").getBoolean("admin"));
+        assertEquals(404, api.get("/api/rooms/" + room + "/messages", newcomer.token()).status(), "the private room stays hidden");
+        assertEquals(403, disable(newcomer, target).status());
+        assertEquals(200, api.get("/api/users/me", target.token()).status(), "nothing happened to the target");
+    }
+
+    private Reply disable(Login by, Login target) {
+        return api.post("/api/admin/users/" + target.username() + "/disable", by.token(), null);
+    }
+
+    private JsonObject me(Login login) {
+        Reply reply = api.get("/api/users/me", login.token());
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonObject("user");
     }
 }

@@ -140,6 +140,24 @@ public final class OwnServer implements RunsForTheClass {
         return this;
     }
 
+    /** Starts the process again on the database and data folder it had, without waiting (one that should refuse to start, say). */
+    public OwnServer respawn() {
+        if (process != null && process.isAlive()) throw new IllegalStateException(name + " is still running");
+        spawnProcess();
+        return this;
+    }
+
+    /** The exit status of a process that stops by itself within {@code time}; killed and an error if it does not. */
+    public int awaitExitWithin(Duration time) {
+        try {
+            if (process.waitFor(time.toMillis(), TimeUnit.MILLISECONDS)) return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        throw new IllegalStateException(name + " still ran after " + time + "; see " + log());
+    }
+
     /** Waits until the server answers {@code /health/ready}; kills it if it does not in time. */
     public OwnServer awaitReady() {
         try {

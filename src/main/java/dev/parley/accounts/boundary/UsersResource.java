@@ -21,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -113,8 +114,22 @@ public class UsersResource {
         accounts.delete(caller.userId(), password(), clientAddress.of(request));
     }
 
+    /** The same as {@link #delete}, for clients and proxies that drop a DELETE's body (Payara needs a setting to read one). */
+    @POST
+    @Path("me/delete")
+    @Operation(operationId = "deleteAccountByPost", summary = "Delete the caller's account (the same as DELETE /api/users/me)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AccountChanges.Deletion.class),
+            examples = @ExampleObject(name = "delete", value = "{\"password\": \"correct horse\"}")))
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public void deleteByPost() {
+        delete();
+    }
+
     /**
-     * Read from the request by hand: a DELETE often comes without a body or a Content-Type, which a
+     * Read from the request by hand: a DELETE (or the POST) often comes without a body or a Content-Type, which a
      * typed entity parameter answers with 415, and a String parameter goes to the JSON-B reader.
      */
     private String password() {

@@ -20,15 +20,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Registering, proving who you are, finding users, and what users change of their own account. */
 @ApplicationScoped
 @Transactional
 public class Accounts {
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
-
     @PersistenceContext
     EntityManager em;
 
@@ -70,8 +67,8 @@ public class Accounts {
     /** A new account counts against its client address ({@link SignupLimit}), as a guest login does. */
     public User register(String username, String password, String displayName, String address) {
         signups.take(address);
-        requireUsername(username);
-        requirePassword(password, "password");
+        AccountRules.requireUsername(username);
+        AccountRules.requirePassword(password, "password");
         String shown = DisplayNames.check(displayName, username);
         if (find(username).isPresent()) throw new Conflict("That username is taken");
         User user = new User(username, shown, passwords.hash(password), false);
@@ -105,7 +102,7 @@ public class Accounts {
     public User guest(String username, String address) {
         signups.take(address);
         if (!guestAccessOn()) throw new Forbidden("Guest access is off on this server");
-        requireUsername(username);
+        AccountRules.requireUsername(username);
         if (find(username).isPresent()) throw new Conflict("That username is taken");
         User user = new User(username, username, null, true);
         try {
@@ -136,7 +133,7 @@ public class Accounts {
         User user = live(userId);
         if (user.guest()) throw new Forbidden("A guest account has no password");
         if (currentPassword == null) throw new InvalidPayload("currentPassword is required");
-        requirePassword(newPassword, "newPassword");
+        AccountRules.requirePassword(newPassword, "newPassword");
         prove(User.keyOf(user.username()), user.passwordHash(), currentPassword, address, "The current password is wrong");
         user.changePassword(passwords.hash(newPassword));
         if (endOthers) passwordChanged.fire(new PasswordChanged(userId, sessionId));
@@ -180,13 +177,19 @@ public class Accounts {
     /**
      * A server admin disables (every session ends, reason {@code revoked}, in this transaction; login
      * is refused) or enables an account. Anyone else is {@code forbidden}; an admin cannot be disabled
-     * (take the name out of {@code PARLEY_ADMINS} first). Doing it twice changes nothing.
+     * (take the role first). Doing it twice changes nothing.
      */
     public void disable(long adminId, String username, boolean disable) {
-        if (!admins.isAdmin(adminId)) throw new Forbidden("Only a server admin can do this");
+        admins.requireAdmin(adminId);
         User user = em.find(User.class, require(username).id(), LockModeType.PESSIMISTIC_WRITE);
         if (admins.isAdmin(user)) throw new Forbidden("An admin cannot be disabled");
         if (user.disable(disable) && disable) disabled.fire(new AccountDisabled(user.id()));
+    }
+
+    /** A server admin grants or takes the admin role ({@link Admins#grant}); {@code forbidden} to anyone else, before the name is looked at. */
+    public void grantAdmin(long adminId, String username, boolean admin) {
+        admins.requireAdmin(adminId);
+        admins.grant(adminId, require(username), admin);
     }
 
     public boolean guestAccessOn() {
@@ -195,7 +198,7 @@ public class Accounts {
 
     public Optional<User> find(String username) {
         // a name no account can have needs no query; PostgreSQL refuses some (a NUL: 500s, MalformedFramesIT)
-        if (username == null || !USERNAME.matcher(username).matches()) return Optional.empty();
+        if (username == null || !AccountRules.USERNAME.matcher(username).matches()) return Optional.empty();
         return em.createNamedQuery(User.BY_KEY, User.class)
                 .setParameter("key", User.keyOf(username))
                 .getResultStream().findFirst();
@@ -237,17 +240,5 @@ public class Accounts {
         User user = em.find(User.class, id);
         if (user == null) throw new NotFound("No such user");
         return user;
-    }
-
-    private static void requireUsername(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new InvalidPayload("username must be 3 to 32 characters of A-Z a-z 0-9 _ . -");
-        }
-    }
-
-    private static void requirePassword(String password, String field) {
-        if (password == null || password.length() < 8 || password.length() > 128) {
-            throw new InvalidPayload(field + " must be 8 to 128 characters");
-        }
     }
 }

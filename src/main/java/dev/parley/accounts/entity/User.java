@@ -39,6 +39,9 @@ public class User {
     /** Set by a server admin: the account cannot log in. */
     @Column(name = "disabled_at") private Instant disabledAt;
 
+    /** A server admin: a role of this account (this id), never of a name; granted at startup or by another admin. */
+    @Column(nullable = false) private boolean admin;
+
     protected User() {
     }
 
@@ -63,6 +66,14 @@ public class User {
     public Instant createdAt() { return createdAt; }
     public boolean deleted() { return deletedAt != null; }
     public boolean disabled() { return disabledAt != null; }
+    public boolean admin() { return admin; }
+
+    /** Grants or takes the server admin role; false if the account already had it so. */
+    public boolean makeAdmin(boolean admin) {
+        if (admin == this.admin) return false;
+        this.admin = admin;
+        return true;
+    }
 
     /** Disables or enables the account; false if it already was so. */
     public boolean disable(boolean disabled) {
@@ -88,10 +99,11 @@ public class User {
         this.usernameKey = null;
         this.displayName = DELETED_DISPLAY_NAME;
         this.passwordHash = null;
+        this.admin = false;
         this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public UserView view() {
-        return new UserView(id, username, displayName, createdAt, guest);
+        return new UserView(id, username, displayName, createdAt, guest, false, admin);
     }
 }

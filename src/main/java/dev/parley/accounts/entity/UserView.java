@@ -12,5 +12,7 @@ public record UserView(
         String username,
         @Schema(example = "Alice") String displayName,
         Instant createdAt,
-        @Schema(description = "true for a username-only guest account") boolean guest) {
+        @Schema(description = "true for a username-only guest account") boolean guest,
+        @Schema(description = "true for a bot account (none yet: always false)") boolean bot,
+        @Schema(description = "true for a server admin (see Administration)") boolean admin) {
 }

@@ -9,7 +9,7 @@ import dev.parley.rooms.entity.Role;
  * someone of a lower rank. A server admin has the owner's powers in every room.
  *
  * @param role   the user's role as a member; null when not a member
- * @param admin  a server admin ({@code PARLEY_ADMINS})
+ * @param admin  a server admin (a role of the account, {@code accounts/control/Admins})
  */
 public record Standing(boolean privateRoom, boolean feed, Role role, boolean invited, boolean banned, boolean admin) {
 
