@@ -53,6 +53,10 @@ public class SocketLifecycle {
         SocketCaller who = gate.identityOf(socket.getClient().getConnection().getId());
         if (who == null) {
             socket.disconnect(true);
+            // Closed while the gate checked it: the library files the socket with its client only after this
+            // event, so the above closes the connection but not the socket, which would then join its own
+            // room and stay in it for good. Closed here, that join is undone (FanOut.add).
+            if (socket.isConnected()) socket.disconnect(false);
             return;
         }
         connections.add(socket, who);
