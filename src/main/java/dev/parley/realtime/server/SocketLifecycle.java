@@ -52,6 +52,9 @@ public class SocketLifecycle {
     private void connected(SocketIoSocket socket, Listener application) {
         SocketCaller who = gate.identityOf(socket.getClient().getConnection().getId());
         if (who == null) {
+            // Closed while the gate checked it. The library files the socket with its client only after this
+            // event, so closing the connection alone would leave the socket to join its own room and stay in
+            // it for good; disconnect closes the socket first, which undoes that join (FanOut.add).
             disconnect(socket);
             return;
         }
