@@ -1,6 +1,7 @@
 package dev.parley.cluster;
 
 import dev.parley.operations.Meters;
+import dev.parley.operations.RefuseToStart;
 import dev.parley.cluster.grid.Grid;
 import dev.parley.cluster.grid.Relay;
 import jakarta.annotation.PreDestroy;
@@ -84,7 +85,12 @@ public class Cluster {
         refusedEvents = metrics.counter("parley_cluster_relay_refused",
                 "Messages on the relay dropped unread: not sealed with this node's cluster secret, or already taken");
         if (!grid.clustered()) return;
-        String sealedWith = requireSecret(secret);
+        String sealedWith;
+        try {
+            sealedWith = requireSecret(secret);
+        } catch (IllegalStateException unsealed) {
+            throw RefuseToStart.because(LOG, unsealed.getMessage()); // the message names the setting, never its value
+        }
         // The relay's thread is Hazelcast's: run what it hands over with this application's context (class loader, JNDI).
         Relay.Receiver inbound = contexts.createContextualProxy(new Inbound(), Relay.Receiver.class);
         relay = grid.relay(STREAM, capacity, ttl, sealedWith, inbound);
