@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -52,6 +53,14 @@ public class ConnectGate {
     @ConfigProperty(name = "parley.socket.max-per-user")
     int maxPerUser;
 
+    /** How long a connection may stay open without a socket (socket.io-server's {@code connectTimeout}). */
+    @Inject
+    @ConfigProperty(name = "parley.socket.connect-timeout-ms")
+    long connectTimeout;
+
+    @Inject
+    Connections connections;
+
     /**
      * Where the sockets per user are counted, on every node of the cluster: reserved at admission so
      * that a burst cannot overshoot, given back when the connection closes.
@@ -82,10 +91,27 @@ public class ConnectGate {
                 admit(connection, packet, library, timer);
             } // anything before CONNECT is for no namespace: the library would drop it too
         });
+        ScheduledFuture<?> timeout = timer.schedule(() -> closeIfNoSocket(connection), connectTimeout, TimeUnit.MILLISECONDS);
         connection.once("close", args -> {
+            timeout.cancel(false);
             SocketCaller gone = admitted.remove(connection.getId());
             if (gone != null) release(gone.userId());
         });
+    }
+
+    /**
+     * socket.io-server 4.1.2's connect timeout, done here: a connection with no socket (it never sent
+     * CONNECT, or it disconnected its socket and kept the connection) is closed. The library's own
+     * ({@code SocketIoClient.setup}) closes it and then takes every {@code close} listener off the
+     * connection ({@code SocketIoClient.destroy}) while a WebSocket's or an unpolled long-poll's close
+     * completes later: the engines' tables of connections, the WebSocket bridge's and this gate's (the
+     * user's place under the socket cap) would never hear of it and keep it for good. {@code SocketServer}
+     * keeps the library's timer from running; closed here, every listener hears the close. Remove
+     * (both) when the library takes off only its own listeners.
+     */
+    private void closeIfNoSocket(EngineIoSocket connection) {
+        SocketCaller who = admitted.get(connection.getId());
+        if (who == null || !connections.hasSocketOn(who.userId(), connection)) connection.close();
     }
 
     /** The identity a connection was let through with, for the namespace's connection handler. */

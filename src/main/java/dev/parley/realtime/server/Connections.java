@@ -5,6 +5,7 @@ import dev.parley.operations.Meters;
 import dev.parley.limits.control.RateBucket;
 import dev.parley.limits.control.SocketEventBudget;
 import dev.parley.sessions.control.ConnectedSessions;
+import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -145,6 +146,12 @@ public class Connections implements ConnectedSessions {
 
     public List<SocketIoSocket> ofUser(long userId) {
         return List.copyOf(byUser.getOrDefault(userId, Set.of()));
+    }
+
+    /** Whether one of the user's sockets here is connected over {@code connection}. */
+    boolean hasSocketOn(long userId, EngineIoSocket connection) {
+        return byUser.getOrDefault(userId, Set.of()).stream()
+                .anyMatch(socket -> socket.isConnected() && socket.getClient().getConnection() == connection);
     }
 
     public int countOf(String sessionId) {

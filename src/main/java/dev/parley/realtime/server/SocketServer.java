@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -110,7 +112,7 @@ public class SocketServer {
         transports = new EngineIoServer(options);
 
         EngineIoServerOptions innerOptions = EngineIoServerOptions.newFromDefault();
-        innerOptions.setScheduledExecutorService(transports.getScheduledExecutor());
+        innerOptions.setScheduledExecutorService(runsNothing());
         inner = new EngineIoServer(innerOptions);
         SocketIoServerOptions socketIoOptions = SocketIoServerOptions.newFromDefault();
         flusher = new Flusher(Executors.defaultThreadFactory(), flushDelayMicros);
@@ -121,6 +123,7 @@ public class SocketServer {
         slowClients = metrics.counter("parley_slow_client_disconnects", "WebSockets cut off because their send queue was full");
         metrics.gauge("parley_websocket_writes", "Writes to WebSockets; each carries one or more frames", flusher::writes);
         metrics.gauge("parley_websocket_frames", "Frames written to WebSockets", flusher::frames);
+        metrics.gauge("parley_engine_connections", "Engine.IO connections open on this node, with or without a socket", open::size);
         metrics.gauge("parley_room_sockets", "Sockets in one or more rooms on this node (all connected ones are in feed)",
                 () -> fanOut().socketsInRooms());
 
@@ -133,6 +136,18 @@ public class SocketServer {
             else webSockets.follow(connection);
             gate.guard(connection, inner, transports.getScheduledExecutor());
         });
+    }
+
+    /**
+     * The inner engine's scheduler, which serves only socket.io-server 4.1.2's connect timeout
+     * ({@code SocketIoClient.setup}): it runs nothing, since the library's close on that timeout is never
+     * heard by the tables of connections; {@link ConnectGate} applies the timeout instead. (Shut down, it
+     * discards what it is given at once, so nothing waits in it either.)
+     */
+    private static ScheduledExecutorService runsNothing() {
+        ScheduledThreadPoolExecutor none = new ScheduledThreadPoolExecutor(0, new ThreadPoolExecutor.DiscardPolicy());
+        none.shutdown();
+        return none;
     }
 
     @PreDestroy
