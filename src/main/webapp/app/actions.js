@@ -130,7 +130,9 @@ function setUpCompletion() {
   const input = $("composer-input");
   const list = $("mention-suggestions");
   input.addEventListener("input", () => suggest(input, list));
-  input.addEventListener("blur", () => setTimeout(() => { list.hidden = true; }, 150));
+  // Later, so that a click on a suggestion lands first; and only if the focus did not come back meanwhile
+  // (a quick blur and focus, as a newer Chromium's typing does, must not hide what the typing then shows).
+  input.addEventListener("blur", () => setTimeout(() => { if (document.activeElement !== input) list.hidden = true; }, 150));
   // Capturing, so that it runs before the composer's own Enter (send).
   input.addEventListener("keydown", (event) => {
     if (list.hidden || !list.firstElementChild || !["Tab", "Enter"].includes(event.key)) return;
