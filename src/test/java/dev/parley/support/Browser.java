@@ -125,8 +125,17 @@ public final class Browser implements AutoCloseable {
     }
 
     public void awaitText(By by, String text) {
-        waiting().withMessage(() -> name + ": \"" + text + "\" in " + by)
+        waiting().withMessage(() -> name + ": \"" + text + "\" in " + by + "; it shows " + shown(by))
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** What the page shows there now, for a failure's message. */
+    private String shown(By by) {
+        try {
+            return driver.findElements(by).stream().map(e -> "\"" + e.getText() + "\"").toList().toString();
+        } catch (RuntimeException gone) { // the page changed under the question
+            return "(unreadable: " + gone.getClass().getSimpleName() + ")";
+        }
     }
 
     public void awaitCount(By by, int count) {
