@@ -153,8 +153,10 @@ const handlers = {
   presence({ users }) {
     // A batch, each user once with their latest state; changes from before ready's list are in it already.
     users.forEach(({ username, displayName, online, at }) => {
-      if (Date.parse(at) < onlineAsOf) return;
       const key = username.toLowerCase();
+      // This user is online while this page is connected, and counted in ready's count: their own arrival,
+      // announced in the same millisecond as ready (so not dropped as older), must not count them twice.
+      if (Date.parse(at) < onlineAsOf || key === state.me.username.toLowerCase()) return;
       learnName(username, displayName);
       const known = state.online.has(key);
       if (online) {
