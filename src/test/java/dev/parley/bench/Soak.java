@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The soak of issue #21: {@link SoakTraffic} against a running Parley for a long time, sampled at the
@@ -146,16 +148,18 @@ public final class Soak {
         int db = dbConnections();
         // a socket's close reaches the server a moment after the client's (a dropped one, after the ping
         // timeout, 45 s): await the server's counts agreeing with the sockets open, and keep what was compared
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (true) {
-            int held = open.get();
-            long gauge = metric("parley_connected_sockets");
-            long inRooms = metric("parley_room_sockets");
-            if ((gauge == held && inRooms == held) || System.nanoTime() > deadline) {
-                return new Sample((System.nanoTime() - start) / 1_000_000_000L, heap, threads, files, gauge, inRooms, held, db);
-            }
-            Thread.sleep(250);
+        long[] seen = new long[3];
+        try {
+            Awaitility.await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).until(() -> {
+                seen[0] = open.get();
+                seen[1] = metric("parley_connected_sockets");
+                seen[2] = metric("parley_room_sockets");
+                return seen[1] == seen[0] && seen[2] == seen[0];
+            });
+        } catch (ConditionTimeoutException disagreeing) {
+            // kept as seen last: the sample records the disagreement, and the run fails on it
         }
+        return new Sample((System.nanoTime() - start) / 1_000_000_000L, heap, threads, files, seen[1], seen[2], (int) seen[0], db);
     }
 
     private long metric(String name) {
