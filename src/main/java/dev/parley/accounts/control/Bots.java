@@ -6,6 +6,7 @@ import dev.parley.errors.Forbidden;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.Unauthorized;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,6 +28,9 @@ public class Bots {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    Event<AccountCreated> created;
 
     /**
      * The caller, if a registered person: guests and bots may neither own bots nor make tokens
@@ -53,6 +57,7 @@ public class Bots {
             if (accounts.find(username).isPresent()) throw new Conflict("That username is taken"); // lost a race
             throw e;
         }
+        created.fire(new AccountCreated(bot.id())); // in feed, as everyone is
         return bot;
     }
 
