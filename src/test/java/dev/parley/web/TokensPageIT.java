@@ -26,12 +26,13 @@ class TokensPageIT {
         String bot = Api.uniqueName("tp_bot");
         assertEquals(201, api.register(me).status());
         try (Browser page = Browser.start("tokens")) {
-            page.resize(390, 844);
             page.open(Server.url() + "/").click("tab-login");
             page.type("login-username", me);
             page.type("login-password", Api.PASSWORD);
             page.click("login-submit");
             page.awaitText(testId("connection"), "Connected");
+            page.resize(390, 844); // a phone: the account menu is in the drawer
+            page.awaitText(testId("view-title"), "# feed");
 
             page.click("open-drawer");
             page.clickTestId("open-tokens");

@@ -30,7 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Tokens of one of the caller's bots (the bots themselves are {@code accounts}' BotsResource). */
+/**
+ * Tokens of one of the caller's bots (the bots themselves are {@code accounts}' BotsResource). The bot's
+ * name is a parameter of each method: Payara's OpenAPI fails on a documented path parameter field.
+ */
 @Path("bots/{username}/tokens")
 @RequestScoped
 @RolesAllowed(Caller.ROLE)
@@ -45,10 +48,6 @@ public class BotTokensResource {
     @Inject
     AccessTokens tokens;
 
-    @PathParam("username")
-    @Parameter(description = "One of the caller's bots", example = "weatherbot")
-    String bot;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createBotToken", summary = "Make a token for one of the caller's bots")
@@ -56,7 +55,8 @@ public class BotTokensResource {
             examples = @ExampleObject(name = "token", value = "{\"name\": \"weather feed\"}")))
     @APIResponse(responseCode = "201", description = "The token, shown this once", content = @Content(schema = @Schema(implementation = NewToken.Issued.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response create(NewToken.Request body) {
+    public Response create(@Parameter(description = "One of the caller's bots", example = "weatherbot") @PathParam("username") String bot,
+                           NewToken.Request body) {
         NewToken.Request r = InvalidPayload.requireBody(body);
         return Response.status(201).entity(NewToken.Issued.of(tokens.createForBot(caller.userId(), bot, r.name(), r.expiresAt()))).build();
     }
@@ -66,7 +66,7 @@ public class BotTokensResource {
     @APIResponse(responseCode = "200", description = "The tokens",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccessTokenView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public List<AccessTokenView> list() {
+    public List<AccessTokenView> list(@Parameter(description = "One of the caller's bots", example = "weatherbot") @PathParam("username") String bot) {
         return tokens.ofBot(caller.userId(), bot).stream().map(NewToken::info).toList();
     }
 
@@ -75,7 +75,8 @@ public class BotTokensResource {
     @Operation(operationId = "revokeBotToken", summary = "Revoke a token of one of the caller's bots")
     @APIResponse(responseCode = "204", description = "Refused everywhere from now on")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public void revoke(@PathParam("id") String id) {
+    public void revoke(@Parameter(description = "One of the caller's bots", example = "weatherbot") @PathParam("username") String bot,
+                       @PathParam("id") String id) {
         tokens.revokeForBot(caller.userId(), bot, id);
     }
 }
