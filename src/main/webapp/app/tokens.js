@@ -110,7 +110,7 @@ function botItem(bot) {
         } }, "Delete")),
     el("div", { class: "inline-form" },
       el("label", { class: "field" }, name),
-      el("button", { type: "button", class: "btn btn-small", "data-testid": "bot-token-create", onclick: make }, "New token")),
+      el("button", { type: "button", class: "btn btn-primary btn-small", "data-testid": "bot-token-create", onclick: make }, "New token")),
     fresh,
     el("ul", { class: "session-list", "data-testid": "bot-token-list", "data-bot": bot.username }));
 }
