@@ -22,6 +22,7 @@ export function open(key) {
   state.view = "chat";
   const conv = currentConv();
   $("sessions-pane").hidden = true;
+  $("tokens-pane").hidden = true;
   $("account-pane").hidden = true;
   $("chat-pane").hidden = false;
   closeDrawer();

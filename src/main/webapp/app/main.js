@@ -10,7 +10,8 @@ import * as live from "./live.js";
 import { setUpLogin, showLogin } from "./login.js";
 import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
 import { loadSessions, setUpSessions } from "./sessions.js";
-import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
+import { loadTokens, setUpTokens } from "./tokens.js";
+import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnBot, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
 import { onRetry, redrawAll, renderConnection, renderHeader, renderMessages, renderSidebar, renderTyping } from "./views.js";
 
 const TYPING_EVERY_MS = 2500;
@@ -34,6 +35,7 @@ let lastTyping = { key: null, at: 0 }; // typing is sent at most every TYPING_EV
 async function boot() {
   setUpLogin(start);
   setUpSessions();
+  setUpTokens();
   setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
   setUpPeople({ open });
@@ -58,6 +60,7 @@ function start(user) {
   state.onlineCount = 0;
   state.rooms.clear();
   state.typing.clear();
+  state.bots.clear();
   state.blocked = new Map();
   state.current = roomKey("feed");
   state.view = "chat";
@@ -129,7 +132,11 @@ const handlers = {
     state.onlineCount = Math.max(onlineCount ?? online.length, online.length);
     onlineAsOf = Date.parse(serverTime) || 0;
     if (!state.syncedAt) state.syncedAt = serverTime; // changes after this come as events, or in sync's updates
-    online.forEach((p) => learnName(p.username, p.displayName));
+    online.forEach((p) => {
+      learnName(p.username, p.displayName);
+      learnBot(p.username, p.bot);
+    });
+    learnBot(user.username, user.bot);
     const reconnect = readySeen;
     readySeen = true;
     loadLists();
@@ -152,15 +159,16 @@ const handlers = {
   },
   presence({ users }) {
     // A batch, each user once with their latest state; changes from before ready's list are in it already.
-    users.forEach(({ username, displayName, online, at }) => {
+    users.forEach(({ username, displayName, bot, online, at }) => {
       const key = username.toLowerCase();
       // This user is online while this page is connected, and counted in ready's count: their own arrival,
       // announced in the same millisecond as ready (so not dropped as older), must not count them twice.
       if (Date.parse(at) < onlineAsOf || key === state.me.username.toLowerCase()) return;
       learnName(username, displayName);
+      learnBot(username, bot);
       const known = state.online.has(key);
       if (online) {
-        state.online.set(key, { username, displayName });
+        state.online.set(key, { username, displayName, bot });
         if (!known) state.onlineCount += 1;
       } else {
         state.online.delete(key);
@@ -255,6 +263,7 @@ function showAccountView() {
   state.view = "account";
   $("chat-pane").hidden = true;
   $("sessions-pane").hidden = true;
+  $("tokens-pane").hidden = true;
   $("account-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -266,10 +275,23 @@ function showSessions() {
   state.view = "sessions";
   $("chat-pane").hidden = true;
   $("account-pane").hidden = true;
+  $("tokens-pane").hidden = true;
   $("sessions-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
   loadSessions();
+  changed();
+}
+
+function showTokens() {
+  state.view = "tokens";
+  $("chat-pane").hidden = true;
+  $("account-pane").hidden = true;
+  $("sessions-pane").hidden = true;
+  $("tokens-pane").hidden = false;
+  closeDrawer();
+  live.tell("focus", {});
+  loadTokens();
   changed();
 }
 
@@ -320,6 +342,8 @@ function wireControls() {
   $("leave-room").addEventListener("click", leave);
   $("removed-notice-close").addEventListener("click", () => { $("removed-notice").hidden = true; });
   $("open-sessions").addEventListener("click", showSessions);
+  $("open-tokens").addEventListener("click", showTokens);
+  $("tokens-back").addEventListener("click", () => open(state.current));
   $("open-account").addEventListener("click", showAccountView);
   $("block-user").addEventListener("click", async () => {
     const conv = currentConv();

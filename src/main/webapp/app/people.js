@@ -3,9 +3,9 @@
 // to a room or removed from one. Who may do what is the server's rule: the page only hides buttons
 // the server would refuse.
 import { api } from "./api.js";
-import { $, avatar, el } from "./dom.js";
+import { $, avatar, botBadge, el } from "./dom.js";
 import { errorToast, notify, toast } from "./notify.js";
-import { changed, currentConv, roomKey, sameUser, state } from "./store.js";
+import { changed, currentConv, learnBot, roomKey, sameUser, state } from "./store.js";
 
 const RANK = { owner: 2, moderator: 1, member: 0 };
 
@@ -62,6 +62,8 @@ async function renderPeople(room) {
     return;
   }
   const mine = roleIn(room);
+  members.forEach((m) => learnBot(m.username, m.bot));
+  changed(); // messages from these bots get their badge
   $("people-list").replaceChildren(...members.map((m) => {
     const me = sameUser(m.username, state.me.username);
     const below = !me && RANK[mine] >= RANK.moderator && RANK[mine] > RANK[m.role];
@@ -69,7 +71,7 @@ async function renderPeople(room) {
       onclick: () => change(room, method, path) }, label);
     return el("li", { class: "person", "data-testid": `member-${m.username}` },
       avatar(m.username, m.displayName),
-      el("span", { class: "label" }, el("span", { class: "display-name" }, m.displayName), el("span", { class: "handle" }, `@${m.username}`)),
+      el("span", { class: "label" }, el("span", { class: "display-name" }, m.displayName), m.bot ? botBadge() : null, el("span", { class: "handle" }, `@${m.username}`)),
       el("span", { class: `role role-${m.role}`, "data-testid": "role" }, m.role),
       el("span", { class: "person-actions" },
         mine === "owner" && !me ? (m.role === "moderator"

@@ -5,12 +5,13 @@ export const state = {
   me: null,
   convs: new Map(), // "room:<name>" or "dm:<username>" -> conversation
   current: "room:feed",
-  view: "chat", // or "sessions" or "account"
+  view: "chat", // or "sessions", "tokens" or "account"
   online: new Map(), // username (lower case) -> {username, displayName}: the first 200 of ready, and presence since
   onlineCount: 0, // everyone online, listed or not
   rooms: new Map(), // every public room by name, for the rooms dialog
   typing: new Map(), // conversation key -> Map(username -> expiry ms)
   names: new Map(), // username (lower case) -> display name, from messages and presence
+  bots: new Set(), // usernames (lower case) of bot accounts: messages carry no bot flag, presence and member lists do
   blocked: new Map(), // username (lower case) -> {username, displayName, blockedAt}: whom this user blocks
   connected: false,
   stickToBottom: false, // the next render scrolls the message list to the end
@@ -18,6 +19,15 @@ export const state = {
   editing: null, // the message of ours the composer edits, if any
   syncedAt: null, // ready.serverTime, then each sync's syncedAt: what sync's `since` is
 };
+
+/** Remembers whether an account is a bot, as presence, ready and member lists say. */
+export function learnBot(username, bot) {
+  if (!username) return;
+  if (bot) state.bots.add(username.toLowerCase());
+  else state.bots.delete(username.toLowerCase());
+}
+
+export const isBot = (username) => Boolean(username) && state.bots.has(username.toLowerCase());
 
 const listeners = [];
 export const onChange = (listener) => listeners.push(listener);

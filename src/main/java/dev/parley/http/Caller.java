@@ -19,12 +19,28 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    private boolean accessToken;
+
     public long userId() {
         return Long.parseLong(token.getSubject());
     }
 
     public String sessionId() {
         return token.getClaim(SESSION_CLAIM);
+    }
+
+    /** The token is a personal access token, not a login's: said by the sessions component once it found it live. */
+    public void usesAccessToken(boolean accessToken) {
+        this.accessToken = accessToken;
+    }
+
+    public boolean viaAccessToken() {
+        return accessToken;
+    }
+
+    /** The token as presented, whose hash an access token's session is checked against. */
+    public String rawToken() {
+        return token.getRawToken();
     }
 
     public boolean isAuthenticated() {

@@ -89,4 +89,24 @@ class ExamplesIT {
             assertEquals("logout_all", aliceElsewhere.awaitJson("session_terminated").getString("reason"));
         }
     }
+
+    @Test
+    void botScriptAnswersPingWithPongUsingABotsToken(@Registered("ex_owner") Login owner) {
+        String bot = Api.uniqueName("ex_bot");
+        assertEquals(201, api.post("/api/bots", owner.token(), Api.json("username", bot)).status());
+        Api.Reply made = api.post("/api/bots/" + bot + "/tokens", owner.token(), Api.json("name", "bot.mjs"));
+        assertEquals(201, made.status(), made.body());
+        String room = api.createRoom(owner, "ex_pings");
+        try (Sock watching = Sock.connect(owner.token());
+             NodeScript script = NodeScript.start("bot.mjs", "--url", Server.url(), "--token", made.json().getString("token"),
+                     "--room", room)) {
+            script.awaitLine("ready: " + bot + " (a bot) answers !ping in " + room);
+            long ping = Sock.ok(watching.ack("message", Sock.say(room, "!ping"))).getJSONObject("message").getLong("id");
+            JSONObject pong = watching.awaitJson("message");
+            assertEquals(bot, pong.getString("from"));
+            assertEquals("pong", pong.getString("text"));
+            assertEquals(ping, pong.getLong("replyTo"));
+            script.awaitLine("pong to " + owner.username());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
 import dev.parley.http.Caller;
 import dev.parley.http.ClientAddress;
+import dev.parley.http.LoginSessionOnly;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -83,6 +84,7 @@ public class UsersResource {
         return Map.of("user", accounts.rename(caller.userId(), body.displayName()).view());
     }
 
+    @LoginSessionOnly
     @PUT
     @Path("me/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -100,6 +102,7 @@ public class UsersResource {
                 !Boolean.FALSE.equals(body.endOtherSessions()), clientAddress.of(request));
     }
 
+    @LoginSessionOnly
     @DELETE
     @Path("me")
     @Operation(operationId = "deleteAccount", summary = "Delete the caller's account")
@@ -115,6 +118,7 @@ public class UsersResource {
     }
 
     /** The same as {@link #delete}, for clients and proxies that drop a DELETE's body (Payara needs a setting to read one). */
+    @LoginSessionOnly
     @POST
     @Path("me/delete")
     @Operation(operationId = "deleteAccountByPost", summary = "Delete the caller's account (the same as DELETE /api/users/me)")

@@ -222,9 +222,13 @@ public class Accounts {
     /**
      * Ends every session (reason {@code account_deleted}, in this transaction), leaves every room and
      * drops blocks both ways (the observers of {@link AccountDeleted}), and leaves a tombstone (see
-     * {@link User#erase}); messages stay, shown as from a deleted user.
+     * {@link User#erase}); messages stay, shown as from a deleted user. The account's bots are erased
+     * first, alike. Public for {@link Bots}, which checks ownership first.
      */
-    private void erase(User user) {
+    public void erase(User user) {
+        // An owner's bots go with it: nobody could manage them, or end their tokens, any more.
+        em.createNamedQuery(User.BOTS_OF, User.class).setParameter("owner", user.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().forEach(this::erase);
         deleted.fire(new AccountDeleted(user.id()));
         user.erase();
         em.flush();

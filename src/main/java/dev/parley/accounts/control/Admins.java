@@ -50,6 +50,7 @@ public class Admins {
         if (target.id() == adminId) throw new Forbidden("An admin cannot change their own role");
         User user = em.find(User.class, target.id(), LockModeType.PESSIMISTIC_WRITE);
         if (admin && user.guest()) throw new Forbidden("A guest cannot be an admin");
+        if (admin && user.bot()) throw new Forbidden("A bot cannot be an admin");
         user.makeAdmin(admin);
     }
 

@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** Somebody who chats: registered with a password, or a guest known by name only. */
+/** Somebody who chats: registered with a password, a guest known by name only, or a bot (tokens only) that a registered account owns. */
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_KEY, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
+@NamedQuery(name = User.BOTS_OF, query = "SELECT u FROM User u WHERE u.ownerId = :owner AND u.deletedAt IS NULL ORDER BY u.usernameKey")
 public class User {
     public static final String BY_KEY = "User.byKey";
+    public static final String BOTS_OF = "User.botsOf";
     /** How messages of a deleted account show their sender. */
     public static final String DELETED_DISPLAY_NAME = "Deleted user";
 
@@ -42,6 +44,12 @@ public class User {
     /** A server admin: a role of this account (this id), never of a name; granted at startup or by another admin. */
     @Column(nullable = false) private boolean admin;
 
+    /** A bot: no password, acts through the tokens its owner makes for it. */
+    @Column(nullable = false) private boolean bot;
+
+    /** The registered account that made this bot; null for everyone else. */
+    @Column(name = "owner_id") private Long ownerId;
+
     protected User() {
     }
 
@@ -52,6 +60,14 @@ public class User {
         this.passwordHash = passwordHash;
         this.guest = guest;
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A bot account owned by {@code ownerId}: it has no password, so password login never matches. */
+    public static User bot(String username, String displayName, long ownerId) {
+        User bot = new User(username, displayName, null, false);
+        bot.bot = true;
+        bot.ownerId = ownerId;
+        return bot;
     }
 
     public static String keyOf(String username) {
@@ -67,6 +83,11 @@ public class User {
     public boolean deleted() { return deletedAt != null; }
     public boolean disabled() { return disabledAt != null; }
     public boolean admin() { return admin; }
+    public boolean bot() { return bot; }
+    public Long ownerId() { return ownerId; }
+
+    /** A person with a password: may own bots and make tokens (not a guest, not a bot). */
+    public boolean registered() { return !guest && !bot && !deleted(); }
 
     /** Grants or takes the server admin role; false if the account already had it so. */
     public boolean makeAdmin(boolean admin) {
@@ -100,10 +121,11 @@ public class User {
         this.displayName = DELETED_DISPLAY_NAME;
         this.passwordHash = null;
         this.admin = false;
+        this.ownerId = null;
         this.deletedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public UserView view() {
-        return new UserView(id, username, displayName, createdAt, guest, false, admin);
+        return new UserView(id, username, displayName, createdAt, guest, bot, admin);
     }
 }

@@ -29,8 +29,8 @@ public final class Liveness {
         directory.onOrphans(this::startGrace);
     }
 
-    public void connected(long userId, String username, String displayName) {
-        PresenceAnnounced online = directory.connected(userId, username, displayName);
+    public void connected(long userId, String username, String displayName, boolean bot) {
+        PresenceAnnounced online = directory.connected(userId, username, displayName, bot);
         if (online != null) announce.accept(online);
     }
 

@@ -31,9 +31,9 @@ public final class LocalDirectory implements OnlineDirectory {
     }
 
     @Override
-    public synchronized PresenceAnnounced connected(long userId, String username, String displayName) {
+    public synchronized PresenceAnnounced connected(long userId, String username, String displayName, boolean bot) {
         return users.computeIfAbsent(userId, k -> new UserSockets())
-                .connected(userId, THIS_NODE, username, displayName, ++versions, System.currentTimeMillis());
+                .connected(userId, THIS_NODE, username, displayName, bot, ++versions, System.currentTimeMillis());
     }
 
     @Override

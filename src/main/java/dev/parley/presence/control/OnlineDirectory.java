@@ -17,7 +17,7 @@ public interface OnlineDirectory {
     void release(long userId);
 
     /** A socket of the user is connected here: the announcement if they came online with it, else null. */
-    PresenceAnnounced connected(long userId, String username, String displayName);
+    PresenceAnnounced connected(long userId, String username, String displayName, boolean bot);
 
     /** A socket of the user is gone from here: the grace timer's token if they have none left anywhere, else {@link UserSockets#NO_GRACE}. */
     long disconnected(long userId);

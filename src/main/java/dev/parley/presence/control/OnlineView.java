@@ -69,12 +69,12 @@ public final class OnlineView {
         if (news.online()) {
             if (state == null) {
                 gone.remove(news.userId());
-                OnlineUser user = new OnlineUser(news.username(), news.displayName(), news.since());
+                OnlineUser user = new OnlineUser(news.username(), news.displayName(), news.bot(), news.since());
                 state = new State(user, toJson.apply(user), news.version());
                 users.put(news.userId(), state);
                 byUsername.put(news.username(), state);
             } else {
-                state.user = new OnlineUser(state.user.username(), news.displayName(), state.user.since());
+                state.user = new OnlineUser(state.user.username(), news.displayName(), state.user.bot(), state.user.since());
                 state.json = toJson.apply(state.user);
                 state.version = news.version();
             }
@@ -89,7 +89,7 @@ public final class OnlineView {
             if (state == null) return null; // was not listed here: nothing to tell
         }
         readyJson = null;
-        return new PresenceChanged(news.username(), news.displayName(), news.online(), now());
+        return new PresenceChanged(news.username(), news.displayName(), news.bot(), news.online(), now());
     }
 
     /** Up to {@code limit} users online after the username {@code after} (from the first when null). */

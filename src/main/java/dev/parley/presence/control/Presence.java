@@ -77,8 +77,8 @@ public class Presence {
         timers.shutdownNow();
     }
 
-        public void connected(long userId, String username, String displayName) {
-        liveness.connected(userId, username, displayName);
+    public void connected(long userId, String username, String displayName, boolean bot) {
+        liveness.connected(userId, username, displayName, bot);
     }
 
     public void disconnected(long userId) {

@@ -10,6 +10,6 @@ import java.time.Instant;
  * grows with each announcement of a user, so that a node keeps the latest whatever order
  * announcements from several nodes reach it in.
  */
-public record PresenceAnnounced(long userId, String username, String displayName, boolean online, Instant since,
+public record PresenceAnnounced(long userId, String username, String displayName, boolean bot, boolean online, Instant since,
                                 long version) implements ClusterEvent {
 }

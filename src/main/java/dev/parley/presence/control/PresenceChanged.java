@@ -8,5 +8,5 @@ import java.time.Instant;
  * what crosses nodes); collected into a {@link PresenceBatch}, so a socket hears of them in batches
  * ({@link PresenceBatched}), not one event each.
  */
-public record PresenceChanged(String username, String displayName, boolean online, Instant at) {
+public record PresenceChanged(String username, String displayName, boolean bot, boolean online, Instant at) {
 }

@@ -27,6 +27,7 @@ public final class UserSockets {
     public long sinceMillis;
     public String username = "";
     public String displayName = "";
+    public boolean bot;
     public UUID graceOwner;
     /** Per node: {admitted, connected}. */
     public final Map<UUID, int[]> nodes = new LinkedHashMap<>(2);
@@ -62,13 +63,15 @@ public final class UserSockets {
     }
 
     /** A socket of the user connected on {@code node}: the announcement if this made them come online. */
-    public PresenceAnnounced connected(long userId, UUID node, String username, String displayName, long versionFloor, long nowMillis) {
+    public PresenceAnnounced connected(long userId, UUID node, String username, String displayName, boolean bot,
+                                       long versionFloor, long nowMillis) {
         counts(node)[1]++;
         graceOwner = null; // back within the grace period: no flicker
         if (online) return null;
         online = true;
         this.username = username;
         this.displayName = displayName;
+        this.bot = bot;
         sinceMillis = nowMillis;
         return announce(userId, versionFloor);
     }
@@ -111,7 +114,7 @@ public final class UserSockets {
 
     /** How the user stands now, for a node that loads who is online. */
     public PresenceAnnounced asAnnounced(long userId) {
-        return new PresenceAnnounced(userId, username, displayName, online, Instant.ofEpochMilli(sinceMillis), version);
+        return new PresenceAnnounced(userId, username, displayName, bot, online, Instant.ofEpochMilli(sinceMillis), version);
     }
 
     private long startGrace(UUID node) {

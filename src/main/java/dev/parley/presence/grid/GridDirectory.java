@@ -92,8 +92,8 @@ public final class GridDirectory implements OnlineDirectory {
     }
 
     @Override
-    public PresenceAnnounced connected(long userId, String username, String displayName) {
-        return change(userId, user -> user.connected(userId, me, username, displayName, versionFloor(), clusterTime()));
+    public PresenceAnnounced connected(long userId, String username, String displayName, boolean bot) {
+        return change(userId, user -> user.connected(userId, me, username, displayName, bot, versionFloor(), clusterTime()));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.UUID;
  * display names hold no control characters (accounts' rules), so a line break never occurs in them.
  *
  * <pre>
- * version epoch sinceMillis online(0|1) graceOwner(-|uuid)
+ * version epoch sinceMillis online(0|1) graceOwner(-|uuid) bot(0|1)
  * username
  * displayName
  * node-uuid admitted connected      (one line per node with sockets)
@@ -25,7 +25,7 @@ final class StoredSockets {
     static String encode(UserSockets user) {
         StringBuilder out = new StringBuilder(96 + user.nodes.size() * 48)
                 .append(user.version).append(' ').append(user.epoch).append(' ').append(user.sinceMillis).append(' ')
-                .append(user.online ? 1 : 0).append(' ').append(user.graceOwner == null ? "-" : user.graceOwner.toString())
+                .append(user.online ? 1 : 0).append(' ').append(user.graceOwner == null ? "-" : user.graceOwner.toString()).append(' ').append(user.bot ? 1 : 0)
                 .append('\n').append(user.username).append('\n').append(user.displayName);
         for (Map.Entry<UUID, int[]> node : user.nodes.entrySet()) {
             out.append('\n').append(node.getKey()).append(' ').append(node.getValue()[0]).append(' ').append(node.getValue()[1]);
@@ -43,6 +43,7 @@ final class StoredSockets {
         user.sinceMillis = Long.parseLong(head[2]);
         user.online = "1".equals(head[3]);
         user.graceOwner = "-".equals(head[4]) ? null : UUID.fromString(head[4]);
+        user.bot = head.length > 5 && "1".equals(head[5]); // absent in entries written before bots
         user.username = lines[1];
         user.displayName = lines[2];
         for (int i = 3; i < lines.length; i++) {

@@ -1,6 +1,8 @@
 package dev.parley.realtime.boundary;
 
+import dev.parley.errors.Forbidden;
 import dev.parley.realtime.server.Handlers;
+import dev.parley.realtime.server.SocketCaller;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +21,14 @@ public class SessionEvents {
     /** Registers the handlers, once for all sockets. */
     public void register() {
         handlers.on("logout_all", (me, s, payload) ->
-                Map.of("terminated", sessions.endAll(me.userId(), EndReason.LOGOUT_ALL)));
+                Map.of("terminated", sessions.endAll(loggedIn(me).userId(), EndReason.LOGOUT_ALL)));
         handlers.on("terminate_other_sessions", (me, s, payload) ->
-                Map.of("terminated", sessions.endOthers(me.userId(), me.sessionId())));
+                Map.of("terminated", sessions.endOthers(loggedIn(me).userId(), me.sessionId())));
+    }
+
+    /** As REST's {@code LoginSessionOnly}: a socket connected with a personal access token ends no session. */
+    private static SocketCaller loggedIn(SocketCaller me) {
+        if (me.accessToken()) throw new Forbidden("A personal access token cannot do this; log in");
+        return me;
     }
 }

@@ -76,7 +76,7 @@ public class SocketEvents implements SocketLifecycle.Listener {
         socket.joinRoom(SocketRooms.ofUser(who.userId()));
         reads.rooms().forEach(room -> socket.joinRoom(SocketRooms.of(room.name())));
         List<RoomView> mine = caughtUp(socket, who, moves, reads.rooms());
-        presence.connected(who.userId(), user.username(), user.displayName());
+        presence.connected(who.userId(), user.username(), user.displayName(), user.bot());
         return () -> writer.ready(socket, user, mine, presence.forReady());
     }
 

@@ -159,9 +159,10 @@ public class ConnectGate {
     }
 
     private SocketCaller authenticate(ConnectPacket connect, Map<String, List<String>> headers) {
-        Tokens.Claims claims = tokens.verify(tokenFrom(connect.auth(), headers));
-        sessions.requireLive(claims.sessionId());
-        return new SocketCaller(claims.userId(), claims.username(), claims.sessionId());
+        String token = tokenFrom(connect.auth(), headers);
+        Tokens.Claims claims = tokens.verify(token);
+        boolean accessToken = sessions.requireLive(claims.sessionId(), token).isToken();
+        return new SocketCaller(claims.userId(), claims.username(), claims.sessionId(), accessToken);
     }
 
     /** {@code auth.token} of the CONNECT packet, else {@code Authorization: Bearer} of the handshake. */

@@ -166,11 +166,11 @@ public class Moderation {
     @SuppressWarnings("unchecked")
     public List<MemberView> members(long userId, String name) {
         Room room = access.readable(userId, name);
-        List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at FROM room_members rm"
+        List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at, u.bot FROM room_members rm"
                         + " JOIN users u ON u.id = rm.user_id WHERE rm.room_id = ?1 AND u.deleted_at IS NULL"
                         + " ORDER BY CASE rm.role WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, u.username_key")
                 .setParameter(1, room.id()).setMaxResults(MAX_MEMBERS).getResultList();
-        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], instant(r[3]), Boolean.TRUE.equals(r[4]))).toList();
     }
 
     private static Instant instant(Object column) {

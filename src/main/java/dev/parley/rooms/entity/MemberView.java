@@ -8,5 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MemberView(@Schema(example = "alice") String username,
                          @Schema(example = "Alice") String displayName,
                          @Schema(enumeration = {"owner", "moderator", "member"}, example = "moderator") String role,
-                         Instant joinedAt) {
+                         Instant joinedAt,
+                         @Schema(description = "true for a bot account") boolean bot) {
 }

@@ -15,7 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * MP-JWT checks a token's signature and expiry; this refuses a token whose session has ended,
- * before any resource runs. The check is a cache lookup, no query.
+ * before any resource runs, and a personal access token that is not the one handed out. The check
+ * is a cache lookup, no query. It tells the {@link Caller} whether the token is a personal access
+ * token, for {@code LoginSessionOnly}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -30,7 +32,7 @@ public class LiveSessionFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!caller.isAuthenticated()) return; // endpoints that need a caller are @RolesAllowed
         try {
-            sessions.requireLive(caller.sessionId());
+            caller.usesAccessToken(sessions.requireLive(caller.sessionId(), caller.rawToken()).isToken());
         } catch (Unauthorized ended) {
             request.abortWith(RestErrors.respond(401, ErrorBody.of(ErrorCode.UNAUTHORIZED, ended.getMessage())));
         }

@@ -7,6 +7,7 @@ import dev.parley.accounts.entity.User;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.http.Caller;
 import dev.parley.http.ClientAddress;
+import dev.parley.http.LoginSessionOnly;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
 import jakarta.annotation.security.PermitAll;
@@ -88,6 +89,7 @@ public class LoginResource {
     @POST
     @Path("refresh")
     @RolesAllowed(Caller.ROLE)
+    @LoginSessionOnly
     @Operation(operationId = "refresh", summary = "A new token for the same session")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "A fresh token", content = @Content(schema = @Schema(ref = "LoginResponse")))
@@ -98,6 +100,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     @RolesAllowed(Caller.ROLE)
+    @LoginSessionOnly
     @Operation(operationId = "logout", summary = "End the current session and disconnect its sockets")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "204", description = "The session has ended")
@@ -108,6 +111,7 @@ public class LoginResource {
     @POST
     @Path("logout-all")
     @RolesAllowed(Caller.ROLE)
+    @LoginSessionOnly
     @Operation(operationId = "logoutAll", summary = "End every session of the caller, this one included")
     @SecurityRequirement(name = Parley.BEARER)
     @APIResponse(responseCode = "200", description = "How many sessions ended",

@@ -2,6 +2,7 @@ package dev.parley.sessions.boundary;
 
 import dev.parley.Parley;
 import dev.parley.http.Caller;
+import dev.parley.http.LoginSessionOnly;
 import dev.parley.sessions.control.ConnectedSessions;
 import dev.parley.sessions.control.Sessions;
 import dev.parley.sessions.entity.EndReason;
@@ -25,10 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's own sessions: list them, end one, end all the others. */
+/** The caller's own sessions (logins, not tokens): list them, end one, end all the others. */
 @Path("sessions")
 @RequestScoped
 @RolesAllowed(Caller.ROLE)
+@LoginSessionOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(ref = "sessions")
 @SecurityRequirement(name = Parley.BEARER)

@@ -48,9 +48,10 @@ public class SessionCache {
 
     /** Ended as far as the database knows (by another node, say), before this node heard of it. */
     void markEnded(String sessionId) {
+        Instant keepUntil = Instant.now().plus(tokenTtl);
         sessions.compute(sessionId, (k, old) -> old == null
-                ? new LiveSession(sessionId, -1, Instant.now().plus(tokenTtl), true)
-                : old.asEnded());
+                ? new LiveSession(sessionId, -1, keepUntil, true, null)
+                : old.asEnded(keepUntil));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.parley.sessions.control;
 
 import dev.parley.accounts.control.AccountDeleted;
 import dev.parley.accounts.control.AccountDisabled;
+import dev.parley.accounts.control.Bots;
 import dev.parley.accounts.control.PasswordChanged;
 import dev.parley.accounts.entity.User;
 import dev.parley.errors.Forbidden;
@@ -59,6 +60,9 @@ public class Sessions {
     @Inject
     LastSeen lastSeen;
 
+    @Inject
+    Bots bots;
+
     /**
      * A new session and its first token. The account's row is locked and read again first: an admin
      * disabling it meanwhile (who locks the row too) either sees this session and ends it, or is seen
@@ -71,7 +75,7 @@ public class Sessions {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // the contract shows milliseconds
         Session session = new Session(user.id(), lifetime().expiryAt(now, now), userAgent, ip);
         em.persist(session);
-        cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false));
+        cache.put(new LiveSession(session.id(), user.id(), session.expiresAt(), false, null));
         lastSeen.wrote(session.id(), session.lastSeenAt()); // else the first socket's connect would write it again
         return new Login(tokens.issue(user.id(), user.username(), session.id(), session.expiresAt()), session, user);
     }
@@ -94,8 +98,20 @@ public class Sessions {
     }
 
     /**
-     * The live session behind a token, or {@link Unauthorized}. Cached: no query once warm.
+     * The live session behind a token, or {@link Unauthorized}. A personal access token must be the
+     * very token handed out (its hash matches): a token is only what its owner was given. Cached: no
+     * query once warm.
      */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LiveSession requireLive(String sessionId, String presentedToken) {
+        LiveSession session = requireLive(sessionId);
+        if (session.isToken() && !TokenHash.matches(presentedToken, session.tokenHash())) {
+            throw new Unauthorized("This session has ended");
+        }
+        return session;
+    }
+
+    /** The live session behind a token already checked by {@link #requireLive(String, String)}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public LiveSession requireLive(String sessionId) {
         LiveSession session = cache.get(sessionId, this::load);
@@ -119,6 +135,7 @@ public class Sessions {
         return session != null && session.endReason() != null ? session.endReason() : EndReason.EXPIRED;
     }
 
+    /** The user's live logins (not their tokens). */
     public List<Session> live(long userId) {
         Instant now = Instant.now();
         return em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
@@ -140,7 +157,7 @@ public class Sessions {
                 .getResultList();
         List<Session> over = new ArrayList<>();
         for (Session s : unended) {
-            if (lifetime().isOver(s.createdAt(), s.expiresAt(), now)) over.add(s);
+            if (!endOf(s).isAfter(now)) over.add(s);
             else cache.put(liveOf(s));
         }
         Set<String> found = unended.stream().map(Session::id).collect(Collectors.toSet());
@@ -159,7 +176,7 @@ public class Sessions {
     }
 
     private int endExpiredSessions(List<Session> over) {
-        over.forEach(s -> s.endAt(EndReason.EXPIRED, lifetime().endOf(s.createdAt(), s.expiresAt())));
+        over.forEach(s -> s.endAt(EndReason.EXPIRED, endOf(s)));
         return endWhere(over, EndReason.EXPIRED);
     }
 
@@ -170,8 +187,31 @@ public class Sessions {
         endWhere(mine, reason);
     }
 
+    /** Every login of the user (logout-all); their tokens stay. */
     public int endAll(long userId, EndReason reason) {
         return endWhere(live(userId), reason);
+    }
+
+    /** Every login and every token of the user. */
+    public int endEverything(long userId, EndReason reason) {
+        List<Session> all = new ArrayList<>(live(userId));
+        all.addAll(liveTokens(userId));
+        return endWhere(all, reason);
+    }
+
+    /** The user's live personal access tokens. */
+    public List<Session> liveTokens(long userId) {
+        return em.createNamedQuery(Session.LIVE_TOKENS_OF_USER, Session.class)
+                .setParameter("user", userId)
+                .setParameter("now", Instant.now())
+                .getResultList();
+    }
+
+    /** Revokes one of the user's tokens; anyone else's is {@link NotFound}. */
+    public void endToken(long userId, String tokenId) {
+        List<Session> token = liveTokens(userId).stream().filter(s -> s.id().equals(tokenId)).toList();
+        if (token.isEmpty()) throw new NotFound("No such token");
+        endWhere(token, EndReason.REVOKED);
     }
 
     public int endOthers(long userId, String keepSessionId) {
@@ -181,12 +221,13 @@ public class Sessions {
 
     // In the accounts transaction: the account change and the endings commit together.
     void accountDeleted(@Observes AccountDeleted deleted) {
-        endAll(deleted.userId(), EndReason.ACCOUNT_DELETED);
+        endEverything(deleted.userId(), EndReason.ACCOUNT_DELETED);
     }
 
-    // In the admin's transaction: a disabled account has no session left once it commits.
+    // In the admin's transaction: a disabled account has no session or token left once it commits, nor have its bots.
     void accountDisabled(@Observes AccountDisabled disabled) {
-        endAll(disabled.userId(), EndReason.REVOKED);
+        endEverything(disabled.userId(), EndReason.REVOKED);
+        bots.idsOf(disabled.userId()).forEach(bot -> endEverything(bot, EndReason.REVOKED));
     }
 
     void passwordChanged(@Observes PasswordChanged changed) {
@@ -211,7 +252,12 @@ public class Sessions {
 
     /** Ended only if it was ended: one whose time is up but not yet ended is still for {@link Expiry} to end. */
     private LiveSession liveOf(Session s) {
-        return new LiveSession(s.id(), s.userId(), lifetime().endOf(s.createdAt(), s.expiresAt()), s.ended());
+        return new LiveSession(s.id(), s.userId(), endOf(s), s.ended(), s.isToken() ? s.tokenHash() : null);
+    }
+
+    /** When a session ends by time: a token at its own expiry; a login by its {@link SessionLifetime}. */
+    private Instant endOf(Session s) {
+        return s.isToken() ? s.expiresAt() : lifetime().endOf(s.createdAt(), s.expiresAt());
     }
 
     private SessionLifetime lifetime() {

@@ -11,25 +11,34 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** One login: its tokens are good until it expires or is ended. */
+/**
+ * One login, or one personal access token ({@link SessionKind}): its JWTs are good until it expires or
+ * is ended. A login lives by refresh within its absolute lifetime; a token until its own expiry.
+ */
 @Entity
 @Table(name = "sessions")
 @NamedQuery(name = Session.LIVE_OF_USER,
         query = "SELECT s FROM Session s WHERE s.userId = :user AND s.endedAt IS NULL AND s.expiresAt > :now"
-                + " AND s.createdAt > :oldest ORDER BY s.createdAt")
+                + " AND s.kind = dev.parley.sessions.entity.SessionKind.LOGIN AND s.createdAt > :oldest ORDER BY s.createdAt")
+@NamedQuery(name = Session.LIVE_TOKENS_OF_USER,
+        query = "SELECT s FROM Session s WHERE s.userId = :user AND s.endedAt IS NULL AND s.expiresAt > :now"
+                + " AND s.kind = dev.parley.sessions.entity.SessionKind.TOKEN ORDER BY s.createdAt")
 @NamedQuery(name = Session.UNENDED_AMONG,
         query = "SELECT s FROM Session s WHERE s.id IN :ids AND s.endedAt IS NULL")
 @NamedQuery(name = Session.OVER_BUT_UNENDED,
-        query = "SELECT s FROM Session s WHERE s.endedAt IS NULL AND (s.expiresAt <= :now OR s.createdAt <= :oldest)")
+        query = "SELECT s FROM Session s WHERE s.endedAt IS NULL AND (s.expiresAt <= :now"
+                + " OR (s.createdAt <= :oldest AND s.kind = dev.parley.sessions.entity.SessionKind.LOGIN))")
 public class Session {
     public static final String LIVE_OF_USER = "Session.liveOfUser";
+    public static final String LIVE_TOKENS_OF_USER = "Session.liveTokensOfUser";
     public static final String UNENDED_AMONG = "Session.unendedAmong";
     public static final String OVER_BUT_UNENDED = "Session.overButUnended";
 
     @Id private String id;
     @Column(name = "user_id", nullable = false) private long userId;
     @Column(name = "created_at", nullable = false) private Instant createdAt;
-    @Column(name = "last_seen_at", nullable = false) private Instant lastSeenAt;
+    /** Null for a token never used yet. */
+    @Column(name = "last_seen_at") private Instant lastSeenAt;
     @Column(name = "expires_at", nullable = false) private Instant expiresAt;
     @Column(name = "user_agent") private String userAgent;
     @Column(name = "ip") private String ip;
@@ -37,6 +46,15 @@ public class Session {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "end_reason") private EndReason endReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false) private SessionKind kind = SessionKind.LOGIN;
+
+    /** A token's name, given by its owner. */
+    @Column private String name;
+
+    /** A token's SHA-256 (hex): the token itself is never stored. */
+    @Column(name = "token_hash") private String tokenHash;
 
     protected Session() {
     }
@@ -50,6 +68,20 @@ public class Session {
         this.expiresAt = expiresAt;
         this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length()));
         this.ip = ip;
+    }
+
+    /** A personal access token's session: no last use yet, no user agent or address. */
+    public static Session token(long userId, String name, Instant expiresAt) {
+        Session token = new Session(userId, expiresAt, null, null);
+        token.kind = SessionKind.TOKEN;
+        token.name = name;
+        token.lastSeenAt = null;
+        return token;
+    }
+
+    /** Set once the token is signed (it names this session, so it comes after the id). */
+    public void holdHash(String tokenHash) {
+        this.tokenHash = tokenHash;
     }
 
     public boolean isLive(Instant now) {
@@ -87,4 +119,8 @@ public class Session {
     public String userAgent() { return userAgent; }
     public String ip() { return ip; }
     public EndReason endReason() { return endReason; }
+    public SessionKind kind() { return kind; }
+    public boolean isToken() { return kind == SessionKind.TOKEN; }
+    public String name() { return name; }
+    public String tokenHash() { return tokenHash; }
 }

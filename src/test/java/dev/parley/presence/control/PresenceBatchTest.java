@@ -50,7 +50,7 @@ class PresenceBatchTest {
     }
 
     private static PresenceChanged change(String username, boolean online) {
-        return new PresenceChanged(username, username.toUpperCase(), online, Instant.EPOCH);
+        return new PresenceChanged(username, username.toUpperCase(), false, online, Instant.EPOCH);
     }
 
     private static List<String> names(List<PresenceChanged> users) {

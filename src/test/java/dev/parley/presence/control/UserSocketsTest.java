@@ -17,15 +17,15 @@ class UserSocketsTest {
 
     @Test
     void theFirstSocketAnywhereBringsTheUserOnlineOnce() {
-        assertNotNull(user.connected(7, A, "ann", "Ann", 1, 1000));
-        assertNull(user.connected(7, B, "ann", "Ann", 2, 1001), "already online");
+        assertNotNull(user.connected(7, A, "ann", "Ann", false, 1, 1000));
+        assertNull(user.connected(7, B, "ann", "Ann", false, 2, 1001), "already online");
         assertEquals(2, user.connected());
     }
 
     @Test
     void theGracePeriodStartsWithTheLastSocketAnywhereAndOnlyItsOwnerEndsIt() {
-        user.connected(7, A, "ann", "Ann", 1, 1000);
-        user.connected(7, B, "ann", "Ann", 2, 1000);
+        user.connected(7, A, "ann", "Ann", false, 1, 1000);
+        user.connected(7, B, "ann", "Ann", false, 2, 1000);
         assertEquals(UserSockets.NO_GRACE, user.disconnected(A));
         long token = user.disconnected(B);
         assertNotEquals(UserSockets.NO_GRACE, token);
@@ -38,9 +38,9 @@ class UserSocketsTest {
 
     @Test
     void aTimerOvertakenByALaterDisconnectDoesNothing() {
-        user.connected(7, A, "ann", "Ann", 1, 1000);
+        user.connected(7, A, "ann", "Ann", false, 1, 1000);
         long first = user.disconnected(A);
-        user.connected(7, B, "ann", "Ann", 2, 1000); // back, on B
+        user.connected(7, B, "ann", "Ann", false, 2, 1000); // back, on B
         assertNull(user.expire(7, A, first, 3), "she has a socket");
         long second = user.disconnected(B);
         assertNull(user.expire(7, A, first, 4), "B's grace period is running");
@@ -49,14 +49,14 @@ class UserSocketsTest {
 
     @Test
     void aNodeThatLeavesTakesItsSocketsAndItsGracePeriodsWithIt() {
-        user.connected(7, A, "ann", "Ann", 1, 1000);
+        user.connected(7, A, "ann", "Ann", false, 1, 1000);
         long token = user.nodeGone(A, B);
         assertNotEquals(UserSockets.NO_GRACE, token, "B takes over");
         assertEquals(UserSockets.NO_GRACE, user.nodeGone(A, A), "a second survivor finds nothing left to do");
         assertNotNull(user.expire(7, B, token, 2));
 
         UserSockets other = new UserSockets();
-        other.connected(8, A, "bob", "Bob", 1, 1000);
+        other.connected(8, A, "bob", "Bob", false, 1, 1000);
         long aGrace = other.disconnected(A);
         long bGrace = other.nodeGone(A, B);
         assertNotEquals(aGrace, bGrace, "A's grace period, gone with it, is run by B");
@@ -74,7 +74,7 @@ class UserSocketsTest {
 
     @Test
     void versionsGrowAndRespectTheFloor() {
-        PresenceAnnounced online = user.connected(7, A, "ann", "Ann", 5000, 1000);
+        PresenceAnnounced online = user.connected(7, A, "ann", "Ann", false, 5000, 1000);
         assertEquals(5000, online.version());
         PresenceAnnounced renamed = user.renamed(7, "Annie", 10);
         assertEquals(5001, renamed.version(), "never backwards, whatever the floor");

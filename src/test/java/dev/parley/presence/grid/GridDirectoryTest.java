@@ -135,7 +135,7 @@ class GridDirectoryTest {
     @Test
     void aUserOnlineOnBIsSeenOnlineOnA() {
         long bob = user();
-        b.liveness.connected(bob, "bob" + bob, "Bob");
+        b.liveness.connected(bob, "bob" + bob, "Bob", false);
         await().atMost(Duration.ofSeconds(5)).until(() -> a.online("bob" + bob) && b.online("bob" + bob));
         assertEquals(1, count(b, bob, true), "announced once, by the node that saw them come");
         assertEquals(0, count(a, bob, true));
@@ -147,8 +147,8 @@ class GridDirectoryTest {
     void offlineOnlyWhenTheLastSocketAnywhereIsGoneAfterTheGracePeriod() {
         long carol = user();
         String name = "carol" + carol;
-        a.liveness.connected(carol, name, "Carol");
-        b.liveness.connected(carol, name, "Carol"); // her second socket, on the other node
+        a.liveness.connected(carol, name, "Carol", false);
+        b.liveness.connected(carol, name, "Carol", false); // her second socket, on the other node
         a.liveness.disconnected(carol);
         await().during(GRACE.plusMillis(500)).atMost(GRACE.plusSeconds(5))
                 .until(() -> a.online(name) && b.online(name));
@@ -167,9 +167,9 @@ class GridDirectoryTest {
     void aReconnectOnAnotherNodeWithinTheGracePeriodDoesNotFlicker() {
         long dave = user();
         String name = "dave" + dave;
-        a.liveness.connected(dave, name, "Dave");
+        a.liveness.connected(dave, name, "Dave", false);
         a.liveness.disconnected(dave);
-        b.liveness.connected(dave, name, "Dave"); // the load balancer sent the reload elsewhere
+        b.liveness.connected(dave, name, "Dave", false); // the load balancer sent the reload elsewhere
         await().during(GRACE.plusMillis(500)).atMost(GRACE.plusSeconds(5)).until(() -> a.online(name) && b.online(name));
         assertEquals(0, count(a, dave, false) + count(b, dave, false), "never announced offline");
         b.liveness.disconnected(dave);
@@ -203,7 +203,7 @@ class GridDirectoryTest {
             work.add(threads.submit(() -> {
                 go.await();
                 for (int i = 0; i < rounds; i++) {
-                    node.liveness.connected(frank, name, "Frank");
+                    node.liveness.connected(frank, name, "Frank", false);
                     node.liveness.disconnected(frank);
                 }
                 return null;
@@ -222,7 +222,7 @@ class GridDirectoryTest {
         assertFalse(a.hazelcast.getMap(GridDirectory.MAP).containsKey(frank), "no entry left behind");
 
         // And once more with one socket left connected: online everywhere, and stays so.
-        a.liveness.connected(frank, name, "Frank");
+        a.liveness.connected(frank, name, "Frank", false);
         await().during(GRACE.plusMillis(500)).atMost(GRACE.plusSeconds(5)).until(() -> a.online(name) && b.online(name));
         a.liveness.disconnected(frank);
     }
@@ -231,14 +231,14 @@ class GridDirectoryTest {
     void theUsersOfAMemberThatDiesGoOfflineWithinGracePlusFailureDetection() {
         long gina = user();
         long hank = user();
-        a.liveness.connected(hank, "hank" + hank, "Hank");
+        a.liveness.connected(hank, "hank" + hank, "Hank", false);
         Node c = start("C", PORTS[2]);
         await().atMost(Duration.ofSeconds(30)).until(() -> a.hazelcast.getCluster().getMembers().size() == 3);
         assertTrue(c.online("hank" + hank), "a node that starts lists who was online already");
-        c.liveness.connected(gina, "gina" + gina, "Gina");
-        c.liveness.connected(hank, "hank" + hank, "Hank"); // also on A: stays online
+        c.liveness.connected(gina, "gina" + gina, "Gina", false);
+        c.liveness.connected(hank, "hank" + hank, "Hank", false); // also on A: stays online
         c.liveness.disconnected(hank);
-        c.liveness.connected(hank, "hank" + hank, "Hank");
+        c.liveness.connected(hank, "hank" + hank, "Hank", false);
         await().atMost(Duration.ofSeconds(5)).until(() -> a.online("gina" + gina) && b.online("gina" + gina));
 
         long killed = System.nanoTime();

@@ -13,9 +13,9 @@ class StoredSocketsTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         UserSockets user = new UserSockets();
-        user.connected(7, a, "ann", "Ann  O'Neil | \"x\" ", 123_456, 1_700_000_000_000L);
+        user.connected(7, a, "ann", "Ann  O'Neil | \"x\" ", true, 123_456, 1_700_000_000_000L);
         user.admit(b, 20);
-        user.connected(7, b, "ann", "ignored", 1, 1);
+        user.connected(7, b, "ann", "ignored", false, 1, 1);
         user.disconnected(a);
         user.disconnected(b);
 
@@ -26,6 +26,7 @@ class StoredSocketsTest {
         assertEquals(user.epoch, back.epoch);
         assertEquals(user.graceOwner, back.graceOwner);
         assertEquals("Ann  O'Neil | \"x\" ", back.displayName);
+        assertEquals(true, back.bot, "a bot stays one");
         assertArrayEquals(new int[]{1, 0}, back.nodes.get(b));
         assertEquals(1, back.nodes.size(), "a node with nothing left is not stored");
     }

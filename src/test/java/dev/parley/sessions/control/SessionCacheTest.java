@@ -25,7 +25,7 @@ class SessionCacheTest {
         for (int i = 0; i < 3; i++) {
             LiveSession got = cache.get("s1", id -> {
                 loads.incrementAndGet();
-                return new LiveSession(id, 7, LATER, false);
+                return new LiveSession(id, 7, LATER, false, null);
             });
             assertTrue(got.isLive(Instant.now()));
         }
@@ -42,10 +42,10 @@ class SessionCacheTest {
 
     @Test
     void anEndedSessionStaysEndedWhateverALateLoadSays() {
-        cache.get("s1", id -> new LiveSession(id, 7, LATER, false));
+        cache.get("s1", id -> new LiveSession(id, 7, LATER, false, null));
         cache.forget(new SessionsEnded(List.of("s1"), EndReason.LOGOUT));
-        cache.put(new LiveSession("s1", 7, LATER, false)); // a read from before the end committed
-        assertTrue(cache.get("s1", id -> new LiveSession(id, 7, LATER, false)).ended());
+        cache.put(new LiveSession("s1", 7, LATER, false, null)); // a read from before the end committed
+        assertTrue(cache.get("s1", id -> new LiveSession(id, 7, LATER, false, null)).ended());
     }
 
     @Test
@@ -62,9 +62,9 @@ class SessionCacheTest {
     @Test
     void dueAreTheSessionsPastTheirTimeOrUnknownButNotTheEndedOnes() {
         Instant now = Instant.now();
-        cache.put(new LiveSession("live", 1, now.plusSeconds(60), false));
-        cache.put(new LiveSession("over", 1, now.minusSeconds(1), false));
-        cache.put(new LiveSession("ended", 1, now.minusSeconds(1), true));
+        cache.put(new LiveSession("live", 1, now.plusSeconds(60), false, null));
+        cache.put(new LiveSession("over", 1, now.minusSeconds(1), false, null));
+        cache.put(new LiveSession("ended", 1, now.minusSeconds(1), true, null));
         assertEquals(List.of("over", "unknown"), cache.dueAmong(List.of("live", "over", "ended", "unknown"), now));
     }
 
