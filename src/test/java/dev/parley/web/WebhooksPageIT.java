@@ -24,7 +24,7 @@ import org.openqa.selenium.WebElement;
  * the owner deletes it, and its URL answers 404.
  */
 class WebhooksPageIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // as curl sends it
     private final Api api = Api.server();
 
     private static HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {

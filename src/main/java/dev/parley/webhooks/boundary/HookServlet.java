@@ -3,6 +3,7 @@ package dev.parley.webhooks.boundary;
 import dev.parley.errors.DatabaseDown;
 import dev.parley.errors.ErrorBody;
 import dev.parley.errors.ErrorCode;
+import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
 import dev.parley.errors.TooLarge;
 import dev.parley.errors.Unavailable;
@@ -52,7 +53,7 @@ public class HookServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-            if (!path.matches()) throw new dev.parley.errors.NotFound("No such webhook");
+            if (!path.matches()) throw new NotFound("No such webhook");
             Webhook hook = posts.authenticate(Long.parseLong(path.group(1)), path.group(2));
             posts.spend(hook);
             String text = HookPayload.text(request.getContentType(), body(request));
@@ -71,11 +72,16 @@ public class HookServlet extends HttpServlet {
         }
     }
 
-    /** The body as text, or {@code too_large} past the limit: a declared length unread, an unknown one read one byte past it. */
+    /**
+     * The body as text, or {@code too_large} past the limit: a declared length over it is refused
+     * unread, a declared length read exactly (never waiting for more: a client asking for an h2c
+     * upgrade left Grizzly's stream open past it), a body of unknown length read one byte past it.
+     */
     private String body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBody) throw tooLarge();
+        long declared = request.getContentLengthLong();
+        if (declared > maxBody) throw tooLarge();
         try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBody + 1);
+            byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : maxBody + 1);
             if (bytes.length > maxBody) throw tooLarge();
             return new String(bytes, StandardCharsets.UTF_8);
         }
