@@ -48,6 +48,7 @@ function showMade(made) {
   $("webhook-url").value = url;
   $("webhook-curl").textContent = `curl -X POST -H 'Content-Type: application/json' -d '{"text":"Hello from ${made.name.replace(/[^A-Za-z0-9 _.-]/g, "")}"}' ${url}`;
   $("webhook-made").hidden = false;
+  $("webhook-made").scrollIntoView({ block: "nearest" });
   $("webhook-url").select();
 }
 

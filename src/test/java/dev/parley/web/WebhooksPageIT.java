@@ -71,6 +71,8 @@ class WebhooksPageIT {
             a.awaitText(By.cssSelector("#message-list li[data-id='" + id + "'] [data-testid='message-via']"), "via " + name);
             a.awaitText(By.cssSelector("#message-list li[data-id='" + id + "'] [data-testid='message-handle']"), "@" + alice);
             assertEquals(List.of(), a.all(By.cssSelector("#message-list b")), "the name is text, never markup");
+            assertEquals(Boolean.TRUE, a.script("const m = document.getElementById('messages'); return m.scrollWidth <= m.clientWidth"),
+                    "the name and its via fit the phone's width");
             a.screenshot("41-message-via-webhook");
 
             a.clickTestId("room-people");

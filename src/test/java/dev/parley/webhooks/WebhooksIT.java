@@ -190,6 +190,18 @@ class WebhooksIT {
         assertEquals("CI", found.json().getJsonArray("messages").getJsonObject(0).getString("via"));
     }
 
+    /** The JDK's client asks for an h2c upgrade on http:// by default, as {@code curl --http2} does. */
+    @Test
+    void aClientOfferingAnHttp2UpgradePostsToo(@Guest("wh_2") Login owner) throws Exception {
+        String room = api.createRoom(owner, "wh2");
+        String url = made(owner, room, "CI").getString("url");
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build()
+                .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"over h2c\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        long id = posted(response);
+        assertEquals(id, history(owner, room).get(0).getJsonNumber("id").longValue());
+    }
+
     @Test
     void aWrongSecretAndAnUnknownIdAreTheSameNotFoundAndPostNothing(@Guest("wh_w") Login owner) {
         String room = api.createRoom(owner, "whw");
