@@ -59,6 +59,7 @@ public final class Contract {
             authed("POST", "/api/rooms/{name}/webhooks", 201, 400, 403, 404, 429),
             authed("GET", "/api/rooms/{name}/webhooks", 200, 403, 404),
             authed("DELETE", "/api/rooms/{name}/webhooks/{id}", 204, 403, 404),
+            open("POST", "/hooks/{id}/{secret}", 200, 400, 403, 404, 413, 429),
             authed("POST", "/api/admin/users/{username}/disable", 204, 403, 404),
             authed("POST", "/api/admin/users/{username}/enable", 204, 403, 404),
             authed("PUT", "/api/admin/users/{username}/admin", 204, 403, 404),

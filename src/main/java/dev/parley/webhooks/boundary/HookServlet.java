@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -39,6 +38,10 @@ public class HookServlet extends HttpServlet {
     /** A secret is URL-safe Base64; anything else cannot be one. */
     private static final Pattern PATH = Pattern.compile("/(\\d{1,18})/([A-Za-z0-9_-]{1,128})/?");
 
+    /** What a post is answered: {@code {ok: true, id}}, the new message's id, as Slack-style callers expect an ok. */
+    record Answer(boolean ok, long id) {
+    }
+
     @Inject
     WebhookPosts posts;
 
@@ -57,7 +60,7 @@ public class HookServlet extends HttpServlet {
             Webhook hook = posts.authenticate(Long.parseLong(path.group(1)), path.group(2));
             posts.spend(hook);
             String text = HookPayload.text(request.getContentType(), body(request));
-            write(response, 200, Map.of("ok", true, "id", posts.post(hook, text)));
+            write(response, 200, new Answer(true, posts.post(hook, text)));
         } catch (ParleyException refused) {
             if (refused.code() == ErrorCode.RATE_LIMITED) response.setHeader("Retry-After", Long.toString(budget.retryAfterSeconds()));
             write(response, refused.code().status(), ErrorBody.of(refused));

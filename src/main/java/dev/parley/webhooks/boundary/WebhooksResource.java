@@ -59,8 +59,7 @@ public class WebhooksResource {
     @SpendsWriteBudget
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createWebhook", summary = "Make an incoming webhook that posts into the room as you",
-            description = "The answer's `url` holds the webhook's secret and is shown this once: POST `{\"text\": \"...\"}` to it.")
+    @Operation(operationId = "createWebhook", summary = "Make an incoming webhook that posts into the room as you")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "webhook",
             value = "{\"name\": \"CI\"}")))
     @APIResponse(responseCode = "201", description = "Made", content = @Content(schema = @Schema(implementation = NewWebhook.class)))
