@@ -39,7 +39,7 @@ public class HookServlet extends HttpServlet {
     private static final Pattern PATH = Pattern.compile("/(\\d{1,18})/([A-Za-z0-9_-]{1,128})/?");
 
     /** What a post is answered: {@code {ok: true, id}}, the new message's id, as Slack-style callers expect an ok. */
-    record Answer(boolean ok, long id) {
+    public record Answer(boolean ok, long id) { // public: JSON-B reads only public accessors
     }
 
     @Inject
