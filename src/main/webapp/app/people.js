@@ -6,6 +6,7 @@ import { api } from "./api.js";
 import { $, avatar, botBadge, el } from "./dom.js";
 import { errorToast, notify, toast } from "./notify.js";
 import { changed, currentConv, learnBot, roomKey, sameUser, state } from "./store.js";
+import { setUpWebhooks, showWebhooks } from "./webhooks.js";
 
 const RANK = { owner: 2, moderator: 1, member: 0 };
 
@@ -32,6 +33,7 @@ export function setUpPeople({ open }) {
     }
   });
   $("invite-name").addEventListener("input", suggestNames);
+  setUpWebhooks();
 }
 
 /** Name completion for invitations: the people the page knows of (online, and those it has seen write). */
@@ -47,10 +49,10 @@ async function showPeople(room) {
   $("people-dialog").dataset.room = room;
   $("people-title").textContent = `People in #${room}`;
   $("invite-error").textContent = "";
-  $("invite-form").hidden = !moderates(room);
+  $("invite-form").hidden = !moderates(room) || room === "feed";
   suggestNames();
   $("people-dialog").showModal();
-  await renderPeople(room);
+  await Promise.all([renderPeople(room), showWebhooks(room, moderates(room) || !!state.me?.admin)]);
 }
 
 async function renderPeople(room) {

@@ -124,7 +124,7 @@ export function renderHeader() {
     const members = conv.members ? `${conv.members} member${conv.members === 1 ? "" : "s"}` : "";
     $("view-sub").textContent = [conv.topic || (conv.name === "feed" ? "Everyone, everything" : ""), members].filter(Boolean).join(" · ");
     leave.hidden = conv.name === "feed" || !conv.joined;
-    $("room-people").hidden = conv.name === "feed" || !conv.joined;
+    $("room-people").hidden = !conv.joined || (conv.name === "feed" && !state.me?.admin); // feed's people: its webhooks, for admins
   } else {
     const online = isOnline(conv.name);
     $("view-title").textContent = conv.displayName;
@@ -159,7 +159,7 @@ function messageRows(conv) {
       rows.push(el("li", { class: "day", role: "separator" }, dayLabel(message.createdAt)));
       previous = null;
     }
-    const grouped = previous && previous.from === message.from
+    const grouped = previous && previous.from === message.from && (previous.via ?? null) === (message.via ?? null)
       && new Date(message.createdAt) - new Date(previous.createdAt) < GROUP_WITHIN_MS;
     rows.push(row(message, !grouped || !!message.replyTo, conv)); // a reply starts a group: its quote needs the name above
     previous = message;
@@ -181,6 +181,7 @@ function row(message, first, conv) {
       el("span", { class: "msg-from", "data-testid": "message-from" }, gone ? DELETED_USER : message.fromDisplayName || message.from),
       gone || !isBot(message.from) ? null : botBadge(),
       gone ? null : el("span", { class: "msg-handle", "data-testid": "message-handle" }, `@${message.from}`),
+      message.via ? el("span", { class: "msg-via", "data-testid": "message-via", title: "Posted by an incoming webhook" }, `via ${message.via}`) : null,
       el("time", { class: "msg-time", datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString() }, time(message.createdAt))),
     el("div", { class: "msg-body" },
       quote(message, conv),

@@ -53,6 +53,7 @@ class ArchitectureTest {
         MAY_USE.put("rooms", above("accounts", "sessions"));
         MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms"));
         MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
+        MAY_USE.put("webhooks", above("accounts", "rooms", "messages"));
     }
 
     private static Set<String> above(String... components) {

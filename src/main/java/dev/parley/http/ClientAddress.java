@@ -41,6 +41,12 @@ public class ClientAddress {
         return resolve(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")), trusted);
     }
 
+    /** Whether the request came straight from a trusted proxy, whose {@code X-Forwarded-*} headers may be believed. */
+    public boolean fromTrustedProxy(HttpServletRequest request) {
+        String peer = normalize(request.getRemoteAddr());
+        return peer != null && trusted.contains(peer);
+    }
+
     /**
      * The client's address: the direct peer, unless the peer is a trusted proxy; then the nearest
      * address in {@code X-Forwarded-For} (read from the right, as each proxy appends) that is not a

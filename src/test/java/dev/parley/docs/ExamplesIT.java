@@ -13,7 +13,7 @@ import dev.parley.support.Users.Registered;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
-/** The Node.js example clients in examples/ (official socket.io-client) work against the server as their README says. */
+/** The example clients in examples/ (Node.js with the official socket.io-client, and webhook.sh) work against the server as their README says. */
 class ExamplesIT {
     private final Api api = Api.server();
 
@@ -107,6 +107,27 @@ class ExamplesIT {
             assertEquals("pong", pong.getString("text"));
             assertEquals(ping, pong.getLong("replyTo"));
             script.awaitLine("pong to " + owner.username());
+        }
+    }
+
+    @Test
+    void webhookScriptPostsThroughAnIncomingWebhook(@Registered("ex_hook") Login owner) throws Exception {
+        String room = api.createRoom(owner, "ex_hooks");
+        Api.Reply made = api.post("/api/rooms/" + room + "/webhooks", owner.token(), Api.json("name", "CI"));
+        assertEquals(201, made.status(), made.body());
+        String text = "deploy \"done\" \\o/\nsecond line";
+        try (Sock watching = Sock.connect(owner.token())) {
+            Process script = new ProcessBuilder("sh", "webhook.sh", made.json().getString("url"), text)
+                    .directory(java.nio.file.Path.of("examples").toFile()).redirectErrorStream(true).start();
+            script.getOutputStream().close();
+            String output = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(script.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "webhook.sh took too long");
+            assertEquals(0, script.exitValue(), output);
+            JSONObject answer = new JSONObject(output.strip());
+            JSONObject received = watching.awaitMessage(answer.getLong("id"));
+            assertEquals(text, received.getString("text"));
+            assertEquals("CI", received.getString("via"));
+            assertEquals(owner.username(), received.getString("from"));
         }
     }
 }

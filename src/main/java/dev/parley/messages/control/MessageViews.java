@@ -22,12 +22,12 @@ public final class MessageViews {
         String fromDisplayName = sender.deleted() ? User.DELETED_DISPLAY_NAME : sender.displayName();
         return new MessageView(m.id(), roomName, recipientName, from, fromDisplayName,
                 m.deleted() ? "" : m.text(), m.createdAt(), m.clientMsgId(), m.replyTo(), m.editedAt(), m.deleted(),
-                List.of(), m.deleted() ? List.of() : List.copyOf(mentions));
+                List.of(), m.deleted() ? List.of() : List.copyOf(mentions), m.via());
     }
 
     public static MessageView with(MessageView v, List<Reaction> reactions, List<String> mentions) {
         if (v.deleted()) return v;
         return new MessageView(v.id(), v.room(), v.to(), v.from(), v.fromDisplayName(), v.text(), v.createdAt(),
-                v.clientMsgId(), v.replyTo(), v.editedAt(), false, reactions, mentions);
+                v.clientMsgId(), v.replyTo(), v.editedAt(), false, reactions, mentions, v.via());
     }
 }

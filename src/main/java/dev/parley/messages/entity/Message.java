@@ -39,6 +39,9 @@ public class Message {
     /** The last edit, deletion or reaction: what sync's updates are chosen by. */
     @Column(name = "changed_at") private Instant changedAt;
 
+    /** The name of the incoming webhook that posted it for its sender, as it was then; null otherwise. */
+    @Column(name = "via") private String via;
+
     protected Message() {
     }
 
@@ -55,7 +58,14 @@ public class Message {
     }
 
     public static Message inRoom(long roomId, long senderId, String text, String clientMsgId, Long replyTo) {
-        return new Message(roomId, null, null, senderId, text, clientMsgId, replyTo);
+        return inRoom(roomId, senderId, text, clientMsgId, replyTo, null);
+    }
+
+    /** A room message, posted by the incoming webhook named {@code via} when that is not null. */
+    public static Message inRoom(long roomId, long senderId, String text, String clientMsgId, Long replyTo, String via) {
+        Message m = new Message(roomId, null, null, senderId, text, clientMsgId, replyTo);
+        m.via = via;
+        return m;
     }
 
     public static Message direct(long conversationId, long senderId, long recipientId, String text, String clientMsgId,
@@ -77,6 +87,7 @@ public class Message {
     public Long replyTo() { return replyTo; }
     public Instant editedAt() { return editedAt; }
     public boolean deleted() { return deletedAt != null; }
+    public String via() { return via; }
 
     public void edit(String newText) {
         this.text = newText;

@@ -23,7 +23,9 @@ public record MessageView(
         @Schema(nullable = true, description = "When the author last edited the text") Instant editedAt,
         @Schema(description = "A deleted message keeps its id and place, with empty text and no reactions or mentions") boolean deleted,
         @Schema(description = "Per emoji: how many reacted, and up to 20 of their usernames") List<Reaction> reactions,
-        @Schema(description = "The usernames the text mentions as @username, of users who can read the message") List<String> mentions)
+        @Schema(description = "The usernames the text mentions as @username, of users who can read the message") List<String> mentions,
+        @Schema(nullable = true, description = "The name of the incoming webhook that posted it for its sender; null for what people post", example = "CI")
+        String via)
         implements Serializable {
 
     /** One emoji's reactions on a message: the count, and at most {@code MAX_USERS} usernames. */

@@ -121,7 +121,7 @@ class MessageBatches {
                 outcomes.set(i, new Outcome(new Posted(sent.get(key), false), null, null));
                 continue;
             }
-            Message m = t.room() != null ? Message.inRoom(t.room().id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo())
+            Message m = t.room() != null ? Message.inRoom(t.room().id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo(), p.via())
                     : Message.direct(t.conversation().id(), p.senderId(), t.recipient().id(), p.text(), p.clientMsgId(), p.replyTo());
             m.assignId(ids.next()); // taken under the rows' locks, in the order of the posts
             em.persist(m);

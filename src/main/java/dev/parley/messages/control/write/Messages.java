@@ -73,7 +73,18 @@ public class Messages {
             replies.requireInRoom(replyTo, room);
         }
         return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
-                mentions.inRoom(senderId, room, body)), this::store);
+                mentions.inRoom(senderId, room, body), null), this::store);
+    }
+
+    /**
+     * A post that an incoming webhook makes for {@code senderId}, its creator: the same post, with the
+     * same checks (standing, text, mentions, notifications, fan-out), its message marked {@code via}
+     * the webhook's name. Who may use the webhook is the caller's to decide.
+     */
+    public Posted postToRoomVia(long senderId, String roomName, String text, String via) {
+        String room = RoomAccess.checkName(roomName), body = checkText(text);
+        return groupCommit.post(new Pending(room, null, senderId, body, null, null, null,
+                mentions.inRoom(senderId, room, body), via), this::store);
     }
 
     public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo) {
@@ -86,7 +97,7 @@ public class Messages {
             replies.requireInConversation(replyTo, senderId, recipientId);
             mentioned = mentions.inConversation(senderId, recipientId, body);
         }
-        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned), this::store);
+        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned, null), this::store);
     }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
