@@ -22,6 +22,7 @@ const ENDED = {
   revoked: "This session was ended from another of your sessions.",
   password_changed: "Your password was changed in another session. Sign in with the new password.",
   account_deleted: "Your account was deleted.",
+  sso_logout: "You were signed out at your identity provider.",
   expired: "Your session expired. Sign in again.",
 };
 

@@ -1,0 +1,70 @@
+package dev.parley.signon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Reply;
+import dev.parley.support.OwnServer;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code PARLEY_PASSWORD_LOGIN=false}: password login and registration are refused to everyone but
+ * server admins. On a server of its own, first started with password login on (to register an
+ * ordinary account), then again with it off.
+ */
+class PasswordLoginOffIT {
+    private static final String ADMIN = "own_admin";
+    private static final String ADMIN_PASSWORD = "own-admin-password";
+
+    @RegisterExtension
+    static final OwnServer server = OwnServer.named("no_passwords", 5)
+            .with("parley.admin.username", ADMIN)
+            .with("parley.admin.password", ADMIN_PASSWORD)
+            .with("parley.guest-access", "true");
+    private static final Api api = server.api();
+
+    @BeforeAll
+    static void anOrdinaryAccountFromBeforeThenPasswordLoginOff() {
+        assertEquals(201, api.register("pw_plain").status());
+        server.close();
+        server.with("parley.password-login", "false").restart();
+    }
+
+    @Test
+    void registrationIsForbidden() {
+        Reply reply = api.register("pw_newcomer");
+        assertEquals(403, reply.status(), reply.body());
+        assertEquals("forbidden", reply.errorCode());
+    }
+
+    @Test
+    void anOrdinaryAccountsLoginIsForbiddenEvenWithTheRightPassword() {
+        Reply reply = api.post("/api/auth/login", null, Api.credentials("pw_plain", Api.PASSWORD));
+        assertEquals(403, reply.status(), reply.body());
+        assertEquals("forbidden", reply.errorCode());
+        assertEquals(401, api.post("/api/auth/login", null, Api.credentials("pw_plain", "wrong password")).status(),
+                "a wrong password is still just wrong: whether the name is an admin's stays unknown");
+    }
+
+    @Test
+    void anAdminStillLogsInWithThePassword() {
+        Api.Login admin = api.login(ADMIN, ADMIN_PASSWORD);
+        assertEquals(200, api.get("/api/users/me", admin.token()).status());
+    }
+
+    @Test
+    void guestsFollowGuestAccessAndTheMethodsSaySo() {
+        assertEquals(200, api.post("/api/auth/guest", null, Api.json("username", Api.uniqueName("pw_guest"))).status());
+        JsonObject methods = api.get("/api/auth/methods", null).json();
+        assertFalse(methods.getBoolean("password"));
+        assertTrue(methods.getBoolean("guest"));
+        assertEquals(JsonValue.NULL, methods.get("oidc"), "sign-on is not set up on this server");
+        assertEquals(404, api.get("/api/auth/oidc/start", null).status());
+    }
+}
