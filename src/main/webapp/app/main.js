@@ -7,7 +7,7 @@ import { setUpDialogs, renderRooms } from "./dialogs.js";
 import { invited, removed, setUpPeople } from "./people.js";
 import { $, avatar } from "./dom.js";
 import * as live from "./live.js";
-import { setUpLogin, showLogin } from "./login.js";
+import { finishSignOn, setUpLogin, showLogin } from "./login.js";
 import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
 import { loadSessions, setUpSessions } from "./sessions.js";
 import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
@@ -42,6 +42,12 @@ async function boot() {
   wireControls();
   setUpMessageActions();
   onChange(render);
+  const signOn = await finishSignOn();
+  if (signOn?.user) return start(signOn.user);
+  if (signOn?.error) {
+    token.clear();
+    return showLogin(signOn.error);
+  }
   if (!token.get()) return showLogin();
   try {
     start((await api("GET", "api/users/me")).user);

@@ -73,6 +73,8 @@ public final class Keycloak {
         builder.redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", JAVA_HOME);
+        // Quarkus's thread-local reset on Java 24 and later, else its worker threads fail now and then
+        env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         long started = System.nanoTime();

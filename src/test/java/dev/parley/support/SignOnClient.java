@@ -3,8 +3,6 @@ package dev.parley.support;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +33,7 @@ public final class SignOnClient {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final Api parley;
-    private final CookieManager cookies = new CookieManager();
+    private final Jar cookies = new Jar();
     private final HttpClient http;
 
     public SignOnClient(Api parley) {
@@ -93,24 +91,79 @@ public final class SignOnClient {
 
     /** The browser-binding cookie Parley set at {@link #start}, or null. */
     public String browserCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("parley_signin"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.value("parley_signin");
     }
 
     /** Drops Parley's browser-binding cookie, as a browser that did not start the sign-in lacks it. */
     public void forgetBrowserCookie() {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("parley_signin"))
-                .toList().forEach(c -> cookies.getCookieStore().getURIs()
-                        .forEach(uri -> cookies.getCookieStore().remove(uri, c)));
+        cookies.remove("parley_signin");
     }
 
     /** Sets Parley's browser-binding cookie to {@code value}, as another browser's. */
     public void useBrowserCookie(String value) {
-        forgetBrowserCookie();
-        HttpCookie cookie = new HttpCookie("parley_signin", value);
-        cookie.setPath("/api/auth/oidc");
-        cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(parley.url() + "/api/auth/oidc/callback"), cookie);
+        cookies.set(URI.create(parley.url()).getHost(), "/api/auth/oidc", "parley_signin", value);
+    }
+
+    /**
+     * Cookies as a browser keeps them (by host, not port; sent to paths under theirs; gone at
+     * Max-Age=0), in the form browsers send: the JDK's CookieManager takes a Set-Cookie with Max-Age
+     * and no Expires for an RFC 2965 cookie and sends it back quoted with {@code $Version}, which
+     * Keycloak does not read.
+     */
+    private static final class Jar extends java.net.CookieHandler {
+        private record Cookie(String host, String path, String name, String value) {
+        }
+
+        private final java.util.List<Cookie> cookies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Map<String, java.util.List<String>> get(URI uri, Map<String, java.util.List<String>> headers) {
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            String header = cookies.stream().filter(c -> c.host().equals(uri.getHost()) && path.startsWith(c.path()))
+                    .map(c -> c.name() + "=" + c.value()).collect(Collectors.joining("; "));
+            return header.isEmpty() ? Map.of() : Map.of("Cookie", java.util.List.of(header));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, java.util.List<String>> headers) {
+            headers.forEach((name, values) -> {
+                if (name == null || !name.equalsIgnoreCase("Set-Cookie")) return;
+                for (String header : values) {
+                    String[] parts = header.split(";");
+                    int eq = parts[0].indexOf('=');
+                    if (eq <= 0) continue;
+                    String path = "/";
+                    boolean gone = false;
+                    for (int i = 1; i < parts.length; i++) {
+                        String attribute = parts[i].strip();
+                        String lower = attribute.toLowerCase(java.util.Locale.ROOT);
+                        if (lower.startsWith("path=")) path = attribute.substring(5);
+                        if (lower.equals("max-age=0") || lower.startsWith("expires=thu, 01 jan 1970") || lower.startsWith("expires=thu, 01-jan-1970")) gone = true;
+                    }
+                    String cookieName = parts[0].substring(0, eq).strip();
+                    String value = parts[0].substring(eq + 1).strip();
+                    if (gone || value.isEmpty()) remove(uri.getHost(), path, cookieName);
+                    else set(uri.getHost(), path, cookieName, value);
+                }
+            });
+        }
+
+        void set(String host, String path, String name, String value) {
+            remove(host, path, name);
+            cookies.add(new Cookie(host, path, name, value));
+        }
+
+        private void remove(String host, String path, String name) {
+            cookies.removeIf(c -> c.host().equals(host) && c.path().equals(path) && c.name().equals(name));
+        }
+
+        void remove(String name) {
+            cookies.removeIf(c -> c.name().equals(name));
+        }
+
+        String value(String name) {
+            return cookies.stream().filter(c -> c.name().equals(name)).map(Cookie::value).findFirst().orElse(null);
+        }
     }
 
     /** The one-time code in a landing URL's fragment ({@code #code=...}), or an error naming the URL. */
