@@ -27,8 +27,11 @@ import java.util.stream.Stream;
  * before the Parley test servers start (they read its discovery document only when sign-on is first
  * used, but the tests need it up):
  * <ul>
- * <li>{@code start HOME HTTP MANAGEMENT REALM_FILE LOG}: starts it and returns once the realm's
- * discovery document is served, failing the build with the log's tail if it is not in time;</li>
+ * <li>{@code spawn HOME HTTP MANAGEMENT REALM_FILE LOG}: starts it and returns at once, so that it
+ * boots while the Parley test servers do;</li>
+ * <li>{@code await HOME HTTP LOG}: returns once the realm's discovery document is served (before the
+ * first test), failing the build with the log's tail if it is not in time;</li>
+ * <li>{@code start HOME HTTP MANAGEMENT REALM_FILE LOG}: both;</li>
  * <li>{@code stop HOME}: stops the one it started (its process id is kept in HOME).</li>
  * </ul>
  */
@@ -48,12 +51,17 @@ public final class Keycloak {
         Path home = Path.of(args[1]);
         switch (args[0]) {
             case "stop" -> stop(home);
-            case "start" -> start(home, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), Path.of(args[5]));
-            default -> throw new IllegalArgumentException("start or stop, not " + args[0]);
+            case "spawn" -> spawn(home, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), Path.of(args[5]));
+            case "await" -> await(home, Integer.parseInt(args[2]), Path.of(args[3]));
+            case "start" -> {
+                spawn(home, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]), Path.of(args[5]));
+                await(home, Integer.parseInt(args[2]), Path.of(args[5]));
+            }
+            default -> throw new IllegalArgumentException("spawn, await, start or stop, not " + args[0]);
         }
     }
 
-    static void start(Path home, int http, int management, Path realm, Path log) throws Exception {
+    static void spawn(Path home, int http, int management, Path realm, Path log) throws Exception {
         stop(home); // one left from a build that was cut short
         if (!Files.isExecutable(Path.of(JAVA_HOME, "bin", "java"))) {
             throw new IllegalStateException("Keycloak needs Java 21 or newer, looked for at " + JAVA_HOME
@@ -77,23 +85,32 @@ public final class Keycloak {
         env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        long started = System.nanoTime();
         Process server = builder.start();
         Files.writeString(home.resolve(PID_FILE), Long.toString(server.pid()));
+        System.out.println("Keycloak starting on port " + http + " (pid " + server.pid() + ", log " + log + ")");
+    }
 
+    static void await(Path home, int http, Path log) throws Exception {
+        Path pidFile = home.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) throw new IllegalStateException("No Keycloak was started in " + home);
+        var found = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()));
+        if (found.isEmpty()) throw new IllegalStateException("Keycloak exited; its log (" + log + ") ends:\n" + tail(log));
+        ProcessHandle server = found.get();
+        long started = server.info().startInstant().map(i -> i.toEpochMilli()).orElse(System.currentTimeMillis());
+        String base = "http://127.0.0.1:" + http;
         URI discovery = URI.create(base + "/realms/parley/.well-known/openid-configuration");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = started + READY_TIMEOUT.toNanos();
+        long deadline = started + READY_TIMEOUT.toMillis();
         while (!serves(client, discovery)) {
-            if (!server.isAlive() || System.nanoTime() > deadline) {
+            if (!server.isAlive() || System.currentTimeMillis() > deadline) {
                 String why = server.isAlive() ? "not ready after " + READY_TIMEOUT.toSeconds() + " s" : "it exited";
                 stop(home);
                 throw new IllegalStateException("Keycloak did not start (" + why + "); its log (" + log + ") ends:\n" + tail(log));
             }
             Thread.sleep(250); // polling its HTTP port: nothing to subscribe to
         }
-        System.out.printf("Keycloak serves the realm parley on port %d after %.1f s (log %s)%n",
-                http, (System.nanoTime() - started) / 1e9, log);
+        System.out.printf("Keycloak serves the realm parley on port %d, %.1f s after it was started (log %s)%n",
+                http, (System.currentTimeMillis() - started) / 1e3, log);
     }
 
     /** Ends every Keycloak session of the realm user {@code username} (the admin REST API), as an admin logging them out would. */

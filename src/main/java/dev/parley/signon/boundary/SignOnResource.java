@@ -81,7 +81,7 @@ public class SignOnResource {
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
                              @QueryParam("error") String error, @CookieParam(BROWSER_COOKIE) String browser) {
         SignOn.Outcome outcome = signOn.callback(state, code, error, browser);
-        return redirect(URI.create(outcome.location()), cookie("", 0));
+        return redirect(URI.create(outcome.location()), outcome.spent() ? cookie("", 0) : null);
     }
 
     @POST

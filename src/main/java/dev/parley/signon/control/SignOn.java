@@ -101,26 +101,30 @@ public class SignOn {
         }
     }
 
-    /** Where the browser goes: {@code returnTo#code=...}, or the sign-in page saying why not. */
-    public record Outcome(String location, Failure failure) {
-        static Outcome failed(Failure failure) {
-            return new Outcome("/#signin-error=" + failure.wire(), failure);
+    /**
+     * Where the browser goes: {@code returnTo#code=...}, or the sign-in page saying why not; and
+     * whether this browser's sign-in was spent (its cookie is of no more use then). A callback that
+     * matched no sign-in of this browser leaves the cookie be: a forged one must not break the real one.
+     */
+    public record Outcome(String location, Failure failure, boolean spent) {
+        static Outcome failed(Failure failure, boolean spent) {
+            return new Outcome("/#signin-error=" + failure.wire(), failure, spent);
         }
     }
 
     public Outcome callback(String state, String code, String error, String browserSecret) {
         requireOn();
         Optional<PendingSignIn> taken = pending.take(state, browserSecret);
-        if (taken.isEmpty()) return Outcome.failed(Failure.STATE);
+        if (taken.isEmpty()) return Outcome.failed(Failure.STATE, false);
         PendingSignIn signIn = taken.get();
         if (error != null || code == null || code.isBlank()) {
             LOG.info(() -> "Sign-on: the provider answered " + (error != null ? "error " + clip(error) : "without a code"));
-            return Outcome.failed(Failure.PROVIDER);
+            return Outcome.failed(Failure.PROVIDER, true);
         }
         try {
             Provider.Known known = provider.require();
             OIDCTokenResponse tokens = trade(known, code, signIn);
-            if (tokens == null) return Outcome.failed(Failure.TOKEN);
+            if (tokens == null) return Outcome.failed(Failure.TOKEN, true);
             JWT idToken = tokens.getOIDCTokens().getIDToken();
             IDTokenClaimsSet claims = known.idTokens().validate(idToken, new Nonce(signIn.nonce()));
             String displayName = claims.getStringClaim("name");
@@ -135,12 +139,12 @@ public class SignOn {
             String sid = claims.getStringClaim("sid");
             String handover = identities.handOver(new Identities.Person(claims.getIssuer().getValue(), claims.getSubject().getValue(),
                     sid, preferred, displayName));
-            return new Outcome(signIn.returnTo() + "#code=" + handover, null);
+            return new Outcome(signIn.returnTo() + "#code=" + handover, null, true);
         } catch (BadJOSEException | JOSEException e) {
             LOG.log(Level.WARNING, "Sign-on: an ID token did not validate: {0}", e.getMessage());
-            return Outcome.failed(Failure.TOKEN);
+            return Outcome.failed(Failure.TOKEN, true);
         } catch (ParleyException e) {
-            if (e.code() == dev.parley.errors.ErrorCode.UNAVAILABLE) return Outcome.failed(Failure.UNAVAILABLE);
+            if (e.code() == dev.parley.errors.ErrorCode.UNAVAILABLE) return Outcome.failed(Failure.UNAVAILABLE, true);
             throw e;
         }
     }
