@@ -56,6 +56,18 @@ class SignOnIT {
         assertEquals(401, api.post("/api/auth/login", null, Api.credentials(alice.username(), SignOnClient.PASSWORD)).status());
         assertEquals(401, api.post("/api/auth/login", null, Api.credentials(alice.username(), "")).status());
         assertEquals(409, api.register(alice.username()).status());
+        assertEquals(403, api.send("PUT", "/api/users/me/password", alice.token(),
+                "{\"currentPassword\": \"whatever1\", \"newPassword\": \"new password 1\"}").status());
+    }
+
+    @Test
+    void aDeletedAccountIsNotHandedBackOnTheNextSignOn() {
+        Login first = new SignOnClient(api).signInAndExchange("kc_gina");
+        assertEquals(204, api.post("/api/users/me/delete", first.token(), "{}").status(), "no password to prove");
+        Login again = new SignOnClient(api).signInAndExchange("kc_gina");
+        assertNotEquals(first.body().getJsonObject("user").getJsonNumber("id").longValue(),
+                again.body().getJsonObject("user").getJsonNumber("id").longValue());
+        assertEquals("kc_gina", again.username(), "the deleted account freed the name");
     }
 
     @Test

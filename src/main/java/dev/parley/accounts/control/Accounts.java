@@ -166,6 +166,7 @@ public class Accounts {
                                boolean endOthers, String address) {
         User user = live(userId);
         if (user.guest()) throw new Forbidden("A guest account has no password");
+        if (user.passwordHash() == null) throw new Forbidden("This account signs on through the identity provider and has no password");
         if (currentPassword == null) throw new InvalidPayload("currentPassword is required");
         AccountRules.requirePassword(newPassword, "newPassword");
         prove(User.keyOf(user.username()), user.passwordHash(), currentPassword, address, "The current password is wrong");
@@ -173,10 +174,13 @@ public class Accounts {
         if (endOthers) passwordChanged.fire(new PasswordChanged(userId, sessionId));
     }
 
-    /** A registered user proves the password first (a wrong one counts as a failed login); a guest need not. */
+    /**
+     * A registered user proves the password first (a wrong one counts as a failed login); a guest, and
+     * an account made by sign-on (which has none), need not.
+     */
     public void delete(long userId, String password, String address) {
         User user = live(userId);
-        if (!user.guest()) {
+        if (!user.guest() && user.passwordHash() != null) {
             if (password == null) throw new InvalidPayload("password is required");
             prove(User.keyOf(user.username()), user.passwordHash(), password, address, "The password is wrong");
         }
