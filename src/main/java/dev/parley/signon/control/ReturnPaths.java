@@ -1,5 +1,8 @@
 package dev.parley.signon.control;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Where the browser goes after signing on: a path on this server, never another site. Anything else
  * becomes {@code /}: an open redirect would hand the one-time code in the fragment to whoever's page
@@ -21,6 +24,11 @@ public final class ReturnPaths {
         int query = returnTo.indexOf('?');
         String path = query < 0 ? returnTo : returnTo.substring(0, query);
         if (path.contains("//") || path.contains(":")) return "/";
-        return returnTo;
+        try {
+            URI uri = new URI(returnTo); // characters a URI may not hold would fail the redirect
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? returnTo : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -14,7 +14,7 @@ class ReturnPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://evil.example/", "//evil.example", "/\\evil.example", "\\\\evil", "evil", "",
-            "/ok#code=stolen", "/a//b", "/x:y", "/ spaced", "/\u0000", "javascript:alert(1)", "/%0d%0aSet-Cookie:x"})
+            "/ok#code=stolen", "/a//b", "/x:y", "/ spaced", "/\u0000", "javascript:alert(1)", "/%0d%0aSet-Cookie:x", "/a<b>", "/a\"b", "/a|b", "/a{b}"})
     void anythingElseIsTheRoot(String returnTo) {
         assertEquals("/", ReturnPaths.safe(returnTo), returnTo);
     }
