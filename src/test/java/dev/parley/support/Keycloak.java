@@ -109,8 +109,10 @@ public final class Keycloak {
             }
             Thread.sleep(250); // polling its HTTP port: nothing to subscribe to
         }
-        System.out.printf("Keycloak serves the realm parley on port %d, %.1f s after it was started (log %s)%n",
-                http, (System.currentTimeMillis() - started) / 1e3, log);
+        java.util.regex.Matcher boot = java.util.regex.Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
+        System.out.printf("Keycloak serves the realm parley on port %d (%s; awaited %.1f s after it was spawned; log %s)%n",
+                http, boot.find() ? "its own boot: " + boot.group(1) + " s" : "boot time not logged",
+                (System.currentTimeMillis() - started) / 1e3, log);
     }
 
     /** Ends every Keycloak session of the realm user {@code username} (the admin REST API), as an admin logging them out would. */

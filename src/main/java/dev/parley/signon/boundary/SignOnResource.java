@@ -68,7 +68,7 @@ public class SignOnResource {
         try {
             start = signOn.start(returnTo, serverBase());
         } catch (dev.parley.errors.Unavailable down) {
-            return redirect(URI.create("/#signin-error=" + SignOn.Failure.UNAVAILABLE.wire()), null);
+            return redirect(here("/#signin-error=" + SignOn.Failure.UNAVAILABLE.wire()), null);
         }
         return redirect(start.location(), cookie(start.browserSecret(), 600));
     }
@@ -81,7 +81,7 @@ public class SignOnResource {
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
                              @QueryParam("error") String error, @CookieParam(BROWSER_COOKIE) String browser) {
         SignOn.Outcome outcome = signOn.callback(state, code, error, browser);
-        return redirect(URI.create(outcome.location()), outcome.spent() ? cookie("", 0) : null);
+        return redirect(here(outcome.location()), outcome.spent() ? cookie("", 0) : null);
     }
 
     @POST
@@ -108,6 +108,14 @@ public class SignOnResource {
     public Response backChannelLogout(@FormParam("logout_token") String logoutToken) {
         backChannel.logOut(logoutToken);
         return Response.ok().header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * A path on this server as an absolute URI: JAX-RS resolves a relative Location against the
+     * application's base ({@code /api/}), and RESTEasy (WildFly) does so even for one that starts with {@code /}.
+     */
+    private URI here(String path) {
+        return URI.create(serverBase() + path);
     }
 
     /** This server as the browser reached it: the callback address is built on it. */
