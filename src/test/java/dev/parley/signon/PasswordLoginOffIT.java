@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.support.Api;
 import dev.parley.support.Api.Reply;
+import dev.parley.support.Browser;
 import dev.parley.support.OwnServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 
 /**
  * {@code PARLEY_PASSWORD_LOGIN=false}: password login and registration are refused to everyone but
@@ -56,6 +59,23 @@ class PasswordLoginOffIT {
     void anAdminStillLogsInWithThePassword() {
         Api.Login admin = api.login(ADMIN, ADMIN_PASSWORD);
         assertEquals(200, api.get("/api/users/me", admin.token()).status());
+    }
+
+    @Test
+    void thePageOffersNoRegistrationAndKeepsASmallWayInForAdmins() {
+        try (Browser b = Browser.start("no_passwords")) {
+            b.open(server.url() + "/");
+            b.byTestId("admin-signin");
+            b.awaitGone(By.id("tab-register"));
+            b.awaitGone(By.id("login-password"));
+            b.clickTestId("admin-signin");
+            b.type("login-username", ADMIN);
+            b.type("login-password", ADMIN_PASSWORD);
+            b.click("login-submit");
+            b.awaitText(Browser.testId("me-name"), ADMIN);
+            b.awaitText(Browser.testId("connection"), "Connected");
+            assertEquals(List.of(), b.problems());
+        }
     }
 
     @Test
