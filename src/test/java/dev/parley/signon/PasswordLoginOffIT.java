@@ -9,7 +9,6 @@ import dev.parley.support.Api.Reply;
 import dev.parley.support.Browser;
 import dev.parley.support.OwnServer;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,8 @@ import org.openqa.selenium.By;
 /**
  * {@code PARLEY_PASSWORD_LOGIN=false}: password login and registration are refused to everyone but
  * server admins. On a server of its own, first started with password login on (to register an
- * ordinary account), then again with it off.
+ * ordinary account), then again with it off. Its sign-on names a provider that is not there: the
+ * server starts all the same, and each sign-in tries to reach the provider again.
  */
 class PasswordLoginOffIT {
     private static final String ADMIN = "own_admin";
@@ -29,7 +29,10 @@ class PasswordLoginOffIT {
     static final OwnServer server = OwnServer.named("no_passwords", 5)
             .with("parley.admin.username", ADMIN)
             .with("parley.admin.password", ADMIN_PASSWORD)
-            .with("parley.guest-access", "true");
+            .with("parley.guest-access", "true")
+            .with("parley.oidc.issuer", "http://127.0.0.1:1/realms/absent")
+            .with("parley.oidc.client-id", "parley")
+            .with("parley.oidc.client-secret", "not-used");
     private static final Api api = server.api();
 
     @BeforeAll
@@ -84,7 +87,27 @@ class PasswordLoginOffIT {
         JsonObject methods = api.get("/api/auth/methods", null).json();
         assertFalse(methods.getBoolean("password"));
         assertTrue(methods.getBoolean("guest"));
-        assertEquals(JsonValue.NULL, methods.get("oidc"), "sign-on is not set up on this server");
-        assertEquals(404, api.get("/api/auth/oidc/start", null).status());
+        assertEquals("127.0.0.1", methods.getJsonObject("oidc").getString("name"), "no PARLEY_OIDC_NAME: the issuer's host");
+    }
+
+    @Test
+    void aProviderOutOfReachIsSaidSoAndTriedAgainOnTheNextSignIn() {
+        String tried = "Sign-on: cannot read the discovery document";
+        long before = countInLog(tried);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Reply start = api.get("/api/auth/oidc/start", null);
+            assertEquals(302, start.status(), start.body());
+            assertEquals(server.url() + "/#signin-error=unavailable", start.response().headers().firstValue("Location").orElseThrow());
+        }
+        // read again on each sign-in, not remembered as failed
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> countInLog(tried) - before == 2);
+    }
+
+    private static long countInLog(String text) {
+        try (var lines = java.nio.file.Files.lines(server.log())) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
