@@ -7,7 +7,7 @@ import { setUpDialogs, renderRooms } from "./dialogs.js";
 import { invited, removed, setUpPeople } from "./people.js";
 import { $, avatar } from "./dom.js";
 import * as live from "./live.js";
-import { setUpLogin, showLogin } from "./login.js";
+import { finishSignOn, setUpLogin, showLogin } from "./login.js";
 import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
 import { loadSessions, setUpSessions } from "./sessions.js";
 import { loadTokens, setUpTokens } from "./tokens.js";
@@ -23,6 +23,7 @@ const ENDED = {
   revoked: "This session was ended from another of your sessions.",
   password_changed: "Your password was changed in another session. Sign in with the new password.",
   account_deleted: "Your account was deleted.",
+  sso_logout: "You were signed out at your identity provider.",
   expired: "Your session expired. Sign in again.",
 };
 
@@ -43,6 +44,12 @@ async function boot() {
   wireControls();
   setUpMessageActions();
   onChange(render);
+  const signOn = await finishSignOn();
+  if (signOn?.user) return start(signOn.user);
+  if (signOn?.error) {
+    token.clear();
+    return showLogin(signOn.error);
+  }
   if (!token.get()) return showLogin();
   try {
     start((await api("GET", "api/users/me")).user);

@@ -54,6 +54,7 @@ class ArchitectureTest {
         MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms"));
         MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
         MAY_USE.put("webhooks", above("accounts", "rooms", "messages"));
+        MAY_USE.put("signon", above("accounts", "sessions"));
     }
 
     private static Set<String> above(String... components) {

@@ -27,8 +27,13 @@ public final class Contract {
     }
 
     public static final List<Endpoint> REST = List.of(
-            open("POST", "/api/auth/register", 201, 400, 409),
-            open("POST", "/api/auth/login", 200, 400, 401, 429),
+            open("POST", "/api/auth/register", 201, 400, 403, 409),
+            open("POST", "/api/auth/login", 200, 400, 401, 403, 429),
+            open("GET", "/api/auth/methods", 200),
+            open("GET", "/api/auth/oidc/start", 302, 404),
+            open("GET", "/api/auth/oidc/callback", 302),
+            open("POST", "/api/auth/oidc/exchange", 200, 400, 401),
+            open("POST", "/api/auth/oidc/backchannel-logout", 200, 400),
             open("POST", "/api/auth/guest", 200, 400, 403, 409),
             authed("POST", "/api/auth/refresh", 200),
             authed("POST", "/api/auth/logout", 204),

@@ -50,6 +50,7 @@ public class RegisterResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "register",
             value = "{\"username\": \"alice\", \"password\": \"correct horse\", \"displayName\": \"Alice\"}")))
     @APIResponse(responseCode = "201", description = "The new user", content = @Content(schema = @Schema(ref = "UserBody")))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response register(Credentials body) {

@@ -64,8 +64,14 @@ public class Accounts {
     @ConfigProperty(name = "parley.db.url")
     String databaseUrl;
 
+    /** Off: password login and registration are refused to all but server admins (sign-on is the way in). */
+    @Inject
+    @ConfigProperty(name = "parley.password-login", defaultValue = "true")
+    boolean passwordLogin;
+
     /** A new account counts against its client address ({@link SignupLimit}), as a guest login does. */
     public User register(String username, String password, String displayName, String address) {
+        if (!passwordLogin) throw new Forbidden("Registration is off on this server: sign in with its identity provider");
         signups.take(address);
         AccountRules.requireUsername(username);
         AccountRules.requirePassword(password, "password");
@@ -90,7 +96,35 @@ public class Accounts {
         prove(User.keyOf(username), user.map(User::passwordHash).orElse(null), password, address, "Wrong username or password");
         // Only after the password: a stranger learns nothing of whether an account is disabled.
         if (user.get().disabled()) throw new Forbidden("This account has been disabled by an administrator");
+        // After the password too: whether a name is an admin's stays unknown to whoever lacks it.
+        if (!passwordLogin && !admins.isAdmin(user.get())) {
+            throw new Forbidden("Password login is off on this server: sign in with its identity provider");
+        }
         return user.get();
+    }
+
+    /**
+     * A new account for someone who signed on at an identity provider: no password (password login
+     * fails for it as a wrong password does), a username made from the one the provider suggests,
+     * made valid, and made unique with a number appended ({@code bob}, {@code bob2}, {@code bob3}).
+     * Never an existing account: the caller keys accounts by the provider's identifier.
+     */
+    public User signedOn(String suggestedUsername, String displayName) {
+        String base = AccountRules.usernameFrom(suggestedUsername);
+        for (int n = 1; n <= 1000; n++) {
+            String username = AccountRules.numbered(base, n);
+            if (find(username).isPresent()) continue;
+            User user = new User(username, DisplayNames.lenient(displayName, username), null, false);
+            em.persist(user);
+            em.flush();
+            created.fire(new AccountCreated(user.id()));
+            return user;
+        }
+        throw new Conflict("No free username near " + base);
+    }
+
+    public boolean passwordLoginOn() {
+        return passwordLogin;
     }
 
     /**
@@ -132,6 +166,7 @@ public class Accounts {
                                boolean endOthers, String address) {
         User user = live(userId);
         if (user.guest()) throw new Forbidden("A guest account has no password");
+        if (user.passwordHash() == null) throw new Forbidden("This account signs on through the identity provider and has no password");
         if (currentPassword == null) throw new InvalidPayload("currentPassword is required");
         AccountRules.requirePassword(newPassword, "newPassword");
         prove(User.keyOf(user.username()), user.passwordHash(), currentPassword, address, "The current password is wrong");
@@ -139,10 +174,13 @@ public class Accounts {
         if (endOthers) passwordChanged.fire(new PasswordChanged(userId, sessionId));
     }
 
-    /** A registered user proves the password first (a wrong one counts as a failed login); a guest need not. */
+    /**
+     * A registered user proves the password first (a wrong one counts as a failed login); a guest, and
+     * an account made by sign-on (which has none), need not.
+     */
     public void delete(long userId, String password, String address) {
         User user = live(userId);
-        if (!user.guest()) {
+        if (!user.guest() && user.passwordHash() != null) {
             if (password == null) throw new InvalidPayload("password is required");
             prove(User.keyOf(user.username()), user.passwordHash(), password, address, "The password is wrong");
         }

@@ -29,6 +29,16 @@ public final class DisplayNames {
         return stripped;
     }
 
+    /** A name from elsewhere (an identity provider) made acceptable: refused characters dropped, cut to length. */
+    public static String lenient(String displayName, String fallback) {
+        if (displayName == null) return fallback;
+        StringBuilder kept = new StringBuilder();
+        displayName.codePoints().filter(c -> !refused(c)).forEach(kept::appendCodePoint);
+        String stripped = kept.toString().strip();
+        if (stripped.length() > MAX_LENGTH) stripped = stripped.substring(0, MAX_LENGTH).strip();
+        return stripped.isEmpty() ? fallback : stripped;
+    }
+
     static boolean refused(int codePoint) {
         return switch (Character.getType(codePoint)) {
             // Unassigned code points stay allowed: this JDK's Unicode tables are older than the newest emoji.

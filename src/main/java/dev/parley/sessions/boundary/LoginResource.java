@@ -65,6 +65,7 @@ public class LoginResource {
             value = "{\"username\": \"alice\", \"password\": \"correct horse\"}")))
     @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(ref = "LoginResponse")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public LoginResponse login(Credentials body) {
         Credentials c = InvalidPayload.requireBody(body);

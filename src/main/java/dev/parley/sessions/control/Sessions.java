@@ -214,6 +214,13 @@ public class Sessions {
         endWhere(token, EndReason.REVOKED);
     }
 
+    /** Ends those of the given sessions, whoever's they are, that have not ended yet: for a caller that found them itself. */
+    public int end(Collection<String> sessionIds, EndReason reason) {
+        if (sessionIds.isEmpty()) return 0;
+        return endWhere(em.createNamedQuery(Session.UNENDED_AMONG, Session.class).setParameter("ids", sessionIds)
+                .getResultList(), reason);
+    }
+
     public int endOthers(long userId, String keepSessionId) {
         return endWhere(live(userId).stream().filter(s -> !s.id().equals(keepSessionId)).toList(),
                 EndReason.TERMINATED_BY_OTHER_SESSION);

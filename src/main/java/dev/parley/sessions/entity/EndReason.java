@@ -10,6 +10,8 @@ public enum EndReason {
     REVOKED,
     PASSWORD_CHANGED,
     ACCOUNT_DELETED,
+    /** The identity provider ended the person's session there (OpenID Connect back-channel logout). */
+    SSO_LOGOUT,
     /** Not refreshed within the token lifetime, or past the absolute session lifetime. */
     EXPIRED;
 
