@@ -1,7 +1,7 @@
 package dev.parley.realtime.server;
 
 import dev.parley.realtime.engine.ConnectPacket;
-import dev.parley.realtime.engine.Nesting;
+import dev.parley.http.JsonNesting;
 import dev.parley.errors.Unauthorized;
 import dev.parley.presence.control.OnlineDirectory;
 import dev.parley.sessions.control.Sessions;
@@ -83,7 +83,7 @@ public class ConnectGate {
                 .filter(l -> !before.contains(l)).findFirst().orElseThrow();
         connection.off("data", library);
         connection.on("data", args -> {
-            if (args.length > 0 && args[0] instanceof String packet && Nesting.tooDeep(packet)) {
+            if (args.length > 0 && args[0] instanceof String packet && JsonNesting.tooDeep(packet)) {
                 connection.close(); // as the library closes on a packet it cannot parse
             } else if (admitted.containsKey(connection.getId())) {
                 library.call(args);

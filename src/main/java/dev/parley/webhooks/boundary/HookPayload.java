@@ -1,6 +1,7 @@
 package dev.parley.webhooks.boundary;
 
 import dev.parley.errors.InvalidPayload;
+import dev.parley.http.JsonNesting;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -18,15 +19,13 @@ import java.util.Locale;
  * its creator, into its own room.
  */
 final class HookPayload {
-    private static final int MAX_DEPTH = 32;
-
     private HookPayload() {
     }
 
     static String text(String contentType, String body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         String json = type.startsWith("application/x-www-form-urlencoded") ? formField(body, "payload") : body;
-        if (tooDeep(json)) throw new InvalidPayload("The body is nested too deeply");
+        if (JsonNesting.tooDeep(json)) throw new InvalidPayload("The body is nested too deeply");
         JsonValue parsed;
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             parsed = reader.readValue();
@@ -36,29 +35,6 @@ final class HookPayload {
         if (!(parsed instanceof JsonObject object)) throw new InvalidPayload("The body must be a JSON object: {\"text\": \"...\"}");
         if (!(object.get("text") instanceof JsonString text)) throw new InvalidPayload("text is required, as a string");
         return text.getString();
-    }
-
-    /**
-     * Whether arrays and objects nest deeper than any webhook body needs: the JSON reader builds
-     * nested values by recursion, and 64 KB of brackets would otherwise cost a thread its stack.
-     */
-    static boolean tooDeep(String json) {
-        int depth = 0;
-        boolean inString = false;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (inString) {
-                if (c == '\\') i++;
-                else if (c == '"') inString = false;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{') {
-                if (++depth > MAX_DEPTH) return true;
-            } else if (c == ']' || c == '}') {
-                depth--;
-            }
-        }
-        return false;
     }
 
     /** The first value of {@code name} in a URL-encoded form; {@code invalid_payload} when absent or malformed. */

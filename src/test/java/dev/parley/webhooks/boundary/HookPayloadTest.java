@@ -1,5 +1,7 @@
 package dev.parley.webhooks.boundary;
 
+import dev.parley.http.JsonNesting;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,9 +40,9 @@ class HookPayloadTest {
 
     @Test
     void deepNestingIsRefusedBeforeParsing() {
-        assertTrue(HookPayload.tooDeep("{\"a\":" + "[".repeat(33) + "]".repeat(33) + "}"));
-        assertFalse(HookPayload.tooDeep("{\"a\":" + "[".repeat(31) + "]".repeat(31) + "}"));
-        assertFalse(HookPayload.tooDeep("{\"text\": \"" + "[".repeat(100) + "\\\"" + "{".repeat(100) + "\"}"), "brackets inside a string do not count");
+        assertTrue(JsonNesting.tooDeep("{\"a\":" + "[".repeat(33) + "]".repeat(33) + "}"));
+        assertFalse(JsonNesting.tooDeep("{\"a\":" + "[".repeat(31) + "]".repeat(31) + "}"));
+        assertFalse(JsonNesting.tooDeep("{\"text\": \"" + "[".repeat(100) + "\\\"" + "{".repeat(100) + "\"}"), "brackets inside a string do not count");
         assertThrows(InvalidPayload.class, () -> HookPayload.text("application/json", "[".repeat(10_000)));
     }
 }

@@ -1,17 +1,19 @@
-package dev.parley.realtime.engine;
+package dev.parley.http;
 
 /**
- * How deeply a Socket.IO packet's JSON nests, counted before socket.io-server 4.1.2 parses it. The
+ * How deeply JSON nests, counted before a parser that recurses sees it: a Socket.IO packet before
+ * socket.io-server 4.1.2 parses it, and an incoming webhook's body before JSON-P reads it. The
  * library's parser (org.json) accepts 512 levels, and what it then does with the packet walks it
  * recursively: a polling POST of one ack nested a few hundred arrays deep overflowed the request
  * thread's stack (a 500 and a 1,000-line trace, faults/MalformedFramesIT). Nothing in the contract
- * nests deeper than four levels. Remove when the library bounds the depth itself.
+ * nests deeper than four levels. The Socket.IO check can go when the library bounds the depth itself;
+ * JSON-P's readers give no bound either.
  */
-public final class Nesting {
-    /** Deeper than this, a packet is refused (its connection closed, as for any packet the parser rejects). */
-    static final int MAX_DEPTH = 32;
+public final class JsonNesting {
+    /** Deeper than this, a packet is refused (its connection closed, as for any packet the parser rejects), a webhook body {@code invalid_payload}. */
+    public static final int MAX_DEPTH = 32;
 
-    private Nesting() {
+    private JsonNesting() {
     }
 
     /** Whether brackets and braces outside JSON strings nest deeper than {@link #MAX_DEPTH}. */
