@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The Keycloak the sign-on tests log in through (docs/testing.md, "Keycloak"): the Quarkus
@@ -100,14 +102,17 @@ public final class Keycloak {
         String base = "http://127.0.0.1:" + http;
         URI discovery = URI.create(base + "/realms/parley/.well-known/openid-configuration");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = started + READY_TIMEOUT.toMillis();
-        while (!serves(client, discovery)) {
-            if (!server.isAlive() || System.currentTimeMillis() > deadline) {
-                String why = server.isAlive() ? "not ready after " + READY_TIMEOUT.toSeconds() + " s" : "it exited";
-                stop(home);
-                throw new IllegalStateException("Keycloak did not start (" + why + "); its log (" + log + ") ends:\n" + tail(log));
-            }
-            Thread.sleep(250); // polling its HTTP port: nothing to subscribe to
+        Duration left = READY_TIMEOUT.minusMillis(System.currentTimeMillis() - started);
+        try {
+            Awaitility.await("Keycloak's discovery document").atMost(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> !server.isAlive() || serves(client, discovery));
+        } catch (ConditionTimeoutException notYet) {
+            // said below, with its log
+        }
+        if (!server.isAlive() || !serves(client, discovery)) {
+            String why = server.isAlive() ? "not ready after " + READY_TIMEOUT.toSeconds() + " s" : "it exited";
+            stop(home);
+            throw new IllegalStateException("Keycloak did not start (" + why + "); its log (" + log + ") ends:\n" + tail(log));
         }
         java.util.regex.Matcher boot = java.util.regex.Pattern.compile("started in ([0-9.]+)s").matcher(Files.readString(log));
         System.out.printf("Keycloak serves the realm parley on port %d (%s; awaited %.1f s after it was spawned; log %s)%n",
