@@ -56,9 +56,9 @@ public class RoomListings {
                 number(row[3]), number(row[4]), (String) row[5])), JoinedRoom::roomId);
         return mine.stream().map(r -> {
             JoinedRoom row = about.get(r.id()); // null: joined since the first query
-            return row == null ? new RoomView(r.name(), r.topic(), null, r.createdAt(), 0, false, 0, 0, r.isPrivate(), null)
+            return row == null ? new RoomView(r.name(), r.topic(), null, r.createdAt(), 0, false, 0, 0, r.isPrivate(), null, r.retention())
                     : new RoomView(r.name(), r.topic(), row.createdBy(), r.createdAt(), row.members(), true, row.unread(),
-                    row.mentions(), r.isPrivate(), row.role());
+                    row.mentions(), r.isPrivate(), row.role(), r.retention());
         }).toList();
     }
 
@@ -96,7 +96,7 @@ public class RoomListings {
             UnreadInRoom mine = unread.get(r.id()); // null: not a member
             return new RoomView(r.name(), r.topic(), creators.get(r.id()), r.createdAt(), members.getOrDefault(r.id(), 0L),
                     mine != null, mine == null ? 0 : mine.unread(), mentions.getOrDefault(r.id(), 0L), r.isPrivate(),
-                    mine == null ? null : mine.role());
+                    mine == null ? null : mine.role(), r.retention());
         }).toList();
     }
 

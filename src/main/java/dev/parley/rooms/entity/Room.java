@@ -38,6 +38,9 @@ public class Room {
     /** Listed, readable and joinable only by its members and those invited (see {@code rooms/control/Standing}). */
     @Column(name = "is_private", nullable = false) private boolean isPrivate;
 
+    /** The room's own retention as it was set ({@link Retention}); null: the server's. */
+    private String retention;
+
     /** Written by every post under the room's row lock, which orders its messages' ids by commit. */
     @Column(name = "last_message_id", nullable = false) private long lastMessageId;
 
@@ -60,6 +63,12 @@ public class Room {
     public long lastMessageId() { return lastMessageId; }
     public boolean isPrivate() { return isPrivate; }
     public boolean isFeed() { return FEED.equals(name); }
+    public String retention() { return retention; }
+
+    /** Messages older than {@code retention} go at the next sweep; null: the server's retention applies. */
+    public void keepFor(Retention retention) {
+        this.retention = retention == null ? null : retention.text();
+    }
 
     public void posted(long messageId) {
         this.lastMessageId = messageId;

@@ -21,11 +21,13 @@ public record RoomView(@Schema(description = "1 to 64 characters of a-z 0-9 _ -"
                        @JsonbProperty("private")
                        @Schema(name = "private", description = "Whether only members and those invited can see the room") boolean isPrivate,
                        @Schema(nullable = true, enumeration = {"owner", "moderator", "member"},
-                               description = "The caller's role in the room; null when not a member", example = "member") String role)
+                               description = "The caller's role in the room; null when not a member", example = "member") String role,
+                       @Schema(nullable = true, description = "The room's own message retention, an ISO-8601 duration as it was set; "
+                               + "null: the server's (PARLEY_RETENTION)", example = "P90D") String retention)
         implements Serializable {
 
     /** The same room as someone who is not in it sees it (a new room's announcement to the others, an invitation). */
     public RoomView asOutsider() {
-        return new RoomView(name, topic, createdBy, createdAt, members, false, 0, 0, isPrivate, null);
+        return new RoomView(name, topic, createdBy, createdAt, members, false, 0, 0, isPrivate, null, retention);
     }
 }

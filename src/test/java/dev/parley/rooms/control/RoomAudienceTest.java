@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RoomAudienceTest {
     private static RoomView created(boolean isPrivate) {
-        return new RoomView("plans", "Q1", "alice", Instant.parse("2026-12-07T09:00:00Z"), 1, true, 0, 0, isPrivate, "owner");
+        return new RoomView("plans", "Q1", "alice", Instant.parse("2026-12-07T09:00:00Z"), 1, true, 0, 0, isPrivate, "owner", null);
     }
 
     @Test
