@@ -50,7 +50,7 @@ class ArchitectureTest {
         MAY_USE.put("accounts", above());
         MAY_USE.put("sessions", above("accounts"));
         MAY_USE.put("presence", above("accounts", "sessions"));
-        MAY_USE.put("rooms", above("accounts", "sessions"));
+        MAY_USE.put("rooms", above("accounts", "sessions", "presence")); // presence: whether a listed member is online
         MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms"));
         MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
         MAY_USE.put("webhooks", above("accounts", "rooms", "messages"));

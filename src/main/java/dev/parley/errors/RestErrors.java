@@ -25,7 +25,8 @@ public class RestErrors implements ExceptionMapper<Throwable> {
         if (failure instanceof ParleyException e) {
             return respond(e.code().status(), ErrorBody.of(e));
         }
-        if (failure instanceof ProcessingException && causedBy(failure, JsonbException.class)) {
+        if (failure instanceof ProcessingException && causedBy(failure, JsonbException.class)
+                || causedBy(failure, jakarta.json.JsonException.class)) { // JSON-B's reader, or JSON-P's for a JsonObject body
             return respond(400, ErrorBody.of(ErrorCode.INVALID_PAYLOAD, "The body is not JSON of the expected shape"));
         }
         if (failure instanceof WebApplicationException e) {

@@ -53,7 +53,7 @@ class BotsIT {
                 .filter(m -> m.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
         assertEquals(name, message.getString("from"));
 
-        JsonArray members = (JsonArray) api.get("/api/rooms/" + room + "/members", owner.token()).structure();
+        JsonArray members = api.get("/api/rooms/" + room + "/members", owner.token()).json().getJsonArray("members");
         for (JsonObject member : members.getValuesAs(JsonObject.class)) {
             assertEquals(member.getString("username").equals(name), member.getBoolean("bot"), member.toString());
         }

@@ -57,6 +57,9 @@ class PrivateRoomsIT {
                 api.post(room + "/messages", stranger.token(), Api.json("text", "let me in")),
                 api.post(room + "/read", stranger.token(), "{\"upTo\": " + id + "}"),
                 api.get(room + "/members", stranger.token()),
+                api.get(room + "/bans", stranger.token()),
+                api.get(room + "/invites", stranger.token()),
+                api.send("PATCH", room, stranger.token(), Api.json("topic", "mine now")),
                 api.post(room + "/invites", stranger.token(), Api.json("username", stranger.username())),
                 api.delete(room + "/members/" + alice.username(), stranger.token()),
                 api.put(room + "/bans/" + alice.username(), stranger.token()),
@@ -134,7 +137,7 @@ class PrivateRoomsIT {
             assertEquals(200, api.get("/api/rooms/" + name + "/messages", bob.token()).status());
             Reply members = api.get("/api/rooms/" + name + "/members", bob.token());
             assertEquals(200, members.status(), members.body());
-            assertEquals(List.of("owner", "member"), members.structure().asJsonArray().getValuesAs(JsonObject.class).stream()
+            assertEquals(List.of("owner", "member"), members.json().getJsonArray("members").getValuesAs(JsonObject.class).stream()
                     .map(m -> m.getString("role")).toList());
         }
     }

@@ -61,6 +61,10 @@ public final class Contract {
             authed("PUT", "/api/rooms/{name}/moderators/{username}", 204, 403, 404),
             authed("DELETE", "/api/rooms/{name}/moderators/{username}", 204, 403, 404),
             authed("PUT", "/api/rooms/{name}/owner", 200, 400, 403, 404),
+            authed("PATCH", "/api/rooms/{name}", 200, 400, 403, 404),
+            authed("GET", "/api/rooms/{name}/members", 200, 400, 403, 404),
+            authed("GET", "/api/rooms/{name}/bans", 200, 403, 404),
+            authed("GET", "/api/rooms/{name}/invites", 200, 403, 404),
             authed("POST", "/api/rooms/{name}/webhooks", 201, 400, 403, 404, 429),
             authed("GET", "/api/rooms/{name}/webhooks", 200, 403, 404),
             authed("DELETE", "/api/rooms/{name}/webhooks/{id}", 204, 403, 404),
@@ -90,5 +94,6 @@ public final class Contract {
 
     /** Events the server sends. */
     public static final List<String> SERVER_EVENTS = List.of("ready", "message", "private_message", "notification",
-            "presence", "room_created", "room_invited", "room_removed", "typing", "session_terminated", "error", "message_updated", "message_deleted");
+            "presence", "room_created", "room_invited", "room_removed", "typing", "session_terminated", "error", "message_updated", "message_deleted",
+            "room_updated", "user_updated");
 }

@@ -101,6 +101,11 @@ public class Presence {
         return view.page(after, limit);
     }
 
+    /** Whether the user of this username (as shown) is online anywhere in the cluster. */
+    public boolean isOnline(String username) {
+        return username != null && view.isOnline(username);
+    }
+
     /** A page size asked for, if the contract allows it (1 to {@value #MAX_PAGE}). */
     public static int pageLimit(long limit) {
         if (limit < 1 || limit > MAX_PAGE) throw new InvalidPayload("limit must be 1 to " + MAX_PAGE);

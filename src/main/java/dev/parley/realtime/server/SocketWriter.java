@@ -94,6 +94,17 @@ public class SocketWriter {
         broadcast("room_invited", json(room), to);
     }
 
+    /** {@code room_updated} to each of one user's sockets: the room as that user sees it. */
+    public void roomUpdated(List<SocketIoSocket> sockets, RoomView room) {
+        JSONObject payload = json(room);
+        sockets.forEach(socket -> socket.send("room_updated", payload));
+    }
+
+    /** {@code user_updated} {@code {username, displayName}}: one frame, encoded once. */
+    public void userUpdated(String username, String displayName, Audience to) {
+        broadcast("user_updated", new JSONObject().put("username", username).put("displayName", displayName), to);
+    }
+
     /** {@code room_removed} {@code {room, reason}}: kicked or banned. */
     public void roomRemoved(SocketIoSocket socket, String room, String reason) {
         socket.send("room_removed", new JSONObject().put("room", room).put("reason", reason));

@@ -7,7 +7,11 @@ import dev.parley.limits.boundary.SpendsWriteBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import dev.parley.rooms.entity.ListedUser;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
@@ -53,6 +57,15 @@ public class InvitesResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public void invite(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name, Invitee body) {
         moderation.invite(caller.userId(), name, body == null ? null : body.username()); // who may invite is decided first
+    }
+
+    @GET
+    @Operation(operationId = "listInvites", summary = "Who is invited to a room and has not joined yet")
+    @APIResponse(responseCode = "200", description = "The invited users, by username",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ListedUser.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    public List<ListedUser> list(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
+        return moderation.invites(caller.userId(), name);
     }
 
     @SpendsWriteBudget

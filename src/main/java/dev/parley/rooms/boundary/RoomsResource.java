@@ -6,7 +6,9 @@ import dev.parley.http.Caller;
 import dev.parley.rooms.control.Moderation;
 import dev.parley.rooms.control.Membership;
 import dev.parley.rooms.control.RoomListings;
-import dev.parley.rooms.entity.MemberView;
+import dev.parley.rooms.control.RoomSettings;
+import dev.parley.rooms.entity.ListedUser;
+import dev.parley.rooms.entity.MembersPage;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.limits.boundary.SpendsReadBudget;
 import dev.parley.limits.boundary.SpendsWriteBudget;
@@ -17,7 +19,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -59,6 +66,9 @@ public class RoomsResource {
 
     @Inject
     Moderation moderation;
+
+    @Inject
+    RoomSettings settings;
 
     @Schema(description = "A room to create")
     public record NewRoom(@Schema(description = "1 to 64 characters of a-z 0-9 _ - (lower-cased)", example = "general") String name,
@@ -118,15 +128,50 @@ public class RoomsResource {
 
     @GET
     @Path("{name}/members")
-    @Operation(operationId = "listMembers", summary = "A room's members and their roles",
-            description = "The owner first, then the moderators, then the members by username; at most "
-                    + Moderation.MAX_MEMBERS + ". For whoever may read the room: anyone for a public room, its members for a "
-                    + "private one (404 to those who cannot see it, 403 to someone invited who has not joined).")
-    @APIResponse(responseCode = "200", description = "The members",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MemberView.class)))
+    @Operation(operationId = "listMembers", summary = "A room's members, their roles and whether they are online")
+    @APIResponse(responseCode = "200", description = "A page of members",
+            content = @Content(schema = @Schema(implementation = MembersPage.class)))
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
-    public List<MemberView> members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
-        return moderation.members(caller.userId(), name);
+    public MembersPage members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                               @Parameter(description = "The last username of the previous page", example = "bob") @QueryParam("after") String after,
+                               @Parameter(description = "1 to " + Moderation.MAX_MEMBERS + ", default " + Moderation.DEFAULT_MEMBERS, example = "100")
+                               @QueryParam("limit") Integer limit) {
+        return moderation.members(caller.userId(), name, after, Moderation.membersLimit(limit));
+    }
+
+    @SpendsWriteBudget
+    @PATCH
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeRoom", summary = "Change a room's topic or retention")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "change",
+            value = "{\"topic\": \"Release planning\", \"retention\": \"P90D\"}")))
+    @APIResponse(responseCode = "200", description = "The room, as the caller sees it now", content = @Content(schema = @Schema(ref = "RoomBody")))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public Map<String, RoomView> change(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
+                                        JsonObject body) {
+        InvalidPayload.requireBody(body);
+        return Map.of("room", settings.change(caller.userId(), name, new RoomSettings.Change(body.containsKey("topic"), text(body, "topic"),
+                body.containsKey("retention"), text(body, "retention"))));
+    }
+
+    /** A field that is a string or null; absent is null too (the caller asks {@code containsKey}). */
+    private static String text(JsonObject body, String field) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) return null;
+        if (value instanceof JsonString string) return string.getString();
+        throw new InvalidPayload(field + " must be a string or null");
+    }
+
+    @GET
+    @Path("{name}/bans")
+    @Operation(operationId = "listBans", summary = "Who is banned from a room")
+    @APIResponse(responseCode = "200", description = "The banned users, by username",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ListedUser.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    public List<ListedUser> bans(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name) {
+        return moderation.bans(caller.userId(), name);
     }
 
     @SpendsWriteBudget

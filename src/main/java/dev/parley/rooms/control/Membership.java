@@ -48,6 +48,9 @@ public class Membership {
     @Inject
     Event<MembershipChanged> membership;
 
+    @Inject
+    Event<RoomUpdated> updated;
+
     /** The creator joins as its owner. A private room's name is taken as any other's (409 tells that it exists). */
     public RoomView create(long userId, String name, String topic, boolean isPrivate) {
         String normalized = RoomAccess.checkName(name);
@@ -156,7 +159,10 @@ public class Membership {
                             + " ORDER BY CASE role WHEN ?3 THEN 0 ELSE 1 END, joined_at, user_id")
                     .setParameter(1, room.longValue()).setParameter(2, deleted.userId()).setParameter(3, Role.MODERATOR.wire())
                     .setMaxResults(1).getResultList();
-            if (!heir.isEmpty()) setRole(room.longValue(), heir.get(0).longValue(), Role.OWNER);
+            if (heir.isEmpty()) continue;
+            setRole(room.longValue(), heir.get(0).longValue(), Role.OWNER);
+            Room inherited = em.find(Room.class, room.longValue());
+            if (inherited != null) updated.fire(RoomUpdated.forEveryMember(inherited.name()));
         }
         em.createNativeQuery("UPDATE room_member_counts SET members = members - 1"
                 + " WHERE room_id IN (SELECT room_id FROM room_members WHERE user_id = ?1)").setParameter(1, deleted.userId()).executeUpdate();
@@ -195,7 +201,8 @@ public class Membership {
         return OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
     }
 
-    private static String checkTopic(String topic) {
+    /** A topic as it is stored: stripped, at most 200 characters; blank or absent is none (null). */
+    static String checkTopic(String topic) {
         if (topic == null || topic.isBlank()) return null;
         String trimmed = topic.strip();
         if (trimmed.length() > MAX_TOPIC) throw new InvalidPayload("topic must be at most " + MAX_TOPIC + " characters");

@@ -7,7 +7,10 @@ import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
+import dev.parley.presence.control.Presence;
+import dev.parley.rooms.entity.ListedUser;
 import dev.parley.rooms.entity.MemberView;
+import dev.parley.rooms.entity.MembersPage;
 import dev.parley.rooms.entity.Role;
 import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
@@ -31,8 +34,11 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class Moderation {
-    /** The longest member list answered; {@code feed} holds every user. */
+    /** The longest page of members; {@code feed} holds every user. */
     public static final int MAX_MEMBERS = 500;
+    public static final int DEFAULT_MEMBERS = 100;
+    /** The groups members are listed in, and their order: the owner, the moderators, the rest. */
+    private static final String GROUP = "CASE rm.role WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END";
 
     @PersistenceContext
     EntityManager em;
@@ -57,6 +63,12 @@ public class Moderation {
 
     @Inject
     Event<Invited> invited;
+
+    @Inject
+    Event<RoomUpdated> updated;
+
+    @Inject
+    Presence presence;
 
     /** The room and the acting user's standing, once it is known they may act: else {@code not_found} or {@code forbidden}. */
     private record Acting(Room room, Standing standing) {
@@ -143,7 +155,10 @@ public class Moderation {
         Standing their = access.standing(acting.room(), target.id());
         if (!their.member()) throw new NotFound("That user is not a member of this room");
         if (their.role() == Role.OWNER) throw new Conflict("The owner is above moderators; hand the room over instead");
-        membership.setRole(acting.room().id(), target.id(), moderator ? Role.MODERATOR : Role.MEMBER);
+        Role role = moderator ? Role.MODERATOR : Role.MEMBER;
+        if (their.role() == role) return;
+        membership.setRole(acting.room().id(), target.id(), role);
+        updated.fire(RoomUpdated.forUsers(acting.room().name(), target.id()));
     }
 
     /** The owner (or an admin) hands the room to another member; the owner before stays as a moderator. */
@@ -158,19 +173,72 @@ public class Moderation {
                     .setParameter(1, acting.room().id()).setParameter(2, Role.MODERATOR.wire()).setParameter(3, Role.OWNER.wire())
                     .executeUpdate();
             membership.setRole(acting.room().id(), target.id(), Role.OWNER);
+            updated.fire(RoomUpdated.forEveryMember(acting.room().name()));
         }
         return listings.view(acting.room(), userId);
     }
 
-    /** The members of a room whoever may read it, owner first, then moderators, then by username; at most {@link #MAX_MEMBERS}. */
+    /**
+     * A page of a room's members, for whoever may read it: the owner, then the moderators, then the
+     * rest, each group by username (case-insensitively). {@code after} is the last username of the
+     * previous page: the page goes on from where that member stands now (their group and name), so
+     * pages are exact while roles stay as they were; a cursor naming someone who has left since goes
+     * on among the plain members.
+     */
     @SuppressWarnings("unchecked")
-    public List<MemberView> members(long userId, String name) {
+    public MembersPage members(long userId, String name, String after, int limit) {
         Room room = access.readable(userId, name);
+        int group = 0;
+        String key = "";
+        if (after != null && !after.isEmpty()) {
+            key = after.toLowerCase(java.util.Locale.ROOT);
+            List<String> role = em.createNativeQuery("SELECT rm.role FROM room_members rm JOIN users u ON u.id = rm.user_id"
+                    + " WHERE rm.room_id = ?1 AND u.username_key = ?2").setParameter(1, room.id()).setParameter(2, key).getResultList();
+            group = role.isEmpty() ? 2 : switch (Role.of(role.get(0))) {
+                case OWNER -> 0;
+                case MODERATOR -> 1;
+                case MEMBER -> 2;
+            };
+        }
         List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at, u.bot FROM room_members rm"
                         + " JOIN users u ON u.id = rm.user_id WHERE rm.room_id = ?1 AND u.deleted_at IS NULL"
-                        + " ORDER BY CASE rm.role WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, u.username_key")
-                .setParameter(1, room.id()).setMaxResults(MAX_MEMBERS).getResultList();
-        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], instant(r[3]), Boolean.TRUE.equals(r[4]))).toList();
+                        + " AND (" + GROUP + " > ?2 OR (" + GROUP + " = ?2 AND u.username_key > ?3))"
+                        + " ORDER BY " + GROUP + ", u.username_key")
+                .setParameter(1, room.id()).setParameter(2, group).setParameter(3, key).setMaxResults(limit + 1).getResultList();
+        List<MemberView> members = rows.stream().limit(limit).map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2],
+                presence.isOnline((String) r[0]), instant(r[3]), Boolean.TRUE.equals(r[4]))).toList();
+        return new MembersPage(members, rows.size() > limit);
+    }
+
+    /** A page size asked for, if the contract allows it (1 to {@value #MAX_MEMBERS}); the default when absent. */
+    public static int membersLimit(Integer limit) {
+        if (limit == null) return DEFAULT_MEMBERS;
+        if (limit < 1 || limit > MAX_MEMBERS) throw new InvalidPayload("limit must be 1 to " + MAX_MEMBERS);
+        return limit;
+    }
+
+    /** Who is banned from the room, by whom and when, by username: for its owner and moderators (and admins). */
+    public List<ListedUser> bans(long userId, String name) {
+        return listed(userId, name, "SELECT u.username, u.display_name, b.username, x.banned_at FROM room_bans x"
+                + " JOIN users u ON u.id = x.user_id LEFT JOIN users b ON b.id = x.banned_by AND b.deleted_at IS NULL"
+                + " WHERE x.room_id = ?1 AND u.deleted_at IS NULL ORDER BY u.username_key");
+    }
+
+    /** Who is invited to the room and has not joined yet, by whom and when, by username: for its owner and moderators (and admins). */
+    public List<ListedUser> invites(long userId, String name) {
+        return listed(userId, name, "SELECT u.username, u.display_name, b.username, x.invited_at FROM room_invites x"
+                + " JOIN users u ON u.id = x.user_id LEFT JOIN users b ON b.id = x.invited_by AND b.deleted_at IS NULL"
+                + " WHERE x.room_id = ?1 AND u.deleted_at IS NULL ORDER BY u.username_key");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ListedUser> listed(long userId, String name, String sql) {
+        Room room = access.byName(name);
+        Standing standing = access.standing(room, userId);
+        if (!standing.sees()) throw new NotFound("No such room");
+        if (!standing.moderates()) throw new Forbidden("Only the room's owner and moderators can see this");
+        List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, room.id()).getResultList();
+        return rows.stream().map(r -> new ListedUser((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
     }
 
     private static Instant instant(Object column) {

@@ -77,6 +77,42 @@ public class RoomListings {
         return view(access.byName(name), userId);
     }
 
+    /** Users per statement when reading many members' views: one bind each, well under every driver's cap. */
+    static final int USERS_PER_QUERY = 500;
+
+    /**
+     * The room as each of these users sees it now, for those who are its members (the others are left
+     * out): a fixed number of queries for the room, and one per {@value #USERS_PER_QUERY} users for
+     * what differs between members (role, unread, mentions), however many they are.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<Long, RoomView> asMembersSee(String name, java.util.Collection<Long> userIds) {
+        Map<Long, RoomView> views = new HashMap<>();
+        Room room = em.createNamedQuery(Room.BY_NAME, Room.class).setParameter("name", name).getResultStream().findFirst().orElse(null);
+        if (room == null || userIds.isEmpty()) return views;
+        List<?> count = em.createNativeQuery("SELECT members FROM room_member_counts WHERE room_id = ?1").setParameter(1, room.id()).getResultList();
+        long members = count.isEmpty() ? 0 : number(count.get(0));
+        List<?> creator = em.createNativeQuery("SELECT username FROM users WHERE id = ?1").setParameter(1, room.createdBy() == null ? -1L : room.createdBy())
+                .getResultList();
+        String createdBy = creator.isEmpty() ? null : (String) creator.get(0);
+        List<Long> ids = List.copyOf(userIds);
+        for (int from = 0; from < ids.size(); from += USERS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + USERS_PER_QUERY));
+            StringBuilder in = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) in.append(i == 0 ? "" : ", ").append('?').append(i + 2);
+            var query = em.createNativeQuery("SELECT rm.user_id, rm.role, (SELECT COUNT(*) FROM messages m WHERE m.room_id = rm.room_id"
+                    + " AND m.id > rm.last_read_id AND m.sender_id <> rm.user_id), (SELECT COUNT(*) FROM mentions x"
+                    + " WHERE x.user_id = rm.user_id AND x.room_id = rm.room_id AND x.message_id > rm.last_read_id)"
+                    + " FROM room_members rm WHERE rm.room_id = ?1 AND rm.user_id IN (" + in + ")").setParameter(1, room.id());
+            for (int i = 0; i < chunk.size(); i++) query.setParameter(i + 2, chunk.get(i));
+            for (Object[] row : (List<Object[]>) query.getResultList()) {
+                views.put(number(row[0]), new RoomView(room.name(), room.topic(), createdBy, room.createdAt(), members, true,
+                        number(row[2]), number(row[3]), room.isPrivate(), (String) row[1], room.retention()));
+            }
+        }
+        return views;
+    }
+
     private Map<Long, Long> allCounts() {
         return counts("SELECT room_id, members FROM room_member_counts", null);
     }

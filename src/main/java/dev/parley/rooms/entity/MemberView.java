@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record MemberView(@Schema(example = "alice") String username,
                          @Schema(example = "Alice") String displayName,
                          @Schema(enumeration = {"owner", "moderator", "member"}, example = "moderator") String role,
+                         @Schema(description = "Whether they are online (anywhere in the cluster)") boolean online,
                          Instant joinedAt,
                          @Schema(description = "true for a bot account") boolean bot) {
 }

@@ -65,6 +65,11 @@ public class Room {
     public boolean isFeed() { return FEED.equals(name); }
     public String retention() { return retention; }
 
+    /** The topic from now on; null: none. */
+    public void retitle(String topic) {
+        this.topic = topic;
+    }
+
     /** Messages older than {@code retention} go at the next sweep; null: the server's retention applies. */
     public void keepFor(Retention retention) {
         this.retention = retention == null ? null : retention.text();
