@@ -13,7 +13,7 @@ export function connect(token, on) {
   disconnect();
   socket = io({ auth: { token }, reconnectionDelayMax: 8000 });
   for (const event of ["ready", "message", "private_message", "notification", "presence", "room_created", "typing", "session_terminated", "error",
-    "message_updated", "message_deleted", "room_invited", "room_removed"]) {
+    "message_updated", "message_deleted", "room_invited", "room_removed", "room_updated", "user_updated"]) {
     socket.on(event, (payload) => on[event] && on[event](payload));
   }
   socket.on("connect", () => on.status(true));

@@ -4,7 +4,8 @@ import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
 import { clearContext, saveEdit, setUpMessageActions } from "./actions.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
-import { invited, removed, setUpPeople } from "./people.js";
+import { drawPeople, invited, removed, roomChanged, setUpPeople } from "./people.js";
+import { roomUpdated, setUpSettings } from "./settings.js";
 import { $, avatar } from "./dom.js";
 import * as live from "./live.js";
 import { finishSignOn, setUpLogin, showLogin } from "./login.js";
@@ -40,6 +41,7 @@ async function boot() {
   setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
   setUpPeople({ open });
+  setUpSettings();
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
   setUpMessageActions();
@@ -195,6 +197,26 @@ const handlers = {
     renderRooms(join);
   },
   room_removed: removed,
+  room_updated(room) {
+    roomUpdated(room);
+    roomChanged(room);
+    renderRooms(join);
+  },
+  user_updated({ username, displayName }) {
+    learnName(username, displayName);
+    // Messages already shown carry the name they were sent with: they show the new one.
+    for (const conv of state.convs.values()) {
+      conv.messages.forEach((m) => { if (sameUser(m.from, username)) m.fromDisplayName = displayName; });
+    }
+    const online = state.online.get(username.toLowerCase());
+    if (online) state.online.set(username.toLowerCase(), { ...online, displayName });
+    if (sameUser(username, state.me.username)) {
+      state.me = { ...state.me, displayName };
+      $("me-name").textContent = displayName;
+    }
+    drawPeople();
+    changed();
+  },
   typing({ room, from }) {
     const key = room ? roomKey(room) : dmKey(from);
     if (!state.typing.has(key)) state.typing.set(key, new Map());

@@ -5,7 +5,7 @@
 import { api } from "./api.js";
 import { $, avatar, botBadge, el } from "./dom.js";
 import { errorToast, notify, toast } from "./notify.js";
-import { changed, currentConv, learnBot, roomKey, sameUser, state } from "./store.js";
+import { changed, currentConv, learnBot, learnName, nameOf, roomKey, sameUser, state } from "./store.js";
 import { setUpWebhooks, showWebhooks } from "./webhooks.js";
 
 const RANK = { owner: 2, moderator: 1, member: 0 };
@@ -33,6 +33,7 @@ export function setUpPeople({ open }) {
     }
   });
   $("invite-name").addEventListener("input", suggestNames);
+  $("people-more").addEventListener("click", () => renderPeople($("people-dialog").dataset.room, true));
   setUpWebhooks();
 }
 
@@ -52,28 +53,50 @@ async function showPeople(room) {
   $("invite-form").hidden = !moderates(room) || room === "feed";
   suggestNames();
   $("people-dialog").showModal();
+  $("people-list").replaceChildren();
+  $("people-more").hidden = true;
   await Promise.all([renderPeople(room), showWebhooks(room, moderates(room) || !!state.me?.admin)]);
 }
 
-async function renderPeople(room) {
-  let members;
+const PAGE = 100;
+let shown = { room: null, members: [], hasMore: false }; // the member list on screen, page after page
+
+/** The first page of members, or (`more`) the next after the last one shown: owner, moderators, then the rest. */
+async function renderPeople(room, more = false) {
+  const after = more && shown.room === room && shown.members.length ? shown.members[shown.members.length - 1].username : null;
+  let page;
   try {
-    members = await api("GET", `api/rooms/${encodeURIComponent(room)}/members`);
+    page = await api("GET", `api/rooms/${encodeURIComponent(room)}/members?limit=${PAGE}${after ? `&after=${encodeURIComponent(after)}` : ""}`);
   } catch (error) {
     $("people-list").replaceChildren(el("li", { class: "side-empty" }, error.message));
+    $("people-more").hidden = true;
     return;
   }
-  const mine = roleIn(room);
-  members.forEach((m) => learnBot(m.username, m.bot));
+  shown = { room, members: after ? [...shown.members, ...page.members] : page.members, hasMore: page.hasMore };
+  page.members.forEach((m) => {
+    learnBot(m.username, m.bot);
+    learnName(m.username, m.displayName);
+  });
   changed(); // messages from these bots get their badge
-  $("people-list").replaceChildren(...members.map((m) => {
+  drawPeople();
+}
+
+/** The members shown, drawn again: after a page, a role of this user's that changed, or a new display name. */
+export function drawPeople() {
+  const room = shown.room;
+  if (!room || !$("people-dialog").open || $("people-dialog").dataset.room !== room) return;
+  const mine = roleIn(room);
+  $("people-more").hidden = !shown.hasMore;
+  $("invite-form").hidden = !moderates(room) || room === "feed";
+  $("people-list").replaceChildren(...shown.members.map((m) => {
     const me = sameUser(m.username, state.me.username);
     const below = !me && RANK[mine] >= RANK.moderator && RANK[mine] > RANK[m.role];
     const act = (label, method, path, testid) => el("button", { type: "button", class: "btn btn-ghost btn-small", "data-testid": testid,
       onclick: () => change(room, method, path) }, label);
     return el("li", { class: "person", "data-testid": `member-${m.username}` },
-      avatar(m.username, m.displayName),
-      el("span", { class: "label" }, el("span", { class: "display-name" }, m.displayName), m.bot ? botBadge() : null, el("span", { class: "handle" }, `@${m.username}`)),
+      avatar(m.username, nameOf(m.username)),
+      el("span", { class: "label" }, el("span", { class: "display-name", "data-testid": "member-name" }, nameOf(m.username)),
+        m.bot ? botBadge() : null, el("span", { class: "handle" }, `@${m.username}`)),
       el("span", { class: `role role-${m.role}`, "data-testid": "role" }, m.role),
       el("span", { class: "person-actions" },
         mine === "owner" && !me ? (m.role === "moderator"
@@ -82,6 +105,11 @@ async function renderPeople(room) {
         below ? act("Remove", "DELETE", `members/${m.username}`, "remove-member") : null,
         below ? act("Ban", "PUT", `bans/${m.username}`, "ban-member") : null));
   }));
+}
+
+/** `room_updated`: this user's role may have changed, and with it what the open member list offers (read again). */
+export function roomChanged(room) {
+  if ($("people-dialog").open && $("people-dialog").dataset.room === room.name) renderPeople(room.name);
 }
 
 async function change(room, method, path) {

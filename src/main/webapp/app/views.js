@@ -1,6 +1,7 @@
 // Rendering from the store: the sidebar, the header, the message list and the typing line.
 import { $, avatar, botBadge, dayLabel, el, time } from "./dom.js";
 import { mentionsMe, quote, reactions, textWithMentions, toolbar } from "./parts.js";
+import { changesTopic } from "./settings.js";
 import { currentConv, DELETED_USER, isBot, nameOf, state, typingIn } from "./store.js";
 
 const GROUP_WITHIN_MS = 5 * 60 * 1000;
@@ -106,7 +107,10 @@ export function renderHeader() {
     block.textContent = blocked ? "Unblock" : "Block";
     block.title = blocked ? `Let @${conv.name} send you direct messages again` : `Stop @${conv.name} sending you direct messages`;
   }
-  if (state.view !== "chat" || conv.kind !== "room") $("room-people").hidden = true;
+  if (state.view !== "chat" || conv.kind !== "room") {
+    $("room-people").hidden = true;
+    $("room-settings").hidden = true;
+  }
   if (state.view === "sessions") {
     $("view-title").textContent = "Sessions";
     $("view-sub").textContent = "Where your account is signed in";
@@ -122,9 +126,11 @@ export function renderHeader() {
   } else if (conv.kind === "room") {
     $("view-title").textContent = `# ${conv.name}`;
     const members = conv.members ? `${conv.members} member${conv.members === 1 ? "" : "s"}` : "";
-    $("view-sub").textContent = [conv.topic || (conv.name === "feed" ? "Everyone, everything" : ""), members].filter(Boolean).join(" · ");
+    const locked = state.rooms.get(conv.name)?.private ? "🔒 Private" : "";
+    $("view-sub").textContent = [locked, conv.topic || (conv.name === "feed" ? "Everyone, everything" : ""), members].filter(Boolean).join(" · ");
     leave.hidden = conv.name === "feed" || !conv.joined;
     $("room-people").hidden = !conv.joined || (conv.name === "feed" && !state.me?.admin); // feed's people: its webhooks, for admins
+    $("room-settings").hidden = !conv.joined || !changesTopic(conv.name);
   } else {
     const online = isOnline(conv.name);
     $("view-title").textContent = conv.displayName;
@@ -143,7 +149,8 @@ export function renderMessages(forceBottom = false) {
   const fromBottom = box.scrollHeight - box.scrollTop;
   const atBottom = fromBottom - box.clientHeight < 60;
   const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0, m.text, m.editedAt,
-    m.deleted, m.reactions, m.replyTo]), state.bots.size]; // a bot learned of since gets its badge
+    m.deleted, m.reactions, m.replyTo, m.fromDisplayName]), state.bots.size, // a bot learned of since gets its badge
+    conv.kind === "room" ? state.rooms.get(conv.name)?.role ?? null : null]; // a new moderator gets the delete action
   const redrawn = draw("message-list", signature, () => messageRows(conv));
   $("history-status").textContent = conv.loading ? "Loading earlier messages…"
     : conv.loaded && !conv.hasMore && conv.messages.length ? "This is the beginning of the conversation." : "";

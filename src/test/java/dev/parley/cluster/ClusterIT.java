@@ -220,6 +220,34 @@ class ClusterIT {
     }
 
     @Test
+    void aTopicARoleAndADisplayNameChangedOnOneNodeReachTheSocketsOnTheOther() {
+        Login owner = a.registerAndLogin("cl_news");
+        Login bob = b.registerAndLogin("cl_news");
+        String room = a.roomOf(owner, bob);
+        try (Sock bobB = b.connect(bob); Sock ownerB = b.connect(owner)) {
+            Api.Reply changed = a.send("PATCH", "/api/rooms/" + room, owner.token(), Api.json("topic", "Across nodes"));
+            assertEquals(200, changed.status(), changed.body());
+            JSONObject seen = bobB.awaitJson("room_updated");
+            assertEquals(room, seen.getString("name"));
+            assertEquals("Across nodes", seen.getString("topic"));
+            assertEquals("member", seen.getString("role"), "as bob sees it");
+            assertEquals("owner", ownerB.awaitJson("room_updated").getString("role"), "as the owner sees it, on the other node");
+
+            assertEquals(204, a.put("/api/rooms/" + room + "/moderators/" + bob.username(), owner.token()).status());
+            assertEquals("moderator", bobB.awaitJson("room_updated").getString("role"));
+
+            Api.Reply renamed = a.send("PATCH", "/api/users/me", owner.token(), Api.json("displayName", "Owner Renamed"));
+            assertEquals(200, renamed.status(), renamed.body());
+            for (Sock s : List.of(bobB, ownerB)) {
+                JSONObject news = s.awaitJson("user_updated");
+                assertEquals(owner.username(), news.getString("username"));
+                assertEquals("Owner Renamed", news.getString("displayName"));
+            }
+            assertTrue(ownerB.noMore("room_updated"), "the owner's role did not change: nothing more for them");
+        }
+    }
+
+    @Test
     void aSessionEndedOnOneNodeIsRefusedOnTheOtherAtOnceAndItsSocketThereCut() {
         Login doomed = a.registerAndLogin("cl_sess");
         Login survivor = a.login(doomed.username());
