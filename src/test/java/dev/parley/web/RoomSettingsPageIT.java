@@ -28,7 +28,6 @@ class RoomSettingsPageIT {
         try (Browser a = Browser.start("settings-owner"); Browser b = Browser.start("settings-member")) {
             a.signInAsGuest(Server.url() + "/", alice);
             b.signInAsGuest(Server.url() + "/", bob);
-            b.resize(390, 844);
 
             a.click("browse-rooms");
             a.type("room-name", room);
@@ -36,6 +35,7 @@ class RoomSettingsPageIT {
             a.awaitText(testId("view-title"), "# " + room);
             b.joinFromRoomsList(room);
             b.awaitText(testId("view-title"), "# " + room);
+            b.resize(390, 844); // a phone, from here on: the sidebar is a drawer
             assertTrue(b.all(testId("room-settings")).stream().noneMatch(WebElement::isDisplayed), "a member has no settings");
 
             // Bob writes; Alice's page shows his message under his name.
@@ -81,7 +81,7 @@ class RoomSettingsPageIT {
             a.script("document.getElementById('settings-dialog').close()");
 
             // Bob takes a new display name: Alice's page shows it on his message already there.
-            b.click("open-account");
+            b.script("document.getElementById('open-account').click()"); // in the closed drawer
             b.type("profile-display-name", "Bob the Builder");
             b.clickTestId("profile-save");
             a.awaitText(bobsName, "Bob the Builder");
