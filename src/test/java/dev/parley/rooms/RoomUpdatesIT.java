@@ -249,6 +249,7 @@ class RoomUpdatesIT {
 
         String hidden = api.createPrivateRoom(owner, "ru_p_p");
         refused(404, "not_found", api.get("/api/rooms/" + hidden + "/members", stranger.token()));
+        refused(404, "not_found", api.get("/api/rooms/" + hidden + "/members?limit=many", stranger.token()));
         api.invite(owner, hidden, stranger);
         refused(403, "forbidden", api.get("/api/rooms/" + hidden + "/members", stranger.token()));
     }

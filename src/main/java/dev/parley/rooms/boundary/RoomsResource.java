@@ -32,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -134,9 +135,9 @@ public class RoomsResource {
     @APIResponse(responseCode = "400", ref = "InvalidPayload")
     public MembersPage members(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                                @Parameter(description = "The last username of the previous page", example = "bob") @QueryParam("after") String after,
-                               @Parameter(description = "1 to " + Moderation.MAX_MEMBERS + ", default " + Moderation.DEFAULT_MEMBERS, example = "100")
-                               @QueryParam("limit") Integer limit) {
-        return moderation.members(caller.userId(), name, after, Moderation.membersLimit(limit));
+                               @Parameter(description = "1 to " + Moderation.MAX_MEMBERS + ", default " + Moderation.DEFAULT_MEMBERS,
+                                       schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
+        return moderation.members(caller.userId(), name, after, limit); // the limit is read once access is decided
     }
 
     @SpendsWriteBudget
@@ -152,16 +153,19 @@ public class RoomsResource {
     public Map<String, RoomView> change(@Parameter(description = "The room's name", example = "general") @PathParam("name") String name,
                                         JsonObject body) {
         InvalidPayload.requireBody(body);
+        String malformed = Stream.of("topic", "retention").filter(field -> !textOrNull(body.get(field))).findFirst()
+                .map(field -> field + " must be a string or null").orElse(null);
         return Map.of("room", settings.change(caller.userId(), name, new RoomSettings.Change(body.containsKey("topic"), text(body, "topic"),
-                body.containsKey("retention"), text(body, "retention"))));
+                body.containsKey("retention"), text(body, "retention"), malformed)));
     }
 
-    /** A field that is a string or null; absent is null too (the caller asks {@code containsKey}). */
+    private static boolean textOrNull(JsonValue value) {
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL || value instanceof JsonString;
+    }
+
+    /** A field's string, or null (absent, null or not a string: the caller tells these apart). */
     private static String text(JsonObject body, String field) {
-        JsonValue value = body.get(field);
-        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) return null;
-        if (value instanceof JsonString string) return string.getString();
-        throw new InvalidPayload(field + " must be a string or null");
+        return body.get(field) instanceof JsonString string ? string.getString() : null;
     }
 
     @GET

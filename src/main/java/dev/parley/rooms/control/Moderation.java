@@ -186,8 +186,9 @@ public class Moderation {
      * on among the plain members.
      */
     @SuppressWarnings("unchecked")
-    public MembersPage members(long userId, String name, String after, int limit) {
+    public MembersPage members(long userId, String name, String after, String limitAsked) {
         Room room = access.readable(userId, name);
+        int limit = membersLimit(limitAsked);
         int group = 0;
         String key = "";
         if (after != null && !after.isEmpty()) {
@@ -211,8 +212,14 @@ public class Moderation {
     }
 
     /** A page size asked for, if the contract allows it (1 to {@value #MAX_MEMBERS}); the default when absent. */
-    public static int membersLimit(Integer limit) {
-        if (limit == null) return DEFAULT_MEMBERS;
+    static int membersLimit(String asked) {
+        if (asked == null || asked.isEmpty()) return DEFAULT_MEMBERS;
+        int limit;
+        try {
+            limit = Integer.parseInt(asked);
+        } catch (NumberFormatException e) {
+            throw new InvalidPayload("limit must be a whole number");
+        }
         if (limit < 1 || limit > MAX_MEMBERS) throw new InvalidPayload("limit must be 1 to " + MAX_MEMBERS);
         return limit;
     }

@@ -37,9 +37,10 @@ public class RoomSettings {
 
     /**
      * A change asked for: each field is changed only when it was given ({@code topic} null or blank
-     * clears it; {@code retention} null goes back to the server's).
+     * clears it; {@code retention} null goes back to the server's). {@code malformed}: why the body
+     * is refused as it was sent (a field of the wrong type), told only once who may is decided.
      */
-    public record Change(boolean topicGiven, String topic, boolean retentionGiven, String retention) {
+    public record Change(boolean topicGiven, String topic, boolean retentionGiven, String retention, String malformed) {
     }
 
     /** Who may is decided first; then the values are checked, all before anything is changed. */
@@ -51,6 +52,7 @@ public class RoomSettings {
             throw new Forbidden(room.isFeed() ? "Only server admins change feed" : "Only the room's owner and moderators can change it");
         }
         if (change.retentionGiven() && !standing.owns()) throw new Forbidden("Only the room's owner (or a server admin) sets its retention");
+        if (change.malformed() != null) throw new InvalidPayload(change.malformed());
         em.refresh(room, LockModeType.PESSIMISTIC_WRITE); // two changes at once: the second starts from the first
         String topic = change.topicGiven() ? Membership.checkTopic(change.topic()) : room.topic();
         Retention retention = !change.retentionGiven() || change.retention() == null ? null : Retention.parse(change.retention())
