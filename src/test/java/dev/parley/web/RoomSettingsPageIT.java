@@ -68,6 +68,7 @@ class RoomSettingsPageIT {
             b.clickTestId("room-settings");
             assertTrue(b.all(testId("settings-retention")).stream().noneMatch(WebElement::isDisplayed), "retention is the owner's");
             b.type("settings-topic", "Ship it");
+            b.screenshot("41-room-settings-phone");
             b.clickTestId("settings-submit");
             a.awaitText(By.id("view-sub"), "Ship it");
 
@@ -87,7 +88,7 @@ class RoomSettingsPageIT {
             a.awaitText(bobsName, "Bob the Builder");
 
             a.screenshot("40-room-settings-owner");
-            b.screenshot("41-room-settings-phone");
+            b.screenshot("42-renamed-phone");
             assertEquals(List.of(), a.problems(), "problems in the owner's page");
             assertEquals(List.of(), b.problems(), "problems in the member's page");
         }
