@@ -27,8 +27,9 @@ export const redrawAll = () => drawn.clear();
 export function renderSidebar(open, startDm) {
   const rooms = [...state.convs.values()].filter((c) => c.kind === "room" && c.joined)
     .sort((a, b) => (a.name === "feed" ? -1 : b.name === "feed" ? 1 : a.name.localeCompare(b.name)));
-  draw("room-list", rooms.map((c) => [c.key, shownUnread(c), shownMentions(c), isActive(c)]),
-    () => rooms.map((c) => item(c, el("span", { class: "hash", "aria-hidden": "true" }, "#"), c.name, open)));
+  const locked = (c) => !!state.rooms.get(c.name)?.private; // a private room has a lock for its hash
+  draw("room-list", rooms.map((c) => [c.key, shownUnread(c), shownMentions(c), isActive(c), locked(c)]),
+    () => rooms.map((c) => item(c, el("span", { class: "hash", "aria-hidden": "true", title: locked(c) ? "Private" : null }, locked(c) ? "🔒" : "#"), c.name, open)));
 
   const dms = [...state.convs.values()].filter((c) => c.kind === "dm")
     .sort((a, b) => lastActivity(b) - lastActivity(a) || a.name.localeCompare(b.name));
