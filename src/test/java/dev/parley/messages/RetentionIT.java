@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -168,6 +169,17 @@ class RetentionIT {
         double deleted = api.metric("parley_retention_deleted_messages_total") - deletedBefore;
         assertEquals(gone.size(), deleted, 0.0, "the metric counts what the sweeps deleted");
         assertTrue(api.metric("parley_retention_last_sweep_seconds") >= 0);
+    }
+
+    @Test
+    void aBadRetentionStopsTheServerSayingWhy() throws Exception {
+        // The embedded default (no database to make) on a port of its own; it stops before it would serve.
+        OwnServer bad = OwnServer.named("bad_retention", 3).embedded().with("parley.retention", "a month");
+        Files.deleteIfExists(bad.log());
+        int status = bad.spawn().awaitExitWithin(Duration.ofMinutes(3));
+        assertEquals(1, status, "the process stops; see " + bad.log());
+        assertTrue(Files.readString(bad.log()).contains("PARLEY_RETENTION (parley.retention) is \"a month\", not a positive ISO-8601 duration"),
+                "the log says why: " + bad.log());
     }
 
     /** Posts to a room through a socket, one message after another's ack, until stopped; collects the acks. */
