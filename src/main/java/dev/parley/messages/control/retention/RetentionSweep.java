@@ -100,7 +100,15 @@ public class RetentionSweep {
     @PreDestroy
     void stop() {
         stopping = true;
-        if (scheduler != null) scheduler.shutdownNow();
+        if (scheduler == null) return;
+        scheduler.shutdownNow();
+        try {
+            if (scheduler.awaitTermination(5, TimeUnit.SECONDS)) lease.release(node, Instant.now());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The database may be gone already: the lease then runs out by itself.
+        }
     }
 
     /** One sweep, if this node holds the lease. Never throws: a failed run would end the schedule. */

@@ -36,6 +36,12 @@ public class SweepLease {
                 .executeUpdate() == 1;
     }
 
+    /** Gives the lease up (a node shutting down), so that another node need not wait for it to run out. */
+    public void release(String holder, Instant now) {
+        em.createNativeQuery("UPDATE sweep_leases SET held_until = ?1 WHERE name = ?2 AND holder = ?3")
+                .setParameter(1, at(now)).setParameter(2, RETENTION).setParameter(3, holder).executeUpdate();
+    }
+
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
