@@ -182,6 +182,30 @@ class RetentionIT {
                 "the log says why: " + bad.log());
     }
 
+    @Test
+    void onTheEmbeddedDefaultMessagesPastTheRetentionGoToo() {
+        // Parley's default database, H2 in its data folder, with a 3-second retention: whatever is posted goes soon after.
+        try (OwnServer h2 = OwnServer.named("retention_h2", 3).embedded()
+                .with("parley.retention", "PT3S").with("parley.retention-sweep", "PT0.5S").start()) {
+            Api local = h2.api();
+            Login dana = local.registerAndLogin("ret_dana");
+            Login eve = local.registerAndLogin("ret_eve");
+            String room = local.roomOf(dana, eve);
+            long first = local.postMessage(eve, room, "soon gone @" + dana.username());
+            assertEquals(204, local.put("/api/messages/" + first + "/reactions/" + enc("👍"), dana.token()).status());
+            Api.messageId(local.post("/api/rooms/" + room + "/messages", dana.token(),
+                    Json.createObjectBuilder().add("text", "soon gone too").add("replyTo", first).build().toString()));
+            local.postDirect(eve, dana.username(), "and this");
+
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                    local.get("/api/rooms/" + room + "/messages", dana.token()).json().getJsonArray("messages").isEmpty()
+                            && local.get("/api/conversations/" + eve.username() + "/messages", dana.token()).json().getJsonArray("messages").isEmpty());
+            assertEquals(JsonValue.NULL, local.conversation(dana, eve.username()).get("lastMessage"));
+            assertEquals(0, local.room(dana, room).getInt("mentions"));
+            assertEquals(3, local.metric("parley_retention_deleted_messages_total"), 0.0, "a fresh server: the three, no more");
+        }
+    }
+
     /** Posts to a room through a socket, one message after another's ack, until stopped; collects the acks. */
     private static final class Poster extends Thread {
         final List<Long> acked = new CopyOnWriteArrayList<>();
