@@ -163,11 +163,20 @@ public class RetentionSweep {
         return lease.hold(node, now, now.plus(LEASE));
     }
 
+    /** Runs one batch, then rests as long as it took (see {@link BatchSize}), on the sweep's own thread. */
     private Removed timed(BatchSize size, java.util.function.Supplier<Removed> batch) {
         long t = System.nanoTime();
         Removed removed = batch.get();
         size.took((System.nanoTime() - t) / 1_000_000);
         if (removed.messages() > 0) deleted.inc(removed.messages());
+        if (removed.messages() > 0) {
+            try {
+                Thread.sleep(size.restMillis());
+            } catch (InterruptedException e) {
+                stopping = true; // shutting down
+                Thread.currentThread().interrupt();
+            }
+        }
         return removed;
     }
 
