@@ -34,6 +34,7 @@ import org.json.JSONObject;
  */
 public final class RetentionLatency {
     private static final Pattern DELETED = Pattern.compile("^parley_retention_deleted_messages_total\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
+    private static final Pattern CUT = Pattern.compile("^parley_slow_client_disconnects_total\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
     private static final Pattern LAST_SWEEP = Pattern.compile("^parley_retention_last_sweep_seconds\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
 
     enum Phase { BEFORE, SWEEPING, AFTER }
@@ -50,10 +51,12 @@ public final class RetentionLatency {
         String run = Long.toString(System.nanoTime() % 1_000_000, 36);
 
         List<Socket> sockets = new ArrayList<>();
+        AtomicLong disconnects = new AtomicLong();
         CountDownLatch ready = new CountDownLatch(senders);
         for (int i = 0; i < senders; i++) {
             Socket socket = IO.socket(URI.create(base), Sock.options(Load.guest(http, base, "rl" + run + "_" + i), "websocket"));
             socket.on("ready", a -> ready.countDown());
+            socket.on(Socket.EVENT_DISCONNECT, a -> disconnects.incrementAndGet());
             socket.connect();
             sockets.add(socket);
         }
@@ -65,6 +68,7 @@ public final class RetentionLatency {
         }
 
         double deletedAtStart = metric(http, base, DELETED);
+        double cutAtStart = metric(http, base, CUT);
         @SuppressWarnings("unchecked")
         ConcurrentLinkedQueue<Long>[] latencies = new ConcurrentLinkedQueue[Phase.values().length];
         for (int i = 0; i < latencies.length; i++) latencies[i] = new ConcurrentLinkedQueue<>();
@@ -121,7 +125,8 @@ public final class RetentionLatency {
         report("while sweeping", sweepSeconds, latencies[Phase.SWEEPING.ordinal()]);
         report("after the sweep", afterSeconds, latencies[Phase.AFTER.ordinal()]);
         double lastSweep = metric(http, base, LAST_SWEEP);
-        System.out.printf("posts sent=%d acked=%d failed=%d unacked=%d%n", sent.get(), acked.get(), failed.get(), sent.get() - acked.get());
+        System.out.printf("posts sent=%d acked=%d failed=%d unacked=%d; sockets disconnected=%d, cut by the server as too slow=%.0f%n",
+                sent.get(), acked.get(), failed.get(), sent.get() - acked.get(), disconnects.get(), metric(http, base, CUT) - cutAtStart);
         System.out.printf("sweep: %d messages in %.1f s by the server's own measure (parley_retention_last_sweep_seconds), %.0f messages/s%n",
                 expected, lastSweep, expected / lastSweep);
         sockets.forEach(Socket::close);
