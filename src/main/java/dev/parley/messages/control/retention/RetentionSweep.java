@@ -29,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Deletes messages past their retention for good (contract, "Retention"): every
  * {@code PARLEY_RETENTION_SWEEP}, first each room with a retention of its own, then everything that
  * follows the server's {@code PARLEY_RETENTION} (rooms without their own, direct conversations), in
- * bounded batches of short transactions ({@link RetentionBatches}), so that a million old messages
- * never hold a room's posts up. One node of those sharing the database sweeps at a time
+ * bounded batches of short transactions ({@link RetentionBatches}) that never lock a room, so that a
+ * million old messages never make a room's posts wait for a lock (what a large sweep still costs posts,
+ * through the database they share, is in docs/performance.md). One node of those sharing the database sweeps at a time
  * ({@link SweepLease}). A bad setting stops the server at startup.
  *
  * <p>The sweep runs on a thread of its own (from the container's managed thread factory), not on the
@@ -163,20 +164,11 @@ public class RetentionSweep {
         return lease.hold(node, now, now.plus(LEASE));
     }
 
-    /** Runs one batch, then rests as long as it took (see {@link BatchSize}), on the sweep's own thread. */
     private Removed timed(BatchSize size, java.util.function.Supplier<Removed> batch) {
         long t = System.nanoTime();
         Removed removed = batch.get();
         size.took((System.nanoTime() - t) / 1_000_000);
         if (removed.messages() > 0) deleted.inc(removed.messages());
-        if (removed.messages() > 0) {
-            try {
-                Thread.sleep(size.restMillis());
-            } catch (InterruptedException e) {
-                stopping = true; // shutting down
-                Thread.currentThread().interrupt();
-            }
-        }
         return removed;
     }
 

@@ -32,12 +32,4 @@ class BatchSizeTest {
         for (int i = 0; i < 10; i++) size.took(1);
         assertEquals(1000, size.next());
     }
-
-    @Test
-    void restsAsLongAsTheLastBatchTook() {
-        BatchSize size = new BatchSize(1000);
-        assertEquals(0, size.restMillis());
-        size.took(72);
-        assertEquals(72, size.restMillis());
-    }
 }
