@@ -9,6 +9,7 @@
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password), like the test suite.
 # Usage: bench/retention-sweep.sh [messages] [senders] [posts/s per sender]   (defaults 1000000 20 5)
 # PORT and DB choose the server's port and database (defaults 9386, parley_bench_retention).
+# RETENTION= (empty) runs the same load with no sweep at all, for comparison; MAX_SECONDS (900) caps the wait for the sweep.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-1000000}; senders=${2:-20}; rate=${3:-5}; port=${PORT:-9386}; db=${DB:-parley_bench_retention}
@@ -49,9 +50,9 @@ ANALYZE messages;
 SQL
 echo "filled in $(echo "$(date +%s.%N) - $fill_start" | bc | cut -c1-5) s"
 # 3. Parley with a retention, its first sweep 45 s after deployment; posts throughout.
-start_server PARLEY_RETENTION=P30D PARLEY_RETENTION_SWEEP=PT45S
+start_server PARLEY_RETENTION=${RETENTION-P30D} PARLEY_RETENTION_SWEEP=${SWEEP:-PT45S}
 echo "load=$(cut -d' ' -f1-3 /proc/loadavg) senders=$senders posts_per_s=$(echo "$senders * $rate" | bc)"
-taskset -c 1 java -cp "$classpath" dev.parley.bench.RetentionLatency http://127.0.0.1:$port archive "$senders" "$rate" "$count" 10 900
+taskset -c 1 java -cp "$classpath" dev.parley.bench.RetentionLatency http://127.0.0.1:$port archive "$senders" "$rate" "$count" 10 ${MAX_SECONDS:-900}
 echo "load=$(cut -d' ' -f1-3 /proc/loadavg)"
 grep -h "Retention sweep" "$data/server.log" || true
 echo "left in archive: $(psql -tA -h 127.0.0.1 -U postgres -d $db -c "SELECT count(*) FROM messages m JOIN rooms r ON r.id = m.room_id WHERE r.name = 'archive' AND m.created_at < now() - interval '30 days'")"
