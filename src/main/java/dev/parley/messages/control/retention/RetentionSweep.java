@@ -30,8 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code PARLEY_RETENTION_SWEEP}, first each room with a retention of its own, then everything that
  * follows the server's {@code PARLEY_RETENTION} (rooms without their own, direct conversations), in
  * bounded batches of short transactions ({@link RetentionBatches}) that never lock a room, so that a
- * million old messages never make a room's posts wait for a lock (what a large sweep still costs posts,
- * through the database they share, is in docs/performance.md). One node of those sharing the database sweeps at a time
+ * million old messages never make a room's posts wait (measured in docs/performance.md). One node of those sharing the database sweeps at a time
  * ({@link SweepLease}). A bad setting stops the server at startup.
  *
  * <p>The sweep runs on a thread of its own (from the container's managed thread factory), not on the
