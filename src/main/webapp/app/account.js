@@ -1,6 +1,7 @@
-// The account view: display name, password, the people blocked, deleting the account; and blocking
-// from a direct conversation.
+// The account view: display name, password, the people blocked, downloading one's data, deleting the
+// account; and blocking from a direct conversation.
 import { api } from "./api.js";
+import { download } from "./download.js";
 import { $, ago, avatar, el } from "./dom.js";
 import { errorToast, toast } from "./notify.js";
 import { changed, learnName, state } from "./store.js";
@@ -21,6 +22,23 @@ export function setUpAccount({ onDeleted }) {
   $("delete-cancel").addEventListener("click", () => $("delete-dialog").close());
   $("delete-keep").addEventListener("click", () => $("delete-dialog").close());
   $("delete-form").addEventListener("submit", deleteAccount);
+  $("download-data").addEventListener("click", downloadData);
+}
+
+/** GET /api/users/me/export, saved as a file. */
+async function downloadData() {
+  const button = $("download-data");
+  button.disabled = true;
+  $("download-status").textContent = "Preparing…";
+  try {
+    await download("api/users/me/export", `parley-export-${state.me.username}.json`);
+    $("download-status").textContent = "Downloaded";
+  } catch (error) {
+    $("download-status").textContent = "";
+    errorToast(error.message);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 /** Fills the view from what the page knows, then the block list from the server. */

@@ -2,6 +2,7 @@
 // search, and `@` name completion in the composer.
 import { api } from "./api.js";
 import { loadOlder, open } from "./conversations.js";
+import { debounced, lookUp } from "./directory.js";
 import { $, el, time } from "./dom.js";
 import * as live from "./live.js";
 import { errorToast } from "./notify.js";
@@ -125,7 +126,7 @@ function result(message) {
   el("span", { class: "search-text" }, message.text)));
 }
 
-/** `@` then the start of a name: up to six people this page knows of, to complete with a click, Tab or Enter. */
+/** `@` then the start of a name: up to six people, to complete with a click, Tab or Enter. */
 function setUpCompletion() {
   const input = $("composer-input");
   const list = $("mention-suggestions");
@@ -147,23 +148,47 @@ function setUpCompletion() {
 }
 
 function suggest(input, list) {
-  const before = input.value.slice(0, input.selectionStart);
-  const typed = /(^|\s)@([A-Za-z0-9_.-]{0,32})$/.exec(before);
+  const typed = typedAt(input);
   if (!typed) {
     list.hidden = true;
     return;
   }
-  const prefix = typed[2].toLowerCase();
-  const names = candidates().filter((u) => u.toLowerCase().startsWith(prefix)).slice(0, SUGGESTED);
-  list.replaceChildren(...names.map((username) => el("li", { role: "option" }, el("button", { type: "button", class: "suggestion",
+  show(input, list, typed, []);
+  if (typed.word) askDirectory(input, list, typed.word);
+}
+
+/** The directory's answer, shown if the same word is still being typed when it comes. */
+const askDirectory = debounced(async (input, list, word) => {
+  const users = await lookUp(word);
+  const typed = typedAt(input);
+  if (!typed || typed.word !== word || document.activeElement !== input) return;
+  show(input, list, typed, users.map((u) => u.username));
+});
+
+/** `@` then the start of a name, right before the caret: the text up to the caret and the name's start. */
+function typedAt(input) {
+  const before = input.value.slice(0, input.selectionStart);
+  const typed = /(^|\s)@([A-Za-z0-9_.-]{0,32})$/.exec(before);
+  return typed ? { before, word: typed[2] } : null;
+}
+
+/** The people this page knows first (this conversation's senders, then who is online), then the directory's. */
+function show(input, list, { before, word }, found) {
+  const prefix = word.toLowerCase();
+  const names = [];
+  for (const username of [...candidates().filter((u) => u.toLowerCase().startsWith(prefix)), ...found]) {
+    if (!sameUser(username, state.me.username) && !names.some((n) => sameUser(n, username))) names.push(username);
+  }
+  const shown = names.slice(0, SUGGESTED);
+  list.replaceChildren(...shown.map((username) => el("li", { role: "option" }, el("button", { type: "button", class: "suggestion",
     "data-testid": "mention-suggestion", onmousedown: (event) => event.preventDefault(), onclick: () => {
-      const start = before.length - typed[2].length;
+      const start = before.length - word.length;
       input.value = `${input.value.slice(0, start)}${username} ${input.value.slice(input.selectionStart)}`;
       input.setSelectionRange(start + username.length + 1, start + username.length + 1);
       list.hidden = true;
       input.focus();
     } }, el("strong", {}, nameOf(username)), ` @${username}`))));
-  list.hidden = names.length === 0;
+  list.hidden = shown.length === 0;
 }
 
 /** Who the page knows by username: this conversation's senders first, then people online. */

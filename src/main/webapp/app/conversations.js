@@ -24,6 +24,7 @@ export function open(key) {
   $("sessions-pane").hidden = true;
   $("tokens-pane").hidden = true;
   $("account-pane").hidden = true;
+  $("admin-pane").hidden = true;
   $("chat-pane").hidden = false;
   closeDrawer();
   live.tell("focus", focusOf(conv));

@@ -1,7 +1,9 @@
-// The rooms dialog (browse, join, create) and the new-direct-message dialog.
+// The rooms dialog (browse, join, create) and the new-direct-message dialog (names from the people
+// directory; a name nobody has is said at once, before anything is sent).
 import { api } from "./api.js";
+import { debounced, lookUp, named } from "./directory.js";
 import { $, el } from "./dom.js";
-import { state } from "./store.js";
+import { sameUser, state } from "./store.js";
 
 export function setUpDialogs({ join, create, startDm }) {
   $("browse-rooms").addEventListener("click", () => openRooms(join));
@@ -31,16 +33,51 @@ export function setUpDialogs({ join, create, startDm }) {
     $("dm-dialog").showModal();
   });
   $("dm-cancel").addEventListener("click", () => $("dm-dialog").close());
-  $("dm-form").addEventListener("submit", (event) => {
+  $("dm-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const username = $("dm-username").value.trim();
     if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) {
       $("dm-error").textContent = "That is not a username.";
       return;
     }
+    $("dm-error").textContent = "";
+    const someone = await whoIs(username);
+    if (someone === undefined) return; // the error is shown
+    if (!someone) {
+      $("dm-error").textContent = `No one is called ${username}.`;
+      return;
+    }
     $("dm-dialog").close();
-    startDm(username);
+    startDm(someone.username, someone.displayName);
   });
+  $("dm-username").addEventListener("input", askDirectory);
+}
+
+/** Names for the new-conversation dialog, from the directory as the name is typed. */
+const askDirectory = debounced(async () => {
+  const typed = $("dm-username").value.trim();
+  const users = await lookUp(typed);
+  if ($("dm-username").value.trim() !== typed) return;
+  $("dm-names").replaceChildren(...users.filter((u) => !sameUser(u.username, state.me.username))
+    .slice(0, 8).map((u) => el("option", { value: u.username }, u.displayName)));
+});
+
+/**
+ * The account called `username`, before anything is sent: the directory's (registered and bots), else
+ * whoever the server knows by that name (a guest: their conversation's history answers, 404 for nobody).
+ * null for nobody; undefined when the server could not say (the error is shown).
+ */
+async function whoIs(username) {
+  const listed = await named(username);
+  if (listed) return listed;
+  try {
+    await api("GET", `api/conversations/${encodeURIComponent(username)}/messages?limit=1`);
+    return { username };
+  } catch (error) {
+    if (error.status === 404) return null;
+    $("dm-error").textContent = error.message;
+    return undefined;
+  }
 }
 
 async function openRooms(join) {

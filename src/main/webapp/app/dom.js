@@ -21,6 +21,9 @@ export const $ = (id) => document.getElementById(id);
 /** The small mark beside a bot's name. */
 export const botBadge = () => el("span", { class: "bot-badge", "data-testid": "bot-badge", title: "A bot: an account run by a program" }, "bot");
 
+/** The small mark beside a server admin's name. */
+export const adminBadge = () => el("span", { class: "admin-badge", "data-testid": "admin-badge", title: "A server admin" }, "admin");
+
 const PALETTE = ["#5b5bf6", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#f97316", "#6366f1"];
 
 export function colorOf(name) {

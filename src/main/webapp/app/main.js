@@ -12,7 +12,8 @@ import { finishSignOn, setUpLogin, showLogin } from "./login.js";
 import { askPermission, errorToast, notify, shouldAsk } from "./notify.js";
 import { loadSessions, setUpSessions } from "./sessions.js";
 import { loadTokens, setUpTokens } from "./tokens.js";
-import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnBot, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
+import { setUpAdmin, showAdmin, stopAdmin } from "./admin.js";
+import { changed, convOf, currentConv, dmConv, dmKey, lastId, learnAdmin, learnBot, learnName, merge, nameOf, onChange, replace, roomConv, roomKey, sameUser, state } from "./store.js";
 import { onRetry, redrawAll, renderConnection, renderHeader, renderMessages, renderSidebar, renderTyping } from "./views.js";
 
 const TYPING_EVERY_MS = 2500;
@@ -38,6 +39,7 @@ async function boot() {
   setUpLogin(start);
   setUpSessions();
   setUpTokens();
+  setUpAdmin();
   setUpAccount({ onDeleted: end });
   setUpDialogs({ join, create: createRoom, startDm });
   setUpPeople({ open });
@@ -70,6 +72,8 @@ function start(user) {
   state.rooms.clear();
   state.typing.clear();
   state.bots.clear();
+  state.admins.clear();
+  learnAdmin(user.username, user.admin);
   state.blocked = new Map();
   state.current = roomKey("feed");
   state.view = "chat";
@@ -118,6 +122,7 @@ function end(notice) {
   if (!started) return;
   started = false;
   clearTimeout(refreshTimer);
+  stopAdmin();
   live.disconnect();
   token.clear();
   state.me = null;
@@ -135,6 +140,7 @@ const handlers = {
   session_terminated: ({ reason }) => end(ENDED[reason] || "This session was ended."),
   ready: ({ user, rooms, online, onlineCount, serverTime }) => {
     state.me = user;
+    learnAdmin(user.username, user.admin);
     rooms.forEach((room) => roomConv({ ...room, member: true }));
     // `online` is the first 200 by username; `onlineCount` counts everyone.
     state.online = new Map(online.map((p) => [p.username.toLowerCase(), p]));
@@ -293,6 +299,7 @@ function showAccountView() {
   $("chat-pane").hidden = true;
   $("sessions-pane").hidden = true;
   $("tokens-pane").hidden = true;
+  $("admin-pane").hidden = true;
   $("account-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -305,6 +312,7 @@ function showSessions() {
   $("chat-pane").hidden = true;
   $("account-pane").hidden = true;
   $("tokens-pane").hidden = true;
+  $("admin-pane").hidden = true;
   $("sessions-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -317,6 +325,7 @@ function showTokens() {
   $("chat-pane").hidden = true;
   $("account-pane").hidden = true;
   $("sessions-pane").hidden = true;
+  $("admin-pane").hidden = true;
   $("tokens-pane").hidden = false;
   closeDrawer();
   live.tell("focus", {});
@@ -324,8 +333,24 @@ function showTokens() {
   changed();
 }
 
+/** The server admin's console; its way in shows only to admins (the server refuses the rest anyway). */
+function showAdminView() {
+  if (!state.me?.admin) return;
+  state.view = "admin";
+  $("chat-pane").hidden = true;
+  $("account-pane").hidden = true;
+  $("sessions-pane").hidden = true;
+  $("tokens-pane").hidden = true;
+  $("admin-pane").hidden = false;
+  closeDrawer();
+  live.tell("focus", {});
+  showAdmin();
+  changed();
+}
+
 function render() {
   if (!started) return;
+  $("open-admin").hidden = !state.me?.admin;
   renderSidebar(open, startDm);
   renderHeader();
   renderConnection();
@@ -372,6 +397,8 @@ function wireControls() {
   $("removed-notice-close").addEventListener("click", () => { $("removed-notice").hidden = true; });
   $("open-sessions").addEventListener("click", showSessions);
   $("open-tokens").addEventListener("click", showTokens);
+  $("open-admin").addEventListener("click", showAdminView);
+  $("admin-back").addEventListener("click", () => open(state.current));
   $("tokens-back").addEventListener("click", () => open(state.current));
   $("open-account").addEventListener("click", showAccountView);
   $("block-user").addEventListener("click", async () => {

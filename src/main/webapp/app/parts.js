@@ -67,12 +67,12 @@ function confirmThen(button, act) {
   button.classList.add("armed");
 }
 
-/** Reply and react on every stored message; edit on one's own; delete on one's own, and on any in a room one moderates. */
+/** Reply and react on every stored message; edit on one's own; delete on one's own, on any in a room one moderates, and a server admin's in any room. */
 export function toolbar(message) {
   if (!message.id || message.deleted) return null;
   const own = state.me && sameUser(message.from, state.me.username);
   const role = message.room ? state.rooms.get(message.room)?.role : null;
-  const deletes = own || role === "owner" || role === "moderator";
+  const deletes = own || role === "owner" || role === "moderator" || Boolean(message.room && state.me?.admin);
   const picker = el("div", { class: "emoji-picker", "data-testid": "emoji-picker", hidden: true },
     QUICK_EMOJI.map((emoji) => el("button", { type: "button", class: "emoji", "data-emoji": emoji, "aria-label": `React ${emoji}`,
       onclick: () => { picker.hidden = true; actions.react(message, emoji, true); } }, emoji)));

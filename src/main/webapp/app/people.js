@@ -3,9 +3,11 @@
 // to a room or removed from one. Who may do what is the server's rule: the page only hides buttons
 // the server would refuse.
 import { api } from "./api.js";
-import { $, avatar, botBadge, el } from "./dom.js";
+import { debounced, lookUp } from "./directory.js";
+import { download } from "./download.js";
+import { $, adminBadge, avatar, botBadge, el } from "./dom.js";
 import { errorToast, notify, toast } from "./notify.js";
-import { changed, currentConv, learnBot, learnName, nameOf, roomKey, sameUser, state } from "./store.js";
+import { changed, currentConv, isAdmin, learnAdmin, learnBot, learnName, nameOf, roomKey, sameUser, state } from "./store.js";
 import { setUpWebhooks, showWebhooks } from "./webhooks.js";
 
 const RANK = { owner: 2, moderator: 1, member: 0 };
@@ -32,25 +34,50 @@ export function setUpPeople({ open }) {
       $("invite-error").textContent = error.code === "not_found" ? "There is nobody of that name." : error.message;
     }
   });
-  $("invite-name").addEventListener("input", suggestNames);
+  $("invite-name").addEventListener("input", () => {
+    suggestNames();
+    askDirectory();
+  });
+  $("room-export").addEventListener("click", async () => {
+    const room = $("people-dialog").dataset.room;
+    $("room-export").disabled = true;
+    try {
+      await download(`api/admin/rooms/${encodeURIComponent(room)}/export`, `parley-room-${room}.json`);
+    } catch (error) {
+      errorToast(error.message);
+    } finally {
+      $("room-export").disabled = false;
+    }
+  });
   $("people-more").addEventListener("click", () => renderPeople($("people-dialog").dataset.room, true));
   setUpWebhooks();
 }
 
-/** Name completion for invitations: the people the page knows of (online, and those it has seen write). */
-function suggestNames() {
+/** Name completion for invitations: the people the page knows of (online, and those it has seen write), then the directory's. */
+function suggestNames(found = []) {
   const typed = $("invite-name").value.trim().toLowerCase();
   const names = new Set([...state.online.values()].map((p) => p.username));
   for (const conv of state.convs.values()) conv.messages?.forEach((m) => m.from && names.add(m.from));
-  const matches = [...names].filter((n) => !sameUser(n, state.me.username) && n.toLowerCase().startsWith(typed)).sort().slice(0, 8);
-  $("invite-names").replaceChildren(...matches.map((n) => el("option", { value: n })));
+  const known = [...names].filter((n) => n.toLowerCase().startsWith(typed)).sort();
+  const matches = [];
+  for (const n of [...known, ...found]) {
+    if (!sameUser(n, state.me.username) && !matches.some((m) => sameUser(m, n))) matches.push(n);
+  }
+  $("invite-names").replaceChildren(...matches.slice(0, 8).map((n) => el("option", { value: n })));
 }
+
+const askDirectory = debounced(async () => {
+  const typed = $("invite-name").value.trim();
+  const users = await lookUp(typed);
+  if ($("invite-name").value.trim() === typed) suggestNames(users.map((u) => u.username));
+});
 
 async function showPeople(room) {
   $("people-dialog").dataset.room = room;
   $("people-title").textContent = `People in #${room}`;
   $("invite-error").textContent = "";
   $("invite-form").hidden = !moderates(room) || room === "feed";
+  $("room-export-part").hidden = !state.me?.admin;
   suggestNames();
   $("people-dialog").showModal();
   $("people-list").replaceChildren();
@@ -75,6 +102,7 @@ async function renderPeople(room, more = false) {
   shown = { room, members: after ? [...shown.members, ...page.members] : page.members, hasMore: page.hasMore };
   page.members.forEach((m) => {
     learnBot(m.username, m.bot);
+    learnAdmin(m.username, m.admin);
     learnName(m.username, m.displayName);
   });
   changed(); // messages from these bots get their badge
@@ -96,7 +124,7 @@ export function drawPeople() {
     return el("li", { class: "person", "data-testid": `member-${m.username}` },
       avatar(m.username, nameOf(m.username)),
       el("span", { class: "label" }, el("span", { class: "display-name", "data-testid": "member-name" }, nameOf(m.username)),
-        m.bot ? botBadge() : null, el("span", { class: "handle" }, `@${m.username}`)),
+        m.bot ? botBadge() : null, isAdmin(m.username) ? adminBadge() : null, el("span", { class: "handle" }, `@${m.username}`)),
       el("span", { class: `role role-${m.role}`, "data-testid": "role" }, m.role),
       el("span", { class: "person-actions" },
         mine === "owner" && !me ? (m.role === "moderator"

@@ -12,6 +12,7 @@ export const state = {
   typing: new Map(), // conversation key -> Map(username -> expiry ms)
   names: new Map(), // username (lower case) -> display name, from messages and presence
   bots: new Set(), // usernames (lower case) of bot accounts: messages carry no bot flag, presence and member lists do
+  admins: new Set(), // usernames (lower case) of server admins the page has learned of (itself, the admin console)
   blocked: new Map(), // username (lower case) -> {username, displayName, blockedAt}: whom this user blocks
   connected: false,
   stickToBottom: false, // the next render scrolls the message list to the end
@@ -28,6 +29,14 @@ export function learnBot(username, bot) {
 }
 
 export const isBot = (username) => Boolean(username) && state.bots.has(username.toLowerCase());
+
+export function learnAdmin(username, admin = true) {
+  if (!username) return;
+  if (admin) state.admins.add(username.toLowerCase());
+  else state.admins.delete(username.toLowerCase());
+}
+
+export const isAdmin = (username) => Boolean(username) && state.admins.has(username.toLowerCase());
 
 const listeners = [];
 export const onChange = (listener) => listeners.push(listener);

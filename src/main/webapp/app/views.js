@@ -1,8 +1,8 @@
 // Rendering from the store: the sidebar, the header, the message list and the typing line.
-import { $, avatar, botBadge, dayLabel, el, time } from "./dom.js";
+import { $, adminBadge, avatar, botBadge, dayLabel, el, time } from "./dom.js";
 import { mentionsMe, quote, reactions, textWithMentions, toolbar } from "./parts.js";
 import { changesTopic } from "./settings.js";
-import { currentConv, DELETED_USER, isBot, nameOf, state, typingIn } from "./store.js";
+import { currentConv, DELETED_USER, isAdmin, isBot, nameOf, state, typingIn } from "./store.js";
 
 const GROUP_WITHIN_MS = 5 * 60 * 1000;
 const ONLINE_SHOWN = 200; // as many as ready lists; the rest are counted, "and N more"
@@ -43,7 +43,7 @@ export function renderSidebar(open, startDm) {
   const total = Math.max(state.onlineCount - 1, others.length); // the count has this user in it
   const more = total - people.length;
   $("online-count").textContent = total ? `· ${total}` : "";
-  draw("online-list", [...people.map((p) => [p.username, p.displayName, isBot(p.username)]), more], () => (people.length ? [...people.map((p) => el("li", {},
+  draw("online-list", [...people.map((p) => [p.username, p.displayName, isBot(p.username), isAdmin(p.username)]), more], () => (people.length ? [...people.map((p) => el("li", {},
     el("button", { type: "button", class: "side-item", "data-testid": `online-${p.username}`, title: `Message ${p.username}`, onclick: () => startDm(p.username, p.displayName) },
       withPresence(p.username, p.displayName), named(p.displayName || p.username, p.username)))),
     ...(more > 0 ? [el("li", { class: "side-empty", "data-testid": "online-more" }, `and ${more} more`)] : [])]
@@ -57,6 +57,7 @@ export function renderSidebar(open, startDm) {
 function named(displayName, username) {
   return el("span", { class: "label" }, el("span", { class: "display-name" }, displayName),
     isBot(username) ? botBadge() : null,
+    isAdmin(username) ? adminBadge() : null,
     username ? el("span", { class: "handle" }, `@${username}`) : null);
 }
 
@@ -120,6 +121,10 @@ export function renderHeader() {
     $("view-title").textContent = "Tokens and bots";
     $("view-sub").textContent = "Access for scripts, and bot accounts";
     leave.hidden = true;
+  } else if (state.view === "admin") {
+    $("view-title").textContent = "Server admin";
+    $("view-sub").textContent = "Accounts, rooms and the server's numbers";
+    leave.hidden = true;
   } else if (state.view === "account") {
     $("view-title").textContent = "Account";
     $("view-sub").textContent = "Your name, your password, the people you block";
@@ -150,7 +155,7 @@ export function renderMessages(forceBottom = false) {
   const fromBottom = box.scrollHeight - box.scrollTop;
   const atBottom = fromBottom - box.clientHeight < 60;
   const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0, m.text, m.editedAt,
-    m.deleted, m.reactions, m.replyTo, m.fromDisplayName]), state.bots.size, // a bot learned of since gets its badge
+    m.deleted, m.reactions, m.replyTo, m.fromDisplayName]), state.bots.size, state.admins.size, // a bot or admin learned of since gets its badge
     conv.kind === "room" ? state.rooms.get(conv.name)?.role ?? null : null]; // a new moderator gets the delete action
   const redrawn = draw("message-list", signature, () => messageRows(conv));
   $("history-status").textContent = conv.loading ? "Loading earlier messages…"
@@ -188,6 +193,7 @@ function row(message, first, conv) {
     el("div", { class: "msg-meta" },
       el("span", { class: "msg-from", "data-testid": "message-from" }, gone ? DELETED_USER : message.fromDisplayName || message.from),
       gone || !isBot(message.from) ? null : botBadge(),
+      gone || !isAdmin(message.from) ? null : adminBadge(),
       gone ? null : el("span", { class: "msg-handle", "data-testid": "message-handle" }, `@${message.from}`),
       message.via ? el("span", { class: "msg-via", "data-testid": "message-via", title: "Posted by an incoming webhook" }, `via ${message.via}`) : null,
       el("time", { class: "msg-time", datetime: message.createdAt, title: new Date(message.createdAt).toLocaleString() }, time(message.createdAt))),

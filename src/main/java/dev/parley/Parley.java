@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "accounts", description = "Register, log in (with a password or as a guest), refresh, log out"),
                 @Tag(name = "sessions", description = "Every login is a session the user can see and end"),
                 @Tag(name = "tokens", description = "Personal access tokens for scripts, and bot accounts with their tokens; only a logged-in session manages them"),
-                @Tag(name = "users", description = "The caller, and who is online"),
+                @Tag(name = "users", description = "The caller, their data export, who is online, and the people directory"),
                 @Tag(name = "rooms", description = "Rooms, public and private, membership, invitations, roles, kicks and bans; `feed` is the room everyone is in"),
                 @Tag(name = "admin", description = "Server admins only (the first from `PARLEY_ADMIN_USERNAME`): disabling and enabling accounts, granting and taking the admin role"),
                 @Tag(name = "messages", description = "Room messages, direct conversations, history pages and read markers")})

@@ -55,6 +55,8 @@ class ArchitectureTest {
         MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
         MAY_USE.put("webhooks", above("accounts", "rooms", "messages"));
         MAY_USE.put("signon", above("accounts", "sessions"));
+        MAY_USE.put("administration", above("accounts", "sessions", "presence", "rooms", "messages"));
+        MAY_USE.put("exports", above("accounts", "sessions", "rooms", "messages"));
     }
 
     private static Set<String> above(String... components) {

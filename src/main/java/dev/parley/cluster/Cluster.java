@@ -142,6 +142,11 @@ public class Cluster {
         }
     }
 
+    /** How many nodes the cluster has now, this one included: 1 for a single node. */
+    public int nodes() {
+        return grid.members();
+    }
+
     /** Whether the event being handled on this thread came from another node. */
     public static boolean relayed() {
         return RELAYED.get() != null;

@@ -11,6 +11,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.ClusterNodes;
 import dev.parley.support.Sock;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClusterIT {
     static final int EACH = 25;
     @RegisterExtension
-    static final ClusterNodes nodes = ClusterNodes.of(Map.of());
+    static final ClusterNodes nodes = ClusterNodes.of(Map.of("parley.admin.username", Api.ADMIN, "parley.admin.password", Api.ADMIN_PASSWORD));
     static final Api a = nodes.a().api();
     static final Api b = nodes.b().api();
 
@@ -268,5 +269,23 @@ class ClusterIT {
             assertTrue(cutAfter < 1_000_000_000L, "socket on the other node cut within 1 s: " + cutAfter / 1e6 + " ms");
         }
         assertEquals(200, b.get("/api/users/me", survivor.token()).status());
+    }
+
+    @Test
+    void anAdminOnOneNodeDisablesAUserConnectedToTheOtherAndTheStatsCountBothNodes() {
+        Login admin = a.admin();
+        Login user = a.registerAndLogin("cl_adm");
+        try (Sock onB = b.connect(user)) {
+            JsonObject stats = a.get("/api/admin/stats", admin.token()).json();
+            assertEquals(2, stats.getInt("nodes"), stats.toString());
+            assertTrue(stats.getInt("sockets") >= 1 && stats.getInt("online") >= 1, "node A counts the socket on node B: " + stats);
+            assertEquals(2, b.get("/api/admin/stats", b.admin().token()).json().getInt("nodes"));
+
+            assertEquals(204, a.post("/api/admin/users/" + user.username() + "/disable", admin.token(), null).status());
+            onB.awaitTerminated("revoked");
+        }
+        assertEquals(401, a.get("/api/users/me", user.token()).status());
+        assertEquals(401, b.get("/api/users/me", user.token()).status());
+        assertEquals(403, b.post("/api/auth/login", null, Api.credentials(user.username(), Api.PASSWORD)).status(), "disabled on both");
     }
 }

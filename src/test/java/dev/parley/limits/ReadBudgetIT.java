@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The budget of reads that cost the server (search, joins and leaves, sync), per user, at its defaults,
+ * The budget of reads that cost the server (search, the people directory, joins and leaves, sync), per user, at its defaults,
  * on a server of its own: the shared test server raises it for the rest of the suite (pom.xml).
  * REST calls and socket events take from one budget; the write budget is another.
  */
@@ -48,6 +48,14 @@ class ReadBudgetIT {
         }
         Awaitility.await("the budget refills").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300))
                 .until(() -> api.get("/api/search?q=again", me.token()).status() == 200);
+    }
+
+    @Test
+    void thePeopleDirectorySpendsTheReadBudget() {
+        Login me = api.guest("finder");
+        long start = System.nanoTime();
+        int found = allowedUntilRefused(i -> restOk(api.get("/api/users?query=fin" + i, me.token()), 200));
+        assertWithinBudget(BURST, found, start, "directory look-ups");
     }
 
     @Test

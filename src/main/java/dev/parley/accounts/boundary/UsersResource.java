@@ -2,12 +2,16 @@ package dev.parley.accounts.boundary;
 
 import dev.parley.Parley;
 import dev.parley.accounts.control.Accounts;
+import dev.parley.accounts.control.Directory;
+import dev.parley.accounts.entity.DirectoryPage;
 import dev.parley.accounts.entity.UserView;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.TooLarge;
 import dev.parley.http.Caller;
+import dev.parley.http.PageSize;
 import dev.parley.http.ClientAddress;
 import dev.parley.http.LoginSessionOnly;
+import dev.parley.limits.boundary.SpendsReadBudget;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
@@ -33,15 +38,17 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's own account: who they are, their display name, their password, deleting it. */
+/** The caller's own account (who they are, their display name, their password, deleting it) and the people directory. */
 @Path("users")
 @RequestScoped
 @RolesAllowed(Caller.ROLE)
@@ -49,6 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)
 public class UsersResource {
+    private static final PageSize PAGE = new PageSize(Directory.DEFAULT_LIMIT, Directory.MAX_LIMIT);
+
     private static final int MAX_DELETE_BODY = 64 * 1024;
 
     @Inject
@@ -57,11 +66,27 @@ public class UsersResource {
     @Inject
     Accounts accounts;
 
+    @Inject
+    Directory directory;
+
     @Context
     HttpServletRequest request;
 
     @Inject
     ClientAddress clientAddress;
+
+    @GET
+    @SpendsReadBudget
+    @Operation(operationId = "directory", summary = "Find people by the start of their username or display name")
+    @APIResponse(responseCode = "200", description = "The accounts found", content = @Content(schema = @Schema(implementation = DirectoryPage.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidPayload")
+    @APIResponse(responseCode = "429", ref = "RateLimited")
+    public DirectoryPage directory(@Parameter(description = "The start of a username or display name (case-insensitive), 1 to 64 characters", example = "ka")
+                                   @QueryParam("query") String query,
+                                   @Parameter(description = "1 to 20, default 10", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                                   @QueryParam("limit") String limit) {
+        return new DirectoryPage(directory.find(query, PAGE.of(limit)));
+    }
 
     @GET
     @Path("me")

@@ -1,8 +1,8 @@
 package dev.parley.presence.boundary;
 
 import dev.parley.Parley;
-import dev.parley.errors.InvalidPayload;
 import dev.parley.http.Caller;
+import dev.parley.http.PageSize;
 import dev.parley.presence.control.Presence;
 import dev.parley.presence.entity.OnlinePage;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(ref = "users")
 @SecurityRequirement(name = Parley.BEARER)
 public class OnlineUsersResource {
+    private static final PageSize PAGE = new PageSize(Presence.DEFAULT_PAGE, Presence.MAX_PAGE);
+
     @Inject
     Presence presence;
 
@@ -37,16 +39,7 @@ public class OnlineUsersResource {
     @APIResponse(responseCode = "200", description = "A page of the users online", content = @Content(schema = @Schema(ref = "OnlineUserPage")))
     public OnlinePage online(@Parameter(description = "Only users whose username sorts after this one (case-insensitive)", example = "alice") @QueryParam("after") String after,
                              @Parameter(description = "1 to 500, default 200", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) @QueryParam("limit") String limit) {
-        return presence.page(after == null || after.isEmpty() ? null : after, limit(limit));
+        return presence.page(after == null || after.isEmpty() ? null : after, PAGE.of(limit));
     }
 
-    /** Parsed here: JAX-RS answers a malformed query number with 404, not the contract's 400. */
-    private static int limit(String value) {
-        if (value == null || value.isEmpty()) return Presence.DEFAULT_PAGE;
-        try {
-            return Presence.pageLimit(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new InvalidPayload("limit must be a whole number");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.parley.presence.control;
 
+import dev.parley.presence.entity.OnlineTally;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +59,17 @@ public final class LocalDirectory implements OnlineDirectory {
     public synchronized PresenceAnnounced renamed(long userId, String displayName) {
         UserSockets user = users.get(userId);
         return user == null ? null : user.renamed(userId, displayName, ++versions);
+    }
+
+    @Override
+    public synchronized OnlineTally tally() {
+        long online = 0;
+        long sockets = 0;
+        for (UserSockets user : users.values()) {
+            if (user.online) online++;
+            sockets += user.connected();
+        }
+        return new OnlineTally(online, sockets);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.presence.control;
 
+import dev.parley.presence.entity.OnlineTally;
 import java.util.List;
 
 /**
@@ -27,6 +28,9 @@ public interface OnlineDirectory {
 
     /** The user's new display name: the announcement if they are online. */
     PresenceAnnounced renamed(long userId, String displayName);
+
+    /** How many users are online and how many sockets are connected, on every node: one read of every entry. */
+    OnlineTally tally();
 
     /** Everyone online now, for a node that starts. */
     List<PresenceAnnounced> online();

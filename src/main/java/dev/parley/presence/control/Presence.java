@@ -1,9 +1,9 @@
 package dev.parley.presence.control;
 
 import dev.parley.accounts.control.AccountRenamed;
-import dev.parley.errors.InvalidPayload;
 import dev.parley.http.Json;
 import dev.parley.presence.entity.OnlinePage;
+import dev.parley.presence.entity.OnlineTally;
 import dev.parley.presence.entity.OnlineSnapshot;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -101,15 +101,14 @@ public class Presence {
         return view.page(after, limit);
     }
 
+    /** How many users are online and sockets connected across the cluster, read from the directory (not this node's view). */
+    public OnlineTally tally() {
+        return directory.tally();
+    }
+
     /** Whether the user of this username (as shown) is online anywhere in the cluster. */
     public boolean isOnline(String username) {
         return username != null && view.isOnline(username);
-    }
-
-    /** A page size asked for, if the contract allows it (1 to {@value #MAX_PAGE}). */
-    public static int pageLimit(long limit) {
-        if (limit < 1 || limit > MAX_PAGE) throw new InvalidPayload("limit must be 1 to " + MAX_PAGE);
-        return (int) limit;
     }
 
     /** The list for {@code ready}, encoded once per change of who is online rather than once per socket told. */

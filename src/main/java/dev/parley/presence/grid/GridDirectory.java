@@ -9,6 +9,7 @@ import com.hazelcast.query.Predicates;
 import dev.parley.presence.control.OnlineDirectory;
 import dev.parley.presence.control.PresenceAnnounced;
 import dev.parley.presence.control.UserSockets;
+import dev.parley.presence.entity.OnlineTally;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,18 @@ public final class GridDirectory implements OnlineDirectory {
     @Override
     public PresenceAnnounced renamed(long userId, String displayName) {
         return change(userId, user -> user.renamed(userId, displayName, versionFloor()));
+    }
+
+    @Override
+    public OnlineTally tally() {
+        long online = 0;
+        long sockets = 0;
+        for (String stored : users.values()) {
+            UserSockets user = StoredSockets.decode(stored);
+            if (user.online) online++;
+            sockets += user.connected();
+        }
+        return new OnlineTally(online, sockets);
     }
 
     @Override

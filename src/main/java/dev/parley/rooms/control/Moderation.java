@@ -6,6 +6,7 @@ import dev.parley.accounts.entity.User;
 import dev.parley.errors.Conflict;
 import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
+import dev.parley.http.PageSize;
 import dev.parley.errors.NotFound;
 import dev.parley.presence.control.Presence;
 import dev.parley.rooms.entity.ListedUser;
@@ -37,6 +38,7 @@ public class Moderation {
     /** The longest page of members; {@code feed} holds every user. */
     public static final int MAX_MEMBERS = 500;
     public static final int DEFAULT_MEMBERS = 100;
+    private static final PageSize MEMBERS_PAGE = new PageSize(DEFAULT_MEMBERS, MAX_MEMBERS);
     /** The groups members are listed in, and their order: the owner, the moderators, the rest. */
     private static final String GROUP = "CASE rm.role WHEN 'owner' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END";
 
@@ -188,7 +190,7 @@ public class Moderation {
     @SuppressWarnings("unchecked")
     public MembersPage members(long userId, String name, String after, String limitAsked) {
         Room room = access.readable(userId, name);
-        int limit = membersLimit(limitAsked);
+        int limit = MEMBERS_PAGE.of(limitAsked);
         int group = 0;
         String key = "";
         if (after != null && !after.isEmpty()) {
@@ -201,27 +203,14 @@ public class Moderation {
                 case MEMBER -> 2;
             };
         }
-        List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at, u.bot FROM room_members rm"
+        List<Object[]> rows = em.createNativeQuery("SELECT u.username, u.display_name, rm.role, rm.joined_at, u.bot, u.admin AND NOT u.guest FROM room_members rm"
                         + " JOIN users u ON u.id = rm.user_id WHERE rm.room_id = ?1 AND u.deleted_at IS NULL"
                         + " AND (" + GROUP + " > ?2 OR (" + GROUP + " = ?2 AND u.username_key > ?3))"
                         + " ORDER BY " + GROUP + ", u.username_key")
                 .setParameter(1, room.id()).setParameter(2, group).setParameter(3, key).setMaxResults(limit + 1).getResultList();
         List<MemberView> members = rows.stream().limit(limit).map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2],
-                presence.isOnline((String) r[0]), instant(r[3]), Boolean.TRUE.equals(r[4]))).toList();
+                presence.isOnline((String) r[0]), instant(r[3]), Boolean.TRUE.equals(r[4]), Boolean.TRUE.equals(r[5]))).toList();
         return new MembersPage(members, rows.size() > limit);
-    }
-
-    /** A page size asked for, if the contract allows it (1 to {@value #MAX_MEMBERS}); the default when absent. */
-    static int membersLimit(String asked) {
-        if (asked == null || asked.isEmpty()) return DEFAULT_MEMBERS;
-        int limit;
-        try {
-            limit = Integer.parseInt(asked);
-        } catch (NumberFormatException e) {
-            throw new InvalidPayload("limit must be a whole number");
-        }
-        if (limit < 1 || limit > MAX_MEMBERS) throw new InvalidPayload("limit must be 1 to " + MAX_MEMBERS);
-        return limit;
     }
 
     /** Who is banned from the room, by whom and when, by username: for its owner and moderators (and admins). */

@@ -1,6 +1,7 @@
 package dev.parley.rooms.control;
 
 import dev.parley.rooms.entity.JoinedRoom;
+import dev.parley.rooms.entity.Role;
 import dev.parley.rooms.entity.Room;
 import dev.parley.rooms.entity.RoomView;
 import dev.parley.rooms.entity.UnreadInRoom;
@@ -60,6 +61,29 @@ public class RoomListings {
                     : new RoomView(r.name(), r.topic(), row.createdBy(), r.createdAt(), row.members(), true, row.unread(),
                     row.mentions(), r.isPrivate(), row.role(), r.retention());
         }).toList();
+    }
+
+    /**
+     * Every room, private ones included, by name after {@code after} (from the first when null), as
+     * {@code viewerId} sees it: the server admin's listing, which no one else reaches.
+     */
+    public List<RoomView> everyRoom(long viewerId, String after, int limit) {
+        List<Room> rooms = em.createQuery("SELECT r FROM Room r WHERE r.name > :after ORDER BY r.name", Room.class)
+                .setParameter("after", after == null ? "" : after)
+                .setMaxResults(limit)
+                .getResultList();
+        return rooms.isEmpty() ? List.of() : views(rooms, allCounts(), viewerId);
+    }
+
+    /** The owner's username of each room named {@code from} to {@code to} (by name) that has one. */
+    public Map<String, String> owners(String from, String to) {
+        Map<String, String> owners = new HashMap<>();
+        for (Object[] row : rows("SELECT r.name, u.username FROM rooms r JOIN room_members rm ON rm.room_id = r.id"
+                + " JOIN users u ON u.id = rm.user_id WHERE rm.role = '" + Role.OWNER.wire() + "' AND r.name >= ?1 AND r.name <= ?2",
+                List.of(from, to), row -> row)) {
+            owners.put((String) row[0], (String) row[1]);
+        }
+        return owners;
     }
 
     public List<String> namesOf(long userId) {
@@ -151,7 +175,8 @@ public class RoomListings {
     @SuppressWarnings("unchecked")
     private <T> List<T> rows(String sql, Object parameter, Function<Object[], T> row) {
         var query = em.createNativeQuery(sql);
-        if (parameter != null) query.setParameter(1, parameter);
+        if (parameter instanceof List<?> several) for (int i = 0; i < several.size(); i++) query.setParameter(i + 1, several.get(i));
+        else if (parameter != null) query.setParameter(1, parameter);
         return ((List<Object[]>) query.getResultList()).stream().map(row).toList();
     }
 

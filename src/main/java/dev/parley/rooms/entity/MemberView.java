@@ -10,5 +10,6 @@ public record MemberView(@Schema(example = "alice") String username,
                          @Schema(enumeration = {"owner", "moderator", "member"}, example = "moderator") String role,
                          @Schema(description = "Whether they are online (anywhere in the cluster)") boolean online,
                          Instant joinedAt,
-                         @Schema(description = "true for a bot account") boolean bot) {
+                         @Schema(description = "true for a bot account") boolean bot,
+                         @Schema(description = "true for a server admin (who moderates every room)") boolean admin) {
 }

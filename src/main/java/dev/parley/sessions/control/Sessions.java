@@ -11,6 +11,7 @@ import dev.parley.errors.Unauthorized;
 import dev.parley.sessions.entity.EndReason;
 import dev.parley.sessions.entity.LiveSession;
 import dev.parley.sessions.entity.Session;
+import dev.parley.sessions.entity.SessionsOfUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +25,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -197,6 +200,40 @@ public class Sessions {
         List<Session> all = new ArrayList<>(live(userId));
         all.addAll(liveTokens(userId));
         return endWhere(all, reason);
+    }
+
+    /**
+     * For each of the users: their live sessions (logins within their lifetime and tokens, unended and
+     * unexpired) and the latest {@code lastSeenAt} of any of their sessions. Two queries for
+     * them all; users without a session are absent.
+     */
+    public Map<Long, SessionsOfUser> liveOf(Collection<Long> userIds) {
+        if (userIds.isEmpty()) return Map.of();
+        Instant now = Instant.now();
+        List<Object[]> rows = em.createQuery("SELECT s.userId, COUNT(s) FROM Session s WHERE s.userId IN :users"
+                        + " AND s.endedAt IS NULL AND s.expiresAt > :now"
+                        + " AND (s.kind = dev.parley.sessions.entity.SessionKind.TOKEN OR s.createdAt > :oldest) GROUP BY s.userId", Object[].class)
+                .setParameter("now", now)
+                .setParameter("oldest", now.minus(maxAge))
+                .setParameter("users", userIds)
+                .getResultList();
+        Map<Long, Long> live = new HashMap<>();
+        for (Object[] row : rows) live.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        // Each user's latest session as entities, not MAX(lastSeenAt): EclipseLink hands an aggregate's
+        // value to the column converter as a java.sql.Timestamp, which it cannot read.
+        Map<Long, Instant> seen = new HashMap<>();
+        em.createQuery("SELECT s FROM Session s WHERE s.userId IN :users AND s.lastSeenAt ="
+                        + " (SELECT MAX(t.lastSeenAt) FROM Session t WHERE t.userId = s.userId)", Session.class)
+                .setParameter("users", userIds)
+                .getResultList()
+                .forEach(s -> seen.put(s.userId(), s.lastSeenAt()));
+        Map<Long, SessionsOfUser> byUser = new HashMap<>();
+        for (Long userId : userIds) {
+            if (live.containsKey(userId) || seen.containsKey(userId)) {
+                byUser.put(userId, new SessionsOfUser(userId, live.getOrDefault(userId, 0L), seen.get(userId)));
+            }
+        }
+        return byUser;
     }
 
     /** The user's live personal access tokens. */
