@@ -251,16 +251,21 @@ final class SoakTraffic implements AutoCloseable {
         try {
             String[] transports = TRANSPORTS[ThreadLocalRandom.current().nextInt(TRANSPORTS.length)];
             Socket socket = IO.socket(URI.create(api.url()), Sock.options(anyUser().token(), transports));
-            if (ThreadLocalRandom.current().nextBoolean()) {
-                CountDownLatch connected = new CountDownLatch(1);
-                socket.on(Socket.EVENT_CONNECT, a -> connected.countDown());
-                socket.on(Socket.EVENT_CONNECT_ERROR, a -> connected.countDown());
-                socket.connect();
-                connected.await(ACK_SECONDS, TimeUnit.SECONDS);
-            } else {
-                socket.connect();
+            // closed in finally: the soak's end interrupts this wait, and a socket left open then is one the
+            // server rightly still counts once every other socket has closed
+            try {
+                if (ThreadLocalRandom.current().nextBoolean()) {
+                    CountDownLatch connected = new CountDownLatch(1);
+                    socket.on(Socket.EVENT_CONNECT, a -> connected.countDown());
+                    socket.on(Socket.EVENT_CONNECT_ERROR, a -> connected.countDown());
+                    socket.connect();
+                    connected.await(ACK_SECONDS, TimeUnit.SECONDS);
+                } else {
+                    socket.connect();
+                }
+            } finally {
+                socket.close();
             }
-            socket.close();
         } finally {
             population.readLock().unlock();
         }
