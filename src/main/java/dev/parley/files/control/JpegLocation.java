@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.imaging.ImagingException;
+import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.bytesource.ByteSource;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.apache.commons.imaging.formats.jpeg.xmp.JpegRewriter;
+import org.apache.commons.imaging.formats.tiff.TiffField;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 
 /**
  * A JPEG without its metadata, the compressed image untouched (no re-encoding, no quality lost), through
@@ -27,12 +30,17 @@ final class JpegLocation extends JpegRewriter {
     private static final int APP13 = 0xFFED;
     private static final int COMMENT = 0xFFFE;
 
-    /** The EXIF orientation, read from the header segments only. */
+    /** The EXIF orientation, read from the segments before the image data only; upright when unreadable. */
     static int orientationOf(Path file) throws IOException {
-        for (JFIFPiece piece : new JpegLocation().segments(file)) {
-            if (piece instanceof JFIFPieceSegment segment && segment.isExifSegment()) return Orientation.of(segment.getSegmentData());
+        try {
+            if (!(Imaging.getMetadata(file.toFile()) instanceof JpegImageMetadata metadata) || metadata.getExif() == null) return Orientation.UPRIGHT;
+            TiffField orientation = metadata.getExif().findField(TiffTagConstants.TIFF_TAG_ORIENTATION);
+            int value = orientation == null ? Orientation.UPRIGHT : orientation.getIntValue();
+            return value >= 1 && value <= 8 ? value : Orientation.UPRIGHT;
+        } catch (IOException | RuntimeException e) {
+            // Broken metadata only costs the rotation; whether the picture itself is readable is the decoder's to say.
+            return Orientation.UPRIGHT;
         }
-        return Orientation.UPRIGHT;
     }
 
     static void remove(Path file, Path target) throws IOException {
@@ -59,7 +67,8 @@ final class JpegLocation extends JpegRewriter {
     private List<JFIFPiece> segments(Path file) throws IOException {
         try {
             return analyzeJfif(ByteSource.path(file)).pieces;
-        } catch (ImagingException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // The file is a local copy just written: what fails here is its content.
             throw new InvalidPayload("Not a readable picture");
         }
     }

@@ -7,9 +7,12 @@ import dev.parley.errors.ParleyException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
@@ -20,7 +23,7 @@ import javax.imageio.stream.ImageInputStream;
  * left in it would outlive an undeploy. PNG and GIF use the JDK's own readers.
  */
 final class PictureReaders {
-    private static final ImageReaderSpi JPEG = new JPEGImageReaderSpi();
+    private static final ImageReaderSpi JPEG = withJdkDelegate(new JPEGImageReaderSpi());
     private static final ImageReaderSpi WEBP = new WebPImageReaderSpi();
 
     /** A picture open for reading; closing it frees the reader and the file. */
@@ -65,6 +68,19 @@ final class PictureReaders {
             case "image/gif" -> jdkReader("gif");
             default -> throw new InvalidPayload("Not a picture");
         };
+    }
+
+    /**
+     * TwelveMonkeys' JPEG reader hands some work to the JDK's and finds it when registered; registering it
+     * in a registry of its own (holding the JDK's reader only) does that without touching ImageIO's.
+     */
+    private static ImageReaderSpi withJdkDelegate(ImageReaderSpi twelveMonkeys) {
+        ServiceRegistry own = new ServiceRegistry(List.<Class<?>>of(ImageReaderSpi.class).iterator());
+        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true).forEachRemaining(spi -> {
+            if (spi.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) own.registerServiceProvider(spi, ImageReaderSpi.class);
+        });
+        own.registerServiceProvider(twelveMonkeys, ImageReaderSpi.class);
+        return twelveMonkeys;
     }
 
     private static ImageReader jdkReader(String format) {

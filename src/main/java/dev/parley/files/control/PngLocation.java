@@ -41,7 +41,8 @@ final class PngLocation {
                 in.skipNBytes(length + 4L);
             }
         } catch (EOFException e) {
-            throw notAPicture();
+            // A truncated file: its header was read (sizeOf); what follows is the decoder's to refuse.
+            return Orientation.UPRIGHT;
         }
     }
 
