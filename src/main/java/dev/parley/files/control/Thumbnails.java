@@ -92,7 +92,9 @@ final class Thumbnails {
 
     private static byte[] png(BufferedImage image) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", out)) throw new IOException("This Java has no PNG writer");
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) throw new IOException("This Java has no PNG writer");
+        }
         return out.toByteArray();
     }
 
