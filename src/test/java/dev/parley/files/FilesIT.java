@@ -180,8 +180,8 @@ class FilesIT {
     void aFileOverTheLimitIsTooLarge() {
         Login owner = api.guest("large");
         byte[] over = new byte[(int) MAX + 1];
-        Answer declared = files.upload(owner.token(), "big.bin", over);
-        assertEquals(413, declared.status());
+        Answer declared = files.declareOnly(owner.token(), "big.bin", MAX + 1);
+        assertEquals(413, declared.status(), "refused before a byte is sent");
         assertEquals("too_large", declared.errorCode());
 
         // Without a length: counted as it comes, refused once past the limit.
