@@ -51,12 +51,15 @@ class ArchitectureTest {
         MAY_USE.put("sessions", above("accounts"));
         MAY_USE.put("presence", above("accounts", "sessions"));
         MAY_USE.put("rooms", above("accounts", "sessions", "presence")); // presence: whether a listed member is online
-        MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms"));
-        MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages"));
-        MAY_USE.put("webhooks", above("accounts", "rooms", "messages"));
+        // files: stored bytes and who may read them; whether a reader may read the message a file is
+        // attached to is asked through files/control/MessageAccess, which messages implements
+        MAY_USE.put("files", above("accounts", "sessions"));
+        MAY_USE.put("messages", above("accounts", "sessions", "presence", "rooms", "files"));
+        MAY_USE.put("realtime", above("accounts", "sessions", "presence", "rooms", "messages", "files"));
+        MAY_USE.put("webhooks", above("accounts", "rooms", "messages", "files"));
         MAY_USE.put("signon", above("accounts", "sessions"));
-        MAY_USE.put("administration", above("accounts", "sessions", "presence", "rooms", "messages"));
-        MAY_USE.put("exports", above("accounts", "sessions", "rooms", "messages"));
+        MAY_USE.put("administration", above("accounts", "sessions", "presence", "rooms", "messages", "files"));
+        MAY_USE.put("exports", above("accounts", "sessions", "rooms", "messages", "files"));
     }
 
     private static Set<String> above(String... components) {
