@@ -1,0 +1,243 @@
+package dev.parley.files.control;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Files' bytes in an S3-compatible object store ({@code PARLEY_FILE_STORE=s3}), one object per key in
+ * one bucket. Streamed both ways: a file of unknown length goes up as a multipart upload, one part
+ * buffered at a time; a read is a ranged GET whose body the caller reads off the connection.
+ *
+ * <p>Through the AWS SDK's synchronous client on the JDK's own HttpURLConnection (no native code, no
+ * extra HTTP library). Checksums are sent and checked only where S3 requires them: several
+ * S3-compatible servers refuse the SDK's newer checksum trailers, and the files table keeps each
+ * file's SHA-256 anyway.
+ */
+public final class S3Store implements FileStore, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(S3Store.class.getName());
+    /** Above S3's 5 MB floor for all parts but the last; 10,000 parts then allow 80 GB, far above any upload limit. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+    /** DeleteObjects takes at most this many keys a request. */
+    private static final int DELETE_BATCH = 1000;
+
+    private final S3Client client;
+    private final String bucket;
+
+    S3Store(S3Client client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    /**
+     * Connects to the store and makes the bucket if it is missing; an {@link IllegalStateException}
+     * saying why (unreachable, refused, no such endpoint) when it cannot, with no secret in it.
+     */
+    public static S3Store open(S3Settings settings) {
+        S3Client client = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofSeconds(60))
+                        .build())
+                .endpointOverride(settings.endpoint())
+                .forcePathStyle(true)
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+        S3Store store = new S3Store(client, settings.bucket());
+        try {
+            store.ensureBucket(settings.region());
+        } catch (RuntimeException unusable) {
+            client.close();
+            throw unusable;
+        }
+        return store;
+    }
+
+    private void ensureBucket(String region) {
+        try {
+            client.headBucket(b -> b.bucket(bucket));
+            return;
+        } catch (NoSuchBucketException missing) {
+            // made below
+        } catch (SdkClientException unreachable) {
+            throw new IllegalStateException("the S3 store cannot be reached: " + unreachable.getMessage());
+        } catch (S3Exception refused) {
+            throw new IllegalStateException("the S3 store refused to show bucket " + bucket + ": HTTP " + refused.statusCode()
+                    + " " + errorCode(refused) + " (check PARLEY_S3_ACCESS_KEY, PARLEY_S3_SECRET_KEY and the bucket's permissions)");
+        } catch (SdkException failed) {
+            throw new IllegalStateException("the S3 store failed: " + describe(failed));
+        }
+        try {
+            // Amazon S3 wants the region named for any but us-east-1; S3-compatible servers accept either.
+            client.createBucket(b -> {
+                b.bucket(bucket);
+                if (!Region.US_EAST_1.id().equals(region)) b.createBucketConfiguration(c -> c.locationConstraint(region));
+            });
+            LOG.info(() -> "Made the S3 bucket " + bucket);
+        } catch (BucketAlreadyOwnedByYouException anotherNodeWasFirst) {
+            // fine: it is there
+        } catch (SdkException refused) {
+            throw new IllegalStateException("the S3 bucket " + bucket + " is missing and could not be made: " + describe(refused));
+        }
+    }
+
+    @Override
+    public long write(String key, InputStream bytes) throws IOException {
+        PartBuffer part = new PartBuffer();
+        part.fill(bytes);
+        if (!part.full()) { // the whole file fits in one part: one PUT
+            try {
+                client.putObject(b -> b.bucket(bucket).key(key).contentLength((long) part.length()), part.body());
+            } catch (SdkException failed) {
+                throw failure("write", key, failed);
+            }
+            return part.length();
+        }
+        String upload;
+        try {
+            upload = client.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        } catch (SdkException failed) {
+            throw failure("write", key, failed);
+        }
+        List<CompletedPart> parts = new ArrayList<>();
+        long stored = 0;
+        try {
+            do {
+                int number = parts.size() + 1;
+                String etag = client.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(number)
+                        .contentLength((long) part.length()), part.body()).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                stored += part.length();
+            } while (part.fill(bytes) > 0);
+            client.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload).multipartUpload(m -> m.parts(parts)));
+            return stored;
+        } catch (SdkException failed) {
+            abort(key, upload);
+            throw failure("write", key, failed);
+        } catch (IOException | RuntimeException failed) { // the upload's own stream failed or was cut
+            abort(key, upload);
+            throw failed;
+        }
+    }
+
+    /** Parts already sent would otherwise be kept, and billed, until a lifecycle rule removes them. */
+    private void abort(String key, String upload) {
+        try {
+            client.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload));
+        } catch (SdkException e) {
+            LOG.warning(() -> "Could not abort the S3 multipart upload of " + key + ": " + describe(e));
+        }
+    }
+
+    @Override
+    public InputStream read(String key, long offset, long length) throws IOException {
+        if (length == 0) return InputStream.nullInputStream(); // a range cannot say "nothing"
+        try {
+            return client.getObject(b -> b.bucket(bucket).key(key).range("bytes=" + offset + "-" + (offset + length - 1)));
+        } catch (NoSuchKeyException missing) {
+            throw new NoSuchFileException(key);
+        } catch (SdkException failed) {
+            throw failure("read", key, failed);
+        }
+    }
+
+    @Override
+    public void delete(Collection<String> keys) throws IOException {
+        List<ObjectIdentifier> all = keys.stream().distinct().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
+            DeleteObjectsResponse answer;
+            try {
+                answer = client.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+            } catch (SdkException failed) {
+                throw failure("delete", batch.get(0).key() + (batch.size() > 1 ? " and " + (batch.size() - 1) + " more" : ""), failed);
+            }
+            // a key with nothing stored is reported deleted, so any error is a real one
+            List<S3Error> errors = answer.errors();
+            if (!errors.isEmpty()) {
+                S3Error first = errors.get(0);
+                throw new IOException("S3 delete of " + errors.size() + " keys failed, first " + first.key() + ": " + first.code() + " " + first.message());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static IOException failure(String what, String key, SdkException e) {
+        return new IOException("S3 " + what + " of " + key + " failed: " + describe(e), e);
+    }
+
+    private static String describe(SdkException e) {
+        return e instanceof S3Exception s3 ? "HTTP " + s3.statusCode() + " " + errorCode(s3) : e.getMessage();
+    }
+
+    private static String errorCode(S3Exception e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null ? e.awsErrorDetails().errorCode() : "";
+    }
+
+    /**
+     * One part of an upload, read off the stream before it is sent (S3 must be told each part's length
+     * first). It grows to the part size as needed, so a small picture costs its own size, not 8 MB.
+     */
+    static final class PartBuffer {
+        private byte[] bytes = new byte[64 * 1024];
+        private int length;
+
+        /** Reads up to a part's worth; returns how much (0 at the end of the stream). */
+        int fill(InputStream in) throws IOException {
+            length = 0;
+            while (length < PART_SIZE) {
+                if (length == bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.min(PART_SIZE, bytes.length * 2));
+                int n = in.read(bytes, length, bytes.length - length);
+                if (n < 0) break;
+                length += n;
+            }
+            return length;
+        }
+
+        boolean full() {
+            return length == PART_SIZE;
+        }
+
+        int length() {
+            return length;
+        }
+
+        /** Replayable without a copy: the SDK may read it more than once (signing, a retry). */
+        RequestBody body() {
+            byte[] b = bytes;
+            int n = length;
+            return RequestBody.fromContentProvider(() -> new ByteArrayInputStream(b, 0, n), n, "application/octet-stream");
+        }
+    }
+}
