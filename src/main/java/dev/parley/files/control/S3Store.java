@@ -58,7 +58,19 @@ public final class S3Store implements FileStore, AutoCloseable {
      * saying why (unreachable, refused, no such endpoint) when it cannot, with no secret in it.
      */
     public static S3Store open(S3Settings settings) {
-        S3Client client = S3Client.builder()
+        S3Client client = client(settings);
+        S3Store store = new S3Store(client, settings.bucket());
+        try {
+            store.ensureBucket(settings.region());
+        } catch (RuntimeException unusable) {
+            client.close();
+            throw unusable;
+        }
+        return store;
+    }
+
+    static S3Client client(S3Settings settings) {
+        return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(60))
@@ -70,14 +82,6 @@ public final class S3Store implements FileStore, AutoCloseable {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
-        S3Store store = new S3Store(client, settings.bucket());
-        try {
-            store.ensureBucket(settings.region());
-        } catch (RuntimeException unusable) {
-            client.close();
-            throw unusable;
-        }
-        return store;
     }
 
     private void ensureBucket(String region) {
