@@ -1,5 +1,9 @@
 package dev.parley.files.control;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -37,36 +42,68 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * extra HTTP library). Checksums are sent and checked only where S3 requires them: several
  * S3-compatible servers refuse the SDK's newer checksum trailers, and the files table keeps each
  * file's SHA-256 anyway.
+ *
+ * <p>Connected at startup by {@link #start} when {@code PARLEY_FILE_STORE=s3} (settings missing, the
+ * store unreachable or refusing: the server does not start); outside the container, {@link #open}.
+ * Typed to itself only, so that the one {@link FileStore} bean is the one {@link FileStores} picks.
  */
-public final class S3Store implements FileStore, AutoCloseable {
+@ApplicationScoped
+@Typed(S3Store.class)
+public class S3Store implements FileStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(S3Store.class.getName());
     /** Above S3's 5 MB floor for all parts but the last; 10,000 parts then allow 80 GB, far above any upload limit. */
     static final int PART_SIZE = 8 * 1024 * 1024;
     /** DeleteObjects takes at most this many keys a request. */
     private static final int DELETE_BATCH = 1000;
 
-    private final S3Client client;
-    private final String bucket;
+    @Inject
+    Config config;
 
-    S3Store(S3Client client, String bucket) {
-        this.client = client;
-        this.bucket = bucket;
+    // set once at startup, before any request
+    private volatile S3Client client;
+    private volatile String bucket;
+    private volatile String described = "S3 store (not connected)";
+
+    /** For CDI; {@link #start} connects it. */
+    protected S3Store() {
     }
 
     /**
-     * Connects to the store and makes the bucket if it is missing; an {@link IllegalStateException}
-     * saying why (unreachable, refused, no such endpoint) when it cannot, with no secret in it.
+     * A store connected with these settings, outside the container (tests, the benchmark); see
+     * {@link #start} for what can fail.
      */
     public static S3Store open(S3Settings settings) {
-        S3Client client = client(settings);
-        S3Store store = new S3Store(client, settings.bucket());
+        S3Store store = new S3Store();
+        store.connect(settings);
+        return store;
+    }
+
+    /**
+     * Reads {@code PARLEY_S3_*} and connects, making the bucket if it is missing. An
+     * {@link IllegalArgumentException} names missing settings; an {@link IllegalStateException} says
+     * why the store cannot be used (unreachable, refused); neither holds a secret.
+     */
+    public void start() {
+        connect(S3Settings.read(name -> config.getOptionalValue(name, String.class)));
+        LOG.info(() -> "Files are stored in the " + toString());
+    }
+
+    private void connect(S3Settings settings) {
+        S3Client connecting = client(settings);
         try {
-            store.ensureBucket(settings.region());
+            ensureBucket(connecting, settings.bucket(), settings.region());
         } catch (RuntimeException unusable) {
-            client.close();
+            connecting.close();
             throw unusable;
         }
-        return store;
+        this.bucket = settings.bucket();
+        this.client = connecting;
+        this.described = settings.toString();
+    }
+
+    @Override
+    public String toString() {
+        return described;
     }
 
     static S3Client client(S3Settings settings) {
@@ -84,7 +121,7 @@ public final class S3Store implements FileStore, AutoCloseable {
                 .build();
     }
 
-    private void ensureBucket(String region) {
+    private static void ensureBucket(S3Client client, String bucket, String region) {
         try {
             client.headBucket(b -> b.bucket(bucket));
             return;
@@ -193,8 +230,10 @@ public final class S3Store implements FileStore, AutoCloseable {
     }
 
     @Override
+    @PreDestroy
     public void close() {
-        client.close();
+        S3Client open = client;
+        if (open != null) open.close();
     }
 
     private static IOException failure(String what, String key, SdkException e) {
