@@ -33,7 +33,7 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
         String secretKey = config.apply(SECRET_KEY).filter(s -> !s.isEmpty()).orElse(null); // spaces may be part of a secret
         if (secretKey == null) missing.add(SECRET_KEY);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("PARLEY_FILE_STORE=s3 needs " + String.join(", ", missing.stream().map(S3Settings::envName).toList()));
+            throw new IllegalArgumentException("these settings are missing: " + String.join(", ", missing.stream().map(S3Settings::envName).toList()));
         }
         URI uri;
         try {

@@ -36,7 +36,7 @@ class S3SettingsTest {
         config.put("parley.s3.access-key", "  ");
         config.put("parley.s3.secret-key", "");
         var refused = assertThrows(IllegalArgumentException.class, this::read);
-        assertEquals("PARLEY_FILE_STORE=s3 needs PARLEY_S3_BUCKET, PARLEY_S3_ACCESS_KEY, PARLEY_S3_SECRET_KEY", refused.getMessage());
+        assertEquals("these settings are missing: PARLEY_S3_BUCKET, PARLEY_S3_ACCESS_KEY, PARLEY_S3_SECRET_KEY", refused.getMessage());
     }
 
     @Test
