@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.ClusterNodes;
+import dev.parley.support.FileTransfers;
 import dev.parley.support.Sock;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -287,5 +288,20 @@ class ClusterIT {
         assertEquals(401, a.get("/api/users/me", user.token()).status());
         assertEquals(401, b.get("/api/users/me", user.token()).status());
         assertEquals(403, b.post("/api/auth/login", null, Api.credentials(user.username(), Api.PASSWORD)).status(), "disabled on both");
+    }
+
+    @Test
+    void aFileUploadedOnOneNodeIsDownloadedFromTheOther() {
+        Login owner = a.registerAndLogin("cl_file");
+        byte[] bytes = new byte[600_000]; // three chunks of the database store
+        new java.util.Random(26).nextBytes(bytes);
+        JsonObject file = new FileTransfers(nodes.a().url()).upload(owner.token(), "shared.bin", bytes).file();
+        FileTransfers onB = new FileTransfers(nodes.b().url());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, onB.get("/api/files/" + file.getJsonNumber("id"), owner.token()).body(),
+                "by bearer token on node B");
+        FileTransfers.Answer byLink = onB.get(file.getString("url"), null);
+        assertEquals(200, byLink.status(), "node A's signed link opens on node B: every node derives the same link key");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, byLink.body());
+        assertEquals(404, onB.get("/api/files/" + file.getJsonNumber("id"), b.registerAndLogin("cl_file").token()).status());
     }
 }

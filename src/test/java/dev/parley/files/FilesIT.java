@@ -9,6 +9,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.FileTransfers;
 import dev.parley.support.FileTransfers.Answer;
+import dev.parley.support.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -201,6 +202,18 @@ class FilesIT {
         assertEquals(403, files.get(url.replace("/api/files/" + file.getJsonNumber("id"), "/api/files/" + file.getJsonNumber("id") + "/thumbnail"), null).status(),
                 "the file's link does not open a thumbnail");
         assertEquals(200, files.get(url.replace("sig=" + sig, "sig=wrong"), owner.token()).status(), "a bearer request always works");
+    }
+
+    @Test
+    void aDeletedAccountsUnattachedUploadsGoWithIt() throws Exception {
+        Login owner = api.guest("leaving");
+        long ownerId = owner.body().getJsonObject("user").getJsonNumber("id").longValue();
+        JsonObject file = files.upload(owner.token(), "left.txt", "left behind".getBytes()).file();
+        String key = TestDatabase.queryString("SELECT store_key FROM files WHERE id = " + file.getJsonNumber("id"));
+        assertEquals(204, api.post("/api/users/me/delete", owner.token(), "{}").status());
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM files WHERE owner_id = " + ownerId));
+        assertEquals("0", TestDatabase.queryString("SELECT COUNT(*) FROM file_chunks WHERE store_key = '" + key + "'"));
+        assertEquals(404, files.get("/api/files/" + file.getJsonNumber("id"), api.guest("other").token()).status());
     }
 
     @Test
