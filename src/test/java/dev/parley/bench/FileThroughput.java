@@ -280,7 +280,7 @@ public final class FileThroughput {
     static final class Rest implements Target {
         private static final Pattern USED = Pattern.compile("^memory_usedHeap_bytes\\{[^}]*} ([0-9.E+-]+)$", Pattern.MULTILINE);
         private final String base;
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(); // no h2c upgrade: Payara serves HTTP/1.1
         private final String token;
 
         Rest(String base) throws Exception {
