@@ -36,7 +36,7 @@ class FileLimitsIT {
         Login owner = api.guest("quota");
         JsonObject first = files.upload(owner.token(), "first.bin", new byte[200_000]).file();
 
-        Answer declared = files.upload(owner.token(), "second.bin", new byte[150_000]);
+        Answer declared = files.declareOnly(owner.token(), "second.bin", 150_000);
         assertEquals(413, declared.status());
         assertEquals("too_large", declared.errorCode());
         assertTrue(declared.json().getJsonObject("error").getString("message").contains("quota"), declared.text());

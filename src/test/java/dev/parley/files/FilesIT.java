@@ -12,7 +12,12 @@ import dev.parley.support.FileTransfers.Answer;
 import dev.parley.support.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,6 +60,45 @@ class FilesIT {
         assertEquals("bytes", download.header("Accept-Ranges"));
         assertSandboxed(download);
         assertEquals(String.valueOf(text.length), download.header("Content-Length"));
+    }
+
+    @Test
+    void aPictureGetsItsSizeAThumbnailAndIsShownInline() throws Exception {
+        Login owner = api.guest("pic");
+        BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.ORANGE);
+        g.fillRect(0, 0, 400, 600);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        JsonObject file = files.upload(owner.token(), "sunset.dat", png.toByteArray()).file();
+        assertEquals("image/png", file.getString("contentType"), "from the bytes, whatever the name says");
+        assertEquals(800, file.getJsonObject("image").getInt("width"));
+        assertEquals(600, file.getJsonObject("image").getInt("height"));
+        String thumbnailUrl = file.getString("thumbnailUrl");
+        assertTrue(thumbnailUrl.startsWith("/api/files/" + file.getJsonNumber("id") + "/thumbnail?exp="), thumbnailUrl);
+
+        Answer picture = files.get(file.getString("url"), null);
+        assertEquals(200, picture.status());
+        assertEquals("image/png", picture.header("Content-Type"));
+        assertEquals("inline; filename=\"sunset.dat\"", picture.header("Content-Disposition"));
+        assertSandboxed(picture);
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(picture.body()));
+        assertEquals(800, stored.getWidth());
+
+        Answer thumbnail = files.get(thumbnailUrl, null);
+        assertEquals(200, thumbnail.status());
+        assertTrue(thumbnail.header("Content-Type").startsWith("image/"), thumbnail.header("Content-Type"));
+        assertSandboxed(thumbnail);
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(thumbnail.body()));
+        assertEquals(400, small.getWidth());
+        assertEquals(300, small.getHeight(), "the shape kept");
+        assertEquals(304, files.get(thumbnailUrl, null, "If-None-Match", thumbnail.header("ETag")).status());
+        assertEquals(200, files.get("/api/files/" + file.getJsonNumber("id") + "/thumbnail", owner.token()).status());
+        assertEquals(404, files.get("/api/files/" + file.getJsonNumber("id") + "/thumbnail", api.guest("nosy").token()).status());
+        assertEquals(403, files.get(file.getString("url").replace("?", "/thumbnail?"), null).status(),
+                "the file's link does not open its thumbnail");
     }
 
     @Test
@@ -136,8 +180,8 @@ class FilesIT {
     void aFileOverTheLimitIsTooLarge() {
         Login owner = api.guest("large");
         byte[] over = new byte[(int) MAX + 1];
-        Answer declared = files.upload(owner.token(), "big.bin", over);
-        assertEquals(413, declared.status());
+        Answer declared = files.declareOnly(owner.token(), "big.bin", MAX + 1);
+        assertEquals(413, declared.status(), "refused before a byte is sent");
         assertEquals("too_large", declared.errorCode());
 
         // Without a length: counted as it comes, refused once past the limit.

@@ -92,7 +92,10 @@ public final class Contract {
             authed("DELETE", "/api/messages/{id}", 204, 400, 403, 404),
             authed("PUT", "/api/messages/{id}/reactions/{emoji}", 204, 400, 403, 404),
             authed("DELETE", "/api/messages/{id}/reactions/{emoji}", 204, 400, 403, 404),
-            authed("GET", "/api/search", 200, 400, 404));
+            authed("GET", "/api/search", 200, 400, 404),
+            authed("POST", "/api/files", 201, 400, 413, 429),
+            authed("GET", "/api/files/{id}", 200, 403, 404),
+            authed("GET", "/api/files/{id}/thumbnail", 200, 403, 404));
 
     /** Events a client sends; each takes an optional ack. */
     public static final List<String> CLIENT_EVENTS = List.of("message", "private_message", "join", "leave",

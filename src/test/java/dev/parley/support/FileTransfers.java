@@ -85,6 +85,39 @@ public final class FileTransfers {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * {@code POST /api/files?name=} declaring {@code contentLength} bytes and sending none of them: what the
+     * server answers before it reads a byte (a raw socket: an HTTP client would insist on sending the body).
+     * The status and the body.
+     */
+    public Answer declareOnly(String token, String name, long contentLength) {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/files?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + " HTTP/1.1\r\n"
+                    + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            int status = Integer.parseInt(in.readLine().split(" ")[1]);
+            long length = -1;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) length = Long.parseLong(line.substring(15).strip());
+            }
+            char[] body = new char[(int) Math.max(0, length)];
+            int read = 0;
+            while (read < body.length) {
+                int n = in.read(body, read, body.length - read);
+                if (n < 0) break;
+                read += n;
+            }
+            return new Answer(status, new String(body, 0, read).getBytes(StandardCharsets.UTF_8), null);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code GET} of a path on the server (a file's {@code url}, say), with a bearer token unless null, and header pairs. */
     public Answer get(String path, String token, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();

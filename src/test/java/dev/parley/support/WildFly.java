@@ -67,12 +67,26 @@ public final class WildFly {
         }
     }
 
+    /**
+     * The one change to the server's configuration that Parley needs (docs/operations.md, "WildFly"): Undertow
+     * refuses a request whose {@code Content-Length} passes its listener's {@code max-post-size} (10 MB as
+     * shipped) with a bare 400 before any application code runs, and a file may have 25 MB. Raised as a
+     * deployment would (the file plus 1 MB for multipart headers), idempotently.
+     */
+    static void allowUploads(Path config) throws java.io.IOException {
+        String xml = Files.readString(config);
+        String listener = "<http-listener name=\"default\" ";
+        if (!xml.contains(listener) || xml.contains(listener + "max-post-size=")) return;
+        Files.writeString(config, xml.replace(listener, listener + "max-post-size=\"27262976\" "));
+    }
+
     static void start(Path home, int http, int management, Path war, Path log, List<String> settings) throws Exception {
         stop(home); // one left from a build that was cut short
         Path standalone = home.resolve("standalone");
         for (String fresh : List.of("data", "tmp", "deployments")) deleteTree(standalone.resolve(fresh));
         Files.createDirectories(standalone.resolve("deployments"));
         Files.copy(war, standalone.resolve("deployments/parley.war"), StandardCopyOption.REPLACE_EXISTING);
+        allowUploads(standalone.resolve("configuration/standalone-microprofile.xml"));
 
         int offset = http - 8080;
         if (offset < 0) throw new IllegalArgumentException("WildFly's HTTP port must be 8080 or above: " + http);

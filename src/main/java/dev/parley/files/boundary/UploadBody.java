@@ -27,7 +27,7 @@ record UploadBody(String filename, InputStream bytes) {
             .setMaxTotalHeaderCount(256)
             .setMaxTotalHeaderLen(65536)
             .setMaxPartCount(64)
-            .setMaxNestingDepth(1)
+            .setMaxNestingDepth(2)      // the form (1) and its parts (2)
             .setMaxContentLen(-1)
             .build();
 
