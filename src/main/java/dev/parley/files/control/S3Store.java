@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -155,7 +153,7 @@ public class S3Store implements FileStore, AutoCloseable {
 
     @Override
     public long write(String key, InputStream bytes) throws IOException {
-        PartBuffer part = new PartBuffer();
+        S3Part part = new S3Part();
         part.fill(bytes);
         if (!part.full()) { // the whole file fits in one part: one PUT
             try {
@@ -250,81 +248,5 @@ public class S3Store implements FileStore, AutoCloseable {
 
     private static String errorCode(S3Exception e) {
         return e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null ? e.awsErrorDetails().errorCode() : "";
-    }
-
-    /**
-     * One part of an upload, read off the stream before it is sent (S3 must be told each part's length
-     * first), in 64 KB blocks kept for the next part: a small picture costs its own size, not 8 MB, and
-     * no byte is copied twice on the way.
-     */
-    static final class PartBuffer {
-        private static final int BLOCK = 64 * 1024;
-        private final List<byte[]> blocks = new ArrayList<>();
-        private int length;
-
-        /** Reads up to a part's worth; returns how much (0 at the end of the stream). */
-        int fill(InputStream in) throws IOException {
-            length = 0;
-            while (length < PART_SIZE) {
-                int block = length / BLOCK;
-                if (block == blocks.size()) blocks.add(new byte[BLOCK]);
-                int at = length % BLOCK;
-                int n = in.read(blocks.get(block), at, BLOCK - at);
-                if (n < 0) break;
-                length += n;
-            }
-            return length;
-        }
-
-        boolean full() {
-            return length == PART_SIZE;
-        }
-
-        int length() {
-            return length;
-        }
-
-        /** Replayable without a copy: the SDK may read it more than once (a retry). */
-        RequestBody body() {
-            List<byte[]> parts = List.copyOf(blocks);
-            int n = length;
-            return RequestBody.fromContentProvider(() -> new Blocks(parts, n), n, "application/octet-stream");
-        }
-    }
-
-    /** The first {@code length} bytes of the blocks, as a stream. */
-    private static final class Blocks extends InputStream {
-        private final List<byte[]> blocks;
-        private final int length;
-        private int position;
-
-        Blocks(List<byte[]> blocks, int length) {
-            this.blocks = blocks;
-            this.length = length;
-        }
-
-        @Override
-        public int read() {
-            if (position >= length) return -1;
-            int b = blocks.get(position / PartBuffer.BLOCK)[position % PartBuffer.BLOCK] & 0xff;
-            position++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] into, int off, int len) {
-            if (len == 0) return 0;
-            if (position >= length) return -1;
-            int at = position % PartBuffer.BLOCK;
-            int n = Math.min(len, Math.min(PartBuffer.BLOCK - at, length - position));
-            System.arraycopy(blocks.get(position / PartBuffer.BLOCK), at, into, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return length - position;
-        }
     }
 }
