@@ -68,15 +68,17 @@ public class StoredFiles {
 
     /**
      * Writes the bytes under {@code upload}'s keys and the row, in one transaction, if the owner's stored
-     * bytes stay within {@code quota}: the owner's account row is locked first, so that two uploads at
-     * once cannot both pass the quota.
+     * bytes stay within {@code quota}. The owner's account row is locked for the check, so that two
+     * uploads at once cannot both pass the quota; the bytes are written before it, so that the lock is held
+     * from the check to the commit only, not while megabytes are written (a user's parallel uploads would
+     * queue on it). Refused, the transaction rolls the bytes back (an object store's are deleted by the caller).
      */
     public StoredFile add(Upload upload, InputStream bytes, InputStream thumbnail, long quota) throws IOException {
-        em.find(User.class, upload.ownerId(), LockModeType.PESSIMISTIC_WRITE);
-        if (used(upload.ownerId()) + upload.size() > quota) throw Refusals.overQuota(quota);
         long written = store.write(upload.key(), bytes);
         if (written != upload.size()) throw new IOException("The file changed while it was stored");
         if (thumbnail != null) store.write(upload.thumbnailKey(), thumbnail);
+        em.find(User.class, upload.ownerId(), LockModeType.PESSIMISTIC_WRITE);
+        if (used(upload.ownerId()) + upload.size() > quota) throw Refusals.overQuota(quota);
         StoredFile file = new StoredFile(upload.ownerId(), upload.name(), upload.contentType(), upload.size(), upload.sha256(), upload.key());
         if (upload.width() != null) file.picture(upload.width(), upload.height());
         if (upload.thumbnailKey() != null) file.thumbnail(upload.thumbnailKey(), upload.thumbnailType(), upload.thumbnailSize());
