@@ -30,11 +30,21 @@ public class FileStores {
     @Inject
     Instance<DatabaseStore> database;
 
+    @Inject
+    Instance<S3Store> s3;
+
     /** Checks the setting at deployment, so that a wrong value stops the server before it serves. */
     void check(@Observes @Priority(Database.MIGRATED) Startup started) {
         String chosen = chosen();
         if (!chosen.equals(DATABASE) && !chosen.equals(S3)) {
             throw RefuseToStart.because(LOG, "PARLEY_FILE_STORE is '" + kind + "'; it must be 'database' or 's3'");
+        }
+        if (chosen.equals(S3)) {
+            try {
+                s3.get().start(); // settings, reachable, the bucket there or made: else no start
+            } catch (IllegalArgumentException | IllegalStateException unusable) {
+                throw RefuseToStart.because(LOG, "PARLEY_FILE_STORE=s3, but " + unusable.getMessage()); // names settings, never values
+            }
         }
         LOG.info(() -> "Files are stored in " + (chosen.equals(DATABASE) ? "the database" : "an S3-compatible object store"));
     }
@@ -44,7 +54,7 @@ public class FileStores {
     FileStore store() {
         return switch (chosen()) {
             case DATABASE -> database.get();
-            // case S3 -> s3.get();  // S3Store (issue #26, the S3 helper): @Typed(S3Store.class), injected like DatabaseStore
+            case S3 -> s3.get();
             default -> throw new IllegalStateException("PARLEY_FILE_STORE is '" + kind + "'; it must be 'database' or 's3'");
         };
     }
