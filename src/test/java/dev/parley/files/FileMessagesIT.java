@@ -127,6 +127,7 @@ class FileMessagesIT {
                     .getJSONObject("message");
             JSONObject heard = b.awaitPrivateMessage(sent.getLong("id"));
             assertEquals(List.of(viaSocket), fileIds(heard));
+            assertEquals("hello.txt", b.awaitJson("notification").getString("preview"), "a message of files alone is previewed by their names");
             assertEquals("hello bob", new String(fetchLink(heard.getJSONArray("files").getJSONObject(0).getString("url")).body(),
                     StandardCharsets.UTF_8));
 
