@@ -305,7 +305,7 @@ class ClusterIT {
             JSONObject heard = onB.awaitMessage(id);
             assertEquals(List.of(file), AttachedFiles.fileIds(heard));
             var served = AttachedFiles.fetchLink(b, heard.getJSONArray("files").getJSONObject(0).getString("url"));
-            assertEquals(200, served.statusCode(), "node B serves the link node A signed");
+            assertEquals(200, served.status(), "node B serves the link node A signed");
             assertArrayEquals(bytes, served.body());
             assertEquals(200, AttachedFiles.fetchAs(b, bob, file));
         }

@@ -1,43 +1,24 @@
 package dev.parley.files;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
-import jakarta.json.Json;
+import dev.parley.support.FileTransfers;
+import dev.parley.support.FileTransfers.Answer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
-/** Uploading files and reading them back, for the tests of files on messages (this class and the cluster's). */
+/** Files on messages in the tests (this package's and the cluster's): uploads through support/FileTransfers, and messages' files read. */
 public final class AttachedFiles {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     private AttachedFiles() {
     }
 
-    /** {@code POST /api/files?name=} by {@code owner}: the {@code file} object of the 201 answer. */
+    /** {@code POST /api/files?name=} by {@code owner} on {@code api}'s server: the {@code file} object of the 201 answer. */
     public static JsonObject upload(Api api, Login owner, String name, byte[] bytes) {
-        HttpResponse<String> r = http(HttpRequest.newBuilder(URI.create(api.url() + "/api/files?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + owner.token()).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), () -> "upload: " + r.body());
-        try (var reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject().getJsonObject("file");
-        }
+        return new FileTransfers(api.url()).upload(owner.token(), name, bytes).file();
     }
 
     /** Uploads a text file; its id. */
@@ -46,14 +27,13 @@ public final class AttachedFiles {
     }
 
     /** A signed link (an absolute path on the server) fetched with no Authorization header. */
-    public static HttpResponse<byte[]> fetchLink(Api api, String url) {
-        return http(HttpRequest.newBuilder(URI.create(api.url() + url)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    public static Answer fetchLink(Api api, String url) {
+        return new FileTransfers(api.url()).get(url, null);
     }
 
     /** {@code GET /api/files/{id}} with {@code who}'s bearer token: the status. */
     public static int fetchAs(Api api, Login who, long fileId) {
-        return http(HttpRequest.newBuilder(URI.create(api.url() + "/api/files/" + fileId)).header("Authorization", "Bearer " + who.token()).GET(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return new FileTransfers(api.url()).get("/api/files/" + fileId, who.token()).status();
     }
 
     /** A Socket.IO payload with {@code files} set. */
@@ -71,16 +51,5 @@ public final class AttachedFiles {
 
     public static List<Long> fileIds(JsonObject message) {
         return message.getJsonArray("files").getValuesAs(JsonObject.class).stream().map(f -> f.getJsonNumber("id").longValue()).toList();
-    }
-
-    private static <T> HttpResponse<T> http(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
-        try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

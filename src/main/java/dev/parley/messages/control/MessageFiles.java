@@ -1,22 +1,16 @@
 package dev.parley.messages.control;
 
 import dev.parley.errors.InvalidPayload;
-import dev.parley.files.control.FileStore;
 import dev.parley.files.control.FileViews;
+import dev.parley.files.control.StoredFiles;
 import dev.parley.files.entity.FileView;
 import dev.parley.files.entity.StoredFile;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Messages' files: which a post may attach, a page's files in one query ({@code files_by_message}),
@@ -39,8 +30,6 @@ public class MessageFiles {
     /** The most files one message carries. */
     public static final int MAX_PER_MESSAGE = 10;
 
-    private static final Logger LOG = Logger.getLogger(MessageFiles.class.getName());
-
     @PersistenceContext
     EntityManager em;
 
@@ -48,15 +37,7 @@ public class MessageFiles {
     FileViews views;
 
     @Inject
-    FileStore store;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
-    /** {@code database} or {@code s3}: whether the store's deletes are part of the caller's transaction. */
-    @Inject
-    @ConfigProperty(name = "parley.file-store", defaultValue = "database")
-    String storeKind;
+    StoredFiles stored;
 
     /**
      * The ids a post names, checked for shape alone (whose they are is checked when the post is stored):
@@ -109,51 +90,15 @@ public class MessageFiles {
                 .setParameter("id", messageId).setMaxResults(1).getResultList().isEmpty();
     }
 
-    /** Deletes the files of these messages, rows and bytes; returns how many. */
+    /**
+     * Deletes the files of these messages, rows and bytes ({@link StoredFiles#delete}: the database
+     * store's bytes in this transaction, an object store's after it commits); returns how many.
+     */
     public int deleteOf(List<Long> messageIds) {
         if (messageIds.isEmpty()) return 0;
-        List<String> keys = new ArrayList<>();
-        em.createQuery("SELECT f.storeKey, f.thumbnailKey FROM StoredFile f WHERE f.messageId IN :ids", Object[].class)
-                .setParameter("ids", messageIds).getResultStream().forEach(row -> {
-                    keys.add((String) row[0]);
-                    if (row[1] != null) keys.add((String) row[1]);
-                });
-        if (keys.isEmpty()) return 0;
-        int deleted = em.createQuery("DELETE FROM StoredFile f WHERE f.messageId IN :ids").setParameter("ids", messageIds).executeUpdate();
-        deleteBytes(keys);
-        return deleted;
-    }
-
-    /**
-     * The database store deletes in this transaction: rows and bytes go together, or neither does. An
-     * object store cannot take part in it, so its bytes go once the rows' deletion is committed (never
-     * before: a rollback would leave rows without bytes); if that fails, the bytes are left behind,
-     * unreachable, and it is logged.
-     */
-    private void deleteBytes(List<String> keys) {
-        if ("database".equals(storeKind)) {
-            try {
-                store.delete(keys);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) return;
-                try {
-                    store.delete(keys);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not delete the bytes of {0} deleted files from the store: {1}",
-                            new Object[] {keys.size(), e.toString()});
-                }
-            }
-        });
+        List<StoredFile> attached = em.createQuery("SELECT f FROM StoredFile f WHERE f.messageId IN :ids", StoredFile.class)
+                .setParameter("ids", messageIds).getResultList();
+        stored.delete(attached);
+        return attached.size();
     }
 }
