@@ -2,11 +2,13 @@ package dev.parley.cluster;
 
 import static dev.parley.support.Sock.inRoom;
 import static dev.parley.support.Sock.ok;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.files.AttachedFiles;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.ClusterNodes;
@@ -297,11 +299,31 @@ class ClusterIT {
         new java.util.Random(26).nextBytes(bytes);
         JsonObject file = new FileTransfers(nodes.a().url()).upload(owner.token(), "shared.bin", bytes).file();
         FileTransfers onB = new FileTransfers(nodes.b().url());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, onB.get("/api/files/" + file.getJsonNumber("id"), owner.token()).body(),
+        assertArrayEquals(bytes, onB.get("/api/files/" + file.getJsonNumber("id"), owner.token()).body(),
                 "by bearer token on node B");
         FileTransfers.Answer byLink = onB.get(file.getString("url"), null);
         assertEquals(200, byLink.status(), "node A's signed link opens on node B: every node derives the same link key");
-        org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, byLink.body());
+        assertArrayEquals(bytes, byLink.body());
         assertEquals(404, onB.get("/api/files/" + file.getJsonNumber("id"), b.registerAndLogin("cl_file").token()).status());
+    }
+
+    @Test
+    void aFilePostedOnOneNodeArrivesOnTheOtherWithALinkThatNodeServes() {
+        Login alice = a.registerAndLogin("cl_file");
+        Login bob = a.registerAndLogin("cl_file");
+        String room = a.roomOf(alice, bob);
+        byte[] bytes = "bytes posted on node A".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long file = AttachedFiles.upload(a, alice, "from-a.txt", bytes).getJsonNumber("id").longValue();
+        try (Sock onB = b.connect(bob)) {
+            onB.awaitReady();
+            long id = Api.messageId(a.post("/api/rooms/" + room + "/messages", alice.token(),
+                    "{\"text\": \"see file\", \"files\": [" + file + "]}"));
+            JSONObject heard = onB.awaitMessage(id);
+            assertEquals(List.of(file), AttachedFiles.fileIds(heard));
+            var served = AttachedFiles.fetchLink(b, heard.getJSONArray("files").getJSONObject(0).getString("url"));
+            assertEquals(200, served.status(), "node B serves the link node A signed");
+            assertArrayEquals(bytes, served.body());
+            assertEquals(200, AttachedFiles.fetchAs(b, bob, file));
+        }
     }
 }
