@@ -108,6 +108,8 @@ function upload(item) {
   xhr.open("POST", `api/files?name=${encodeURIComponent(item.name)}`);
   xhr.setRequestHeader("Authorization", `Bearer ${token.get()}`);
   xhr.setRequestHeader("Accept", "application/json");
+  // The server reads the type from the bytes; a header keeps the body from being taken for a form.
+  xhr.setRequestHeader("Content-Type", item.file.type && !item.file.type.startsWith("multipart/") ? item.file.type : "application/octet-stream");
   xhr.responseType = "json";
   xhr.upload.addEventListener("progress", (event) => {
     item.sent = event.loaded;
@@ -160,8 +162,9 @@ function remove(item) {
 export const uploading = () => current().some((a) => a.status === "uploading");
 
 /** Sending while files upload: say so beside them (the message box keeps its text). */
+const WAIT = "Wait for the uploads to finish, then send.";
 export function holdForUploads() {
-  $("attach-note").textContent = "Wait for the uploads to finish, then send.";
+  $("attach-note").textContent = WAIT;
 }
 
 /** The uploaded files of the conversation on screen, to send: `[file]` in the order attached. */
@@ -191,6 +194,7 @@ function draw() {
   tray.hidden = list.length === 0;
   tray.replaceChildren(...list.map(row));
   const busy = list.some((a) => a.status === "uploading");
+  if (!busy && $("attach-note").textContent === WAIT) $("attach-note").textContent = "";
   $("composer-send").setAttribute("aria-disabled", busy ? "true" : "false");
   $("composer-send").title = busy ? "Waiting for uploads to finish" : "Send";
 }

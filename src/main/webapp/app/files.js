@@ -95,7 +95,21 @@ function card(message, file) {
     el("span", { class: "file-what" }, link, el("small", { class: "file-size", "data-testid": "file-size" }, sizeOf(file.size))),
     el("a", { class: "icon-btn file-get", href: file.url, download: file.name, "aria-label": `Download ${file.name}`, title: "Download",
       tabindex: "-1", onclick: (event) => downloadFresh(event, message, file) },
-    el("span", { "aria-hidden": "true" }, "⭳")));
+    downloadIcon()));
+}
+
+/** An arrow into a tray, drawn as SVG (made with createElementNS: `el` makes HTML elements only). */
+function downloadIcon() {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "18");
+  svg.setAttribute("height", "18");
+  svg.setAttribute("aria-hidden", "true");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("fill", "currentColor");
+  path.setAttribute("d", "M11 3h2v9.2l3.3-3.3 1.4 1.4L12 16l-5.7-5.7 1.4-1.4 3.3 3.3zM4 18h16v2H4z");
+  svg.append(path);
+  return svg;
 }
 
 /** A link that may have expired is renewed first, then followed: the download never lands on a 403 page. */
