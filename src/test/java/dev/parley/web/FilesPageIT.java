@@ -192,7 +192,8 @@ class FilesPageIT {
     /** What Chromium does when a file is dragged from the desktop and dropped on the conversation. */
     private static void drop(Browser browser, byte[] bytes, String name) {
         browser.script("const bytes = Uint8Array.from(atob(arguments[0]), ch => ch.charCodeAt(0));"
-                + "const data = new DataTransfer(); data.items.add(new File([bytes], arguments[1]));"
+                + "const kind = arguments[1].endsWith('.png') ? 'image/png' : 'application/octet-stream';"
+                + "const data = new DataTransfer(); data.items.add(new File([bytes], arguments[1], {type: kind}));"
                 + "const target = document.getElementById('message-list');"
                 + "for (const type of ['dragenter', 'dragover', 'drop'])"
                 + "  target.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));",
