@@ -40,7 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Tag(name = "users", description = "The caller, their data export, who is online, and the people directory"),
                 @Tag(name = "rooms", description = "Rooms, public and private, membership, invitations, roles, kicks and bans; `feed` is the room everyone is in"),
                 @Tag(name = "admin", description = "Server admins only (the first from `PARLEY_ADMIN_USERNAME`): disabling and enabling accounts, granting and taking the admin role"),
-                @Tag(name = "messages", description = "Room messages, direct conversations, history pages and read markers")})
+                @Tag(name = "messages", description = "Room messages, direct conversations, history pages and read markers"),
+                @Tag(name = "files", description = "Files and pictures: uploads, downloads by bearer token or signed link, thumbnails")})
 @SecurityScheme(securitySchemeName = Parley.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "The token from login, guest login or refresh")
 public class Parley extends Application {

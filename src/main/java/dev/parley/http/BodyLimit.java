@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * REST request bodies are JSON of a few hundred bytes; anything over {@code parley.rest.max-body} is
  * {@code too_large} (413) before a byte of it is parsed. A declared Content-Length is refused unread;
  * a body of unknown length (chunked) is read up to one byte past the limit, never further. Without
- * this, Jersey read and parsed a 20 MB body whole.
+ * this, Jersey read and parsed a 20 MB body whole. File uploads ({@code POST /api/files}) are left to the files
+ * component, which streams them to disk under limits of their own.
  */
 @Provider
 @PreMatching
@@ -30,6 +31,7 @@ public class BodyLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        if (isUpload(request)) return; // streamed and counted against the file limits (files/control/Uploads)
         int length = request.getLength();
         if (length > maxBody) {
             refuse(request);
@@ -41,6 +43,12 @@ public class BodyLimit implements ContainerRequestFilter {
                 request.setEntityStream(new ByteArrayInputStream(head));
             }
         }
+    }
+
+    /** {@code POST /api/files}: a file's bytes, never read whole. */
+    private static boolean isUpload(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        return "POST".equals(request.getMethod()) && (path.equals("files") || path.equals("/files"));
     }
 
     private void refuse(ContainerRequestContext request) {

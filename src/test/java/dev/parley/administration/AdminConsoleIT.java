@@ -178,8 +178,7 @@ class AdminConsoleIT {
             assertTrue(before.getJsonNumber(key).longValue() >= 0, key);
         }
         assertEquals(1, before.getInt("nodes"), "a single node");
-        assertEquals(0, before.getInt("files"));
-        assertEquals(0, before.getInt("fileBytes"));
+        // files and fileBytes: files/FileMessagesIT counts an upload (other classes may have stored files before this one)
 
         Login person = api.registerAndLogin("ac_stat");
         JsonObject registered = stats(admin);

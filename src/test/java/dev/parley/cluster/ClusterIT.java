@@ -2,11 +2,13 @@ package dev.parley.cluster;
 
 import static dev.parley.support.Sock.inRoom;
 import static dev.parley.support.Sock.ok;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.files.AttachedFiles;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.ClusterNodes;
@@ -287,5 +289,25 @@ class ClusterIT {
         assertEquals(401, a.get("/api/users/me", user.token()).status());
         assertEquals(401, b.get("/api/users/me", user.token()).status());
         assertEquals(403, b.post("/api/auth/login", null, Api.credentials(user.username(), Api.PASSWORD)).status(), "disabled on both");
+    }
+
+    @Test
+    void aFilePostedOnOneNodeArrivesOnTheOtherWithALinkThatNodeServes() {
+        Login alice = a.registerAndLogin("cl_file");
+        Login bob = a.registerAndLogin("cl_file");
+        String room = a.roomOf(alice, bob);
+        byte[] bytes = "bytes posted on node A".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long file = AttachedFiles.upload(a, alice, "from-a.txt", bytes).getJsonNumber("id").longValue();
+        try (Sock onB = b.connect(bob)) {
+            onB.awaitReady();
+            long id = Api.messageId(a.post("/api/rooms/" + room + "/messages", alice.token(),
+                    "{\"text\": \"see file\", \"files\": [" + file + "]}"));
+            JSONObject heard = onB.awaitMessage(id);
+            assertEquals(List.of(file), AttachedFiles.fileIds(heard));
+            var served = AttachedFiles.fetchLink(b, heard.getJSONArray("files").getJSONObject(0).getString("url"));
+            assertEquals(200, served.status(), "node B serves the link node A signed");
+            assertArrayEquals(bytes, served.body());
+            assertEquals(200, AttachedFiles.fetchAs(b, bob, file));
+        }
     }
 }

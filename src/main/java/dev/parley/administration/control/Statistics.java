@@ -43,9 +43,10 @@ public class Statistics {
         long bots = count("SELECT COUNT(u) FROM User u WHERE u.deletedAt IS NULL AND u.bot = TRUE", null);
         long messages = count("SELECT COUNT(m) FROM Message m WHERE m.deletedAt IS NULL", null);
         long today = count("SELECT COUNT(m) FROM Message m WHERE m.deletedAt IS NULL AND m.createdAt >= :since", midnight);
-        // Files are issue #26: nothing stores them yet, so there are none to count.
-        long files = 0;
-        long fileBytes = 0;
+        // Every stored file, attached or not yet (as quotas count them), and their bytes (thumbnails apart).
+        Object[] stored = em.createQuery("SELECT COUNT(f), COALESCE(SUM(f.size), 0) FROM StoredFile f", Object[].class).getSingleResult();
+        long files = ((Number) stored[0]).longValue();
+        long fileBytes = ((Number) stored[1]).longValue();
         return new ServerStats(users, guests, bots, online.online(), online.sockets(), messages, today, files, fileBytes, cluster.nodes());
     }
 

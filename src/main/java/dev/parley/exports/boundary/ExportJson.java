@@ -70,7 +70,7 @@ final class ExportJson {
                     json.write("reactions", value(m.reactions()));
                     json.write("mentions", value(m.mentions()));
                     nullable(json, "via", m.via());
-                    json.writeStartArray("files").writeEnd(); // files come with issue #26
+                    json.write("files", value(m.files())); // as the message object has them, signed links included
                     json.writeEnd();
                 }
                 after = page.get(page.size() - 1).id();

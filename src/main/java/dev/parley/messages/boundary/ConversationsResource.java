@@ -84,7 +84,7 @@ public class ConversationsResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The other user's username", example = "bob") @PathParam("username") String to, NewMessage body) {
-        return NewMessage.post(body, m -> messages.postDirect(caller.userId(), null, to, m.text(), m.clientMsgId(), m.replyTo()));
+        return NewMessage.post(body, m -> messages.postDirect(caller.userId(), null, to, m.text(), m.clientMsgId(), m.replyTo(), m.files()));
     }
 
     @SpendsWriteBudget

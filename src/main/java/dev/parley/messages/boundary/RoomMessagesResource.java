@@ -67,6 +67,6 @@ public class RoomMessagesResource {
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "429", ref = "RateLimited")
     public Response post(@Parameter(description = "The room's name", example = "general") @PathParam("name") String room, NewMessage body) {
-        return NewMessage.post(body, m -> messages.postToRoom(caller.userId(), null, room, m.text(), m.clientMsgId(), m.replyTo()));
+        return NewMessage.post(body, m -> messages.postToRoom(caller.userId(), null, room, m.text(), m.clientMsgId(), m.replyTo(), m.files()));
     }
 }

@@ -1,11 +1,13 @@
 package dev.parley.messages.control;
 
 import dev.parley.accounts.entity.User;
+import dev.parley.files.entity.FileView;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.messages.entity.MessageView.Reaction;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,8 +19,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A page's reactions and mentions, two queries per page (not per message), added to the views.
- * Deleted messages have neither: their rows are removed with the text.
+ * A page's reactions, mentions and files, three queries per page (not per message), added to the
+ * views. Deleted messages have none: their rows are removed with the text.
  */
 @ApplicationScoped
 @Transactional
@@ -26,20 +28,24 @@ public class MessageDetails {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    MessageFiles files;
+
     public List<MessageView> complete(List<MessageView> views) {
         List<Long> ids = views.stream().filter(v -> !v.deleted()).map(MessageView::id).toList();
         if (ids.isEmpty()) return views;
         Map<Long, List<Reaction>> reactions = reactions(ids);
         Map<Long, List<String>> mentions = mentions(ids);
+        Map<Long, List<FileView>> attached = files.of(ids);
         return views.stream().map(v -> MessageViews.with(v, reactions.getOrDefault(v.id(), List.of()),
-                mentions.getOrDefault(v.id(), v.mentions()))).toList();
+                mentions.getOrDefault(v.id(), v.mentions()), attached.getOrDefault(v.id(), v.files()))).toList();
     }
 
     public MessageView complete(MessageView view) {
         return complete(List.of(view)).get(0);
     }
 
-    /** The stored message as the contract shows it, its room and recipient by name; without reactions and mentions yet. */
+    /** The stored message as the contract shows it, its room and recipient by name; without reactions, mentions and files yet. */
     public MessageView viewOf(Message m, User sender) {
         String room = m.roomId() == null ? null : em.find(Room.class, m.roomId()).name();
         String to = m.recipientId() == null ? null : em.find(User.class, m.recipientId()).username();

@@ -1,5 +1,6 @@
 package dev.parley.messages.control;
 
+import dev.parley.files.entity.FileView;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.entity.Room;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,7 +111,9 @@ public class Notifications {
     }
 
     private static Notice notice(long user, String kind, String room, String with, MessageView message, long unread) {
-        String text = message.text();
+        // A message of files alone is previewed by their names, which is what its reader will see first.
+        String text = !message.text().isEmpty() || message.files().isEmpty() ? message.text()
+                : String.join(", ", message.files().stream().map(FileView::name).toList());
         String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW - 1) + "…";
         return new Notice(user, kind, room, with, message.from(), preview, unread, message.id());
     }

@@ -1,5 +1,6 @@
 package dev.parley.messages.entity;
 
+import dev.parley.files.entity.FileView;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,11 @@ public record MessageView(
         @Schema(type = SchemaType.INTEGER, format = "int64", nullable = true, description = "The id of the message this one answers, in the same room or conversation")
         Long replyTo,
         @Schema(nullable = true, description = "When the author last edited the text") Instant editedAt,
-        @Schema(description = "A deleted message keeps its id and place, with empty text and no reactions or mentions") boolean deleted,
+        @Schema(description = "A deleted message keeps its id and place, with empty text and no reactions, mentions or files") boolean deleted,
         @Schema(description = "Per emoji: how many reacted, and up to 20 of their usernames") List<Reaction> reactions,
         @Schema(description = "The usernames the text mentions as @username, of users who can read the message") List<String> mentions,
+        @Schema(description = "Its files, in the order they were sent (at most 10); empty when none, and a deleted message has none")
+        List<FileView> files,
         @Schema(nullable = true, description = "The name of the incoming webhook that posted it for its sender; null for what people post", example = "CI")
         String via)
         implements Serializable {

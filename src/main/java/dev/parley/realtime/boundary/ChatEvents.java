@@ -49,8 +49,8 @@ public class ChatEvents {
         handlers.on("message", this::message);
         handlers.on("private_message", (me, s, payload) -> {
             Payload p = Payload.of(payload);
-            return Map.of("message", messages.postDirect(me.userId(), s.getId(), p.string("to"), p.string("text"),
-                    p.optString("clientMsgId"), p.optLong("replyTo")).message());
+            return Map.of("message", messages.postDirect(me.userId(), s.getId(), p.string("to"), p.optString("text"),
+                    p.optString("clientMsgId"), p.optLong("replyTo"), p.optIds("files")).message()); // no text: refused unless with files
         });
         handlers.on("history", this::history);
         handlers.on("read", this::read);
@@ -74,7 +74,7 @@ public class ChatEvents {
         Payload p = Payload.of(payload);
         String room = p.optString("room");
         return Map.of("message", messages.postToRoom(me.userId(), socket.getId(), room != null ? room : Room.FEED,
-                p.optString("text"), p.optString("clientMsgId"), p.optLong("replyTo")).message()); // text checked after access
+                p.optString("text"), p.optString("clientMsgId"), p.optLong("replyTo"), p.optIds("files")).message()); // text checked after access
     }
 
     private Map<String, ?> history(SocketCaller me, SocketIoSocket socket, Object payload) {

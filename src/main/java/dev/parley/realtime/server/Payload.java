@@ -3,8 +3,11 @@ package dev.parley.realtime.server;
 import dev.parley.errors.InvalidPayload;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.json.JSONArray;
 import org.json.JSONObject;
 
 /** An event's payload object, read with the contract's checks: a wrong shape is {@code invalid_payload}. */
@@ -39,6 +42,21 @@ public final class Payload {
         if (value == null || value == JSONObject.NULL) return null;
         if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.longValue();
         throw new InvalidPayload(key + " must be a whole number");
+    }
+
+    /** An array of whole numbers (ids), e.g. a message's files; null when absent. */
+    public List<Long> optIds(String key) {
+        Object value = json.opt(key);
+        if (value == null || value == JSONObject.NULL) return null;
+        if (!(value instanceof JSONArray array)) throw new InvalidPayload(key + " must be an array of ids");
+        List<Long> ids = new ArrayList<>(array.length());
+        for (int i = 0; i < array.length(); i++) {
+            if (!(array.opt(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw new InvalidPayload(key + " must be an array of ids");
+            }
+            ids.add(n.longValue());
+        }
+        return ids;
     }
 
     /** An object of names to non-negative ids, e.g. {@code {"feed": 42}}; empty when absent. */

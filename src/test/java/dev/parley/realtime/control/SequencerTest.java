@@ -50,7 +50,7 @@ class SequencerTest {
     private List<MessagePosted> commit(long previous, long... ids) {
         List<MessagePosted> events = new ArrayList<>();
         for (long id : ids) {
-            MessageView view = new MessageView(id, "r", null, "alice", "Alice", "m" + id, Instant.EPOCH, null, null, null, false, List.of(), List.of(), null);
+            MessageView view = new MessageView(id, "r", null, "alice", "Alice", "m" + id, Instant.EPOCH, null, null, null, false, List.of(), List.of(), List.of(), null);
             MessagePosted p = new MessagePosted(view, 1, ROOM, null, null, List.of(), previous, null);
             committed.put(id, p);
             events.add(p);

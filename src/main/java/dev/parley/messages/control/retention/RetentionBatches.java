@@ -1,6 +1,8 @@
 package dev.parley.messages.control.retention;
 
+import dev.parley.messages.control.MessageFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -26,14 +28,17 @@ public class RetentionBatches {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    MessageFiles attachments;
+
     /** Where a sweep of the server's retention has got to, oldest first: (created_at, id) of the last message looked at. */
     public record Cursor(Instant createdAt, long id) {
         public static final Cursor START = new Cursor(Instant.EPOCH, 0);
     }
 
     /** What one batch removed; {@code last} is where the next batch goes on from. */
-    public record Removed(int messages, int reactions, int mentions, int replies, Cursor last) {
-        static final Removed NOTHING = new Removed(0, 0, 0, 0, null);
+    public record Removed(int messages, int reactions, int mentions, int replies, int files, Cursor last) {
+        static final Removed NOTHING = new Removed(0, 0, 0, 0, 0, null);
     }
 
     /** A room with a retention of its own, as stored. */
@@ -82,10 +87,9 @@ public class RetentionBatches {
                 + " THEN ?2 ELSE changed_at END WHERE reply_to IN (%s)", now, now).executeUpdate();
         int reactions = in(ids, "DELETE FROM reactions WHERE message_id IN (%s)").executeUpdate();
         int mentions = in(ids, "DELETE FROM mentions WHERE message_id IN (%s)").executeUpdate();
-        // Files (issue #26) go here, with what else points at a message: delete the batch's file rows
-        // (and their stored bytes after commit, or by the store's own sweep) before the messages.
+        int files = attachments.deleteOf(ids); // rows and bytes: the database store's in this transaction, an object store's after it
         int messages = in(ids, "DELETE FROM messages WHERE id IN (%s)").executeUpdate();
-        return new Removed(messages, reactions, mentions, replies, last);
+        return new Removed(messages, reactions, mentions, replies, files, last);
     }
 
     /** {@code sql} with {@code leading} bound first, then the ids where it says {@code %s}. */

@@ -152,7 +152,7 @@ public class RetentionSweep {
             if (totals.batches > 0 || totals.messages > 0) lastSweepSeconds = (System.nanoTime() - began) / 1e9;
             if (totals.messages > 0) {
                 LOG.info(() -> "Retention sweep deleted " + totals.messages + " messages (" + totals.reactions + " reactions, "
-                        + totals.mentions + " mentions, " + totals.replies + " replies left answering nothing) in " + totals.batches
+                        + totals.mentions + " mentions, " + totals.files + " files, " + totals.replies + " replies left answering nothing) in " + totals.batches
                         + " batches, " + Math.round(lastSweepSeconds * 1000) + " ms");
             }
         }
@@ -173,12 +173,13 @@ public class RetentionSweep {
 
     /** What one sweep removed so far. */
     private static final class Totals {
-        long messages, reactions, mentions, replies, batches;
+        long messages, reactions, mentions, files, replies, batches;
 
         void add(Removed r) {
             messages += r.messages();
             reactions += r.reactions();
             mentions += r.mentions();
+            files += r.files();
             replies += r.replies();
             batches++;
         }

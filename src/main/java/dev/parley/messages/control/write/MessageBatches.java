@@ -7,7 +7,9 @@ import dev.parley.errors.Forbidden;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.errors.ParleyException;
+import dev.parley.files.entity.StoredFile;
 import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessageFiles;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.messages.control.MessageViews;
 import dev.parley.messages.entity.Conversation;
@@ -39,11 +41,12 @@ import java.util.stream.Collectors;
 /**
  * Stores a batch of posts, to any rooms and conversations, in a transaction of its own (the poster
  * running it may be storing for others): the rooms' rows locked in one query, one query for the
- * batch's memberships and one for its senders, one for its clientMsgIds, one for its ids, the
- * inserts flushed together, each room's and conversation's last id written once. Ids are taken
- * under the rows' locks, in the order of the posts, so they rise in commit order within each room
- * and conversation. A post's refusal (not a member, no such room or user, blocked) is its own
- * outcome: nothing here throws for one post, since an exception would roll back the whole batch.
+ * batch's memberships and one for its senders, one for its clientMsgIds, one for its ids, one for
+ * its files (locked, so that a file is attached once; none without files), the inserts and the
+ * files' updates flushed together, each room's and conversation's last id written once. Ids are
+ * taken under the rows' locks, in the order of the posts, so they rise in commit order within each
+ * room and conversation. A post's refusal (not a member, no such room or user, blocked, files not
+ * the sender's to attach) is its own outcome: nothing here throws for one post, since an exception would roll back the whole batch.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -68,6 +71,9 @@ class MessageBatches {
 
     @Inject
     MessageDetails details;
+
+    @Inject
+    MessageFiles files;
 
     @Inject
     Database database; // PostgreSQL or H2: how to ask the sequence for several ids
@@ -112,6 +118,7 @@ class MessageBatches {
             }
         }
         Iterator<Long> ids = ids(storing).iterator(); // one too many for each clientMsgId repeated in the batch: a gap
+        Map<Long, StoredFile> attachable = files.lockForAttaching(fileIds(posts, outcomes));
         for (int i = 0; i < posts.size(); i++) {
             if (outcomes.get(i) != null) continue;
             Pending p = posts.get(i);
@@ -121,15 +128,21 @@ class MessageBatches {
                 outcomes.set(i, new Outcome(new Posted(sent.get(key), false), null, null));
                 continue;
             }
+            List<StoredFile> attached = attachable(p, attachable);
+            if (attached == null) {
+                outcomes.set(i, new Outcome(null, null, new InvalidPayload("files must be files you uploaded and have not attached elsewhere")));
+                continue;
+            }
             Message m = t.room() != null ? Message.inRoom(t.room().id(), p.senderId(), p.text(), p.clientMsgId(), p.replyTo(), p.via())
                     : Message.direct(t.conversation().id(), p.senderId(), t.recipient().id(), p.text(), p.clientMsgId(), p.replyTo());
             m.assignId(ids.next()); // taken under the rows' locks, in the order of the posts
             em.persist(m);
+            for (int at = 0; at < attached.size(); at++) attached.get(at).attachTo(m.id(), at);
             long previousId = t.room() != null ? t.room().lastMessageId() : t.conversation().lastMessageId(); // under the row's lock: exact
             if (t.room() != null) t.room().posted(m.id());
             else t.conversation().posted(m.id());
             MessageView view = MessageViews.of(m, t.room() == null ? null : t.room().name(), senders.get(p.senderId()),
-                    t.recipient() == null ? null : t.recipient().username(), p.mentions().names());
+                    t.recipient() == null ? null : t.recipient().username(), p.mentions().names(), files.views(attached));
             if (key != null) sent.put(key, view);
             outcomes.set(i, new Outcome(new Posted(view, true), new MessagePosted(view, p.senderId(),
                     t.room() == null ? null : t.room().id(), t.recipient() == null ? null : t.recipient().id(), p.senderSocketId(),
@@ -143,6 +156,30 @@ class MessageBatches {
             if (o.event() != null) posted.fire(o.event());
         }
         return outcomes;
+    }
+
+    /** The files named by the posts still to be stored. */
+    private static Set<Long> fileIds(List<Pending> posts, List<Outcome> outcomes) {
+        Set<Long> ids = new HashSet<>();
+        for (int i = 0; i < posts.size(); i++) {
+            if (outcomes.get(i) == null) ids.addAll(posts.get(i).files());
+        }
+        return ids;
+    }
+
+    /**
+     * The post's files, in its order, if each is the sender's and attached to nothing (nor to an earlier
+     * post of this batch); else null, and none is taken.
+     */
+    private static List<StoredFile> attachable(Pending p, Map<Long, StoredFile> attachable) {
+        List<StoredFile> files = new ArrayList<>(p.files().size());
+        for (Long id : p.files()) {
+            StoredFile f = attachable.get(id);
+            if (f == null || f.ownerId() != p.senderId() || f.messageId() != null) return null;
+            files.add(f);
+        }
+        files.forEach(f -> attachable.remove(f.id())); // taken: a later post of the batch naming it is refused
+        return files;
     }
 
     private Map<String, Room> lockRooms(List<Pending> posts) {

@@ -7,6 +7,7 @@ import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.NotFound;
 import dev.parley.messages.control.MessageChanged;
 import dev.parley.messages.control.MessageDetails;
+import dev.parley.messages.control.MessageFiles;
 import dev.parley.messages.entity.Message;
 import dev.parley.messages.entity.MessageView;
 import dev.parley.rooms.control.RoomAccess;
@@ -58,14 +59,20 @@ public class MessageChanges {
     Blocks blocks;
 
     @Inject
+    MessageFiles files;
+
+    @Inject
     Event<MessageChanged> changed;
 
-    /** The author's new text; mentions follow the new text, and only users it newly mentions are notified. */
+    /**
+     * The author's new text (empty only if the message has files, which it keeps); mentions follow the
+     * new text, and only users it newly mentions are notified.
+     */
     public MessageView edit(long userId, Long id, String text) {
         Message m = live(userId, id);
         if (m.senderId() != userId) throw new Forbidden("Only the author can edit a message");
         requireStanding(userId, m);
-        String checked = messages.checkText(text);
+        String checked = messages.checkText(text, text != null && text.isBlank() && files.any(m.id()));
         m.edit(checked);
         Mentioned mentioned = m.roomId() != null
                 ? mentions.inRoom(userId, em.find(Room.class, m.roomId()).name(), checked)
@@ -75,7 +82,7 @@ public class MessageChanges {
         return announce(m, false, List.copyOf(newlyMentioned));
     }
 
-    /** Leaves a tombstone; deleting a deleted message again changes nothing. */
+    /** Leaves a tombstone, without its files (rows and bytes); deleting a deleted message again changes nothing. */
     public void delete(long userId, Long id) {
         Message m = visible(userId, id);
         if (m.deleted()) return;
@@ -84,6 +91,7 @@ public class MessageChanges {
         em.flush();
         em.createNativeQuery("DELETE FROM reactions WHERE message_id = ?1").setParameter(1, m.id()).executeUpdate();
         mentions.remove(m.id());
+        files.deleteOf(List.of(m.id()));
         announce(m, true, List.of());
     }
 

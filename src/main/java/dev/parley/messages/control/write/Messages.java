@@ -5,6 +5,7 @@ import dev.parley.accounts.control.Blocks;
 import dev.parley.errors.InvalidPayload;
 import dev.parley.errors.ParleyException;
 import dev.parley.errors.TooLarge;
+import dev.parley.messages.control.MessageFiles;
 import dev.parley.messages.control.MessagePosted;
 import dev.parley.operations.Meters;
 import dev.parley.rooms.control.RoomAccess;
@@ -60,9 +61,17 @@ public class Messages {
      *                       poster storing the batch may be serving another socket's handler
      */
     public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo) {
+        return postToRoom(senderId, senderSocketId, roomName, text, clientMsgId, replyTo, null);
+    }
+
+    /** A post with files ({@code fileIds}, null or empty for none): with files, its text may be empty. */
+    public Posted postToRoom(long senderId, String senderSocketId, String roomName, String text, String clientMsgId, Long replyTo,
+                             List<Long> fileIds) {
         String room = RoomAccess.checkName(roomName), body, id;
+        List<Long> files;
         try {
-            body = checkText(text);
+            files = MessageFiles.check(fileIds);
+            body = checkText(text, !files.isEmpty());
             id = checkClientMsgId(clientMsgId);
         } catch (ParleyException refused) {
             rooms.requireMember(senderId, room); // access first: a private room's stranger learns nothing from their text
@@ -73,7 +82,7 @@ public class Messages {
             replies.requireInRoom(replyTo, room);
         }
         return groupCommit.post(new Pending(room, null, senderId, body, id, senderSocketId, replyTo,
-                mentions.inRoom(senderId, room, body), null), this::store);
+                mentions.inRoom(senderId, room, body), null, files), this::store);
     }
 
     /**
@@ -84,11 +93,18 @@ public class Messages {
     public Posted postToRoomVia(long senderId, String roomName, String text, String via) {
         String room = RoomAccess.checkName(roomName), body = checkText(text);
         return groupCommit.post(new Pending(room, null, senderId, body, null, null, null,
-                mentions.inRoom(senderId, room, body), via), this::store);
+                mentions.inRoom(senderId, room, body), via, List.of()), this::store);
     }
 
     public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo) {
-        String body = checkText(text), id = checkClientMsgId(clientMsgId);
+        return postDirect(senderId, senderSocketId, toUsername, text, clientMsgId, replyTo, null);
+    }
+
+    /** A direct message with files ({@code fileIds}, null or empty for none): with files, its text may be empty. */
+    public Posted postDirect(long senderId, String senderSocketId, String toUsername, String text, String clientMsgId, Long replyTo,
+                             List<Long> fileIds) {
+        List<Long> files = MessageFiles.check(fileIds);
+        String body = checkText(text, !files.isEmpty()), id = checkClientMsgId(clientMsgId);
         if (toUsername == null || toUsername.isBlank()) throw new InvalidPayload("to is required");
         Mentioned mentioned = Mentioned.NONE;
         if (replyTo != null || body.indexOf('@') >= 0) { // else no lookup at all
@@ -97,7 +113,8 @@ public class Messages {
             replies.requireInConversation(replyTo, senderId, recipientId);
             mentioned = mentions.inConversation(senderId, recipientId, body);
         }
-        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned, null), this::store);
+        return groupCommit.post(new Pending(null, toUsername, senderId, body, id, senderSocketId, replyTo, mentioned, null, files),
+                this::store);
     }
 
     /** Created at startup, so that its metric is on /metrics from the start. */
@@ -153,9 +170,15 @@ public class Messages {
 
     /** Text as stored: trimmed, 1 to the configured length; for posts and edits alike. */
     String checkText(String text) {
+        return checkText(text, false);
+    }
+
+    /** Text as stored: trimmed, at most the configured length; empty (or absent) only for a message with files. */
+    String checkText(String text, boolean withFiles) {
+        if (text == null && withFiles) return "";
         if (text == null) throw new InvalidPayload("text is required");
         String trimmed = text.strip();
-        if (trimmed.isEmpty()) throw new InvalidPayload("text must not be empty");
+        if (trimmed.isEmpty() && !withFiles) throw new InvalidPayload("text must not be empty");
         if (trimmed.length() > maxLength) throw new TooLarge("text is longer than " + maxLength + " characters");
         if (trimmed.indexOf('\u0000') >= 0) throw new InvalidPayload("text must not contain NUL characters"); // PostgreSQL cannot store one
         return trimmed;
