@@ -127,10 +127,10 @@ class FilesPageIT {
         long hello = api.postMessage(dan, room, "hello");
         String erin = Api.uniqueName("fp_erin");
         try (Browser e = Browser.start("files-phone")) {
-            e.resize(390, 844);
             e.signInAsGuest(page, erin);
             e.joinFromRoomsList(room);
             e.await(row(hello));
+            e.resize(390, 844); // a phone from here on (the connection status is in the drawer there)
             WebElement attach = e.byTestId("attach");
             assertTrue(attach.getRect().getX() + attach.getRect().getWidth() <= 390, "the attach button is on the screen");
 
