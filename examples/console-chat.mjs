@@ -1,15 +1,16 @@
 // A console chat client for Parley: log in, read the feed (recent history, then live), type to talk.
 //   node console-chat.mjs --user alice --password 'correct horse' [--url http://localhost:8080]
 //   node console-chat.mjs                      (asks for a username and password; empty password: guest)
-// Commands: /join ROOM, /leave, /dm USER TEXT, /sessions, /logout-all, /help, /quit
+// Commands: /join ROOM, /leave, /dm USER TEXT, /upload PATH [TEXT], /sessions, /logout-all, /help, /quit
 import readline from "node:readline";
 import { Writable } from "node:stream";
-import { connect, formatMessage, login, options, rest } from "./parley.mjs";
+import { connect, formatMessage, login, options, rest, upload } from "./parley.mjs";
 
 const HELP = `Type a line to send it to the current room. Commands:
   /join ROOM       join a room (made if it does not exist) and talk there
   /leave           leave the current room and go back to feed
   /dm USER TEXT    send a direct message
+  /upload PATH [TEXT]  upload a file and send it to the current room, with TEXT if given
   /sessions        list your sessions (every login is one)
   /logout-all      end every session of yours, this one too
   /help            this text
@@ -158,6 +159,7 @@ async function run(line) {
     case "/join": return join(rest[0]);
     case "/leave": return leave();
     case "/dm": return dm(rest[0], line.replace(/^\/dm\s+\S+\s*/, ""));
+    case "/upload": return uploadAndSend(line.replace(/^\/upload\s*/, ""));
     case "/sessions": return sessions();
     case "/logout-all": return logoutAll();
     case "/help": return say(HELP);
@@ -192,6 +194,16 @@ async function leave() {
 async function dm(to, text) {
   if (!to || !text) return say("! /dm USER TEXT");
   const { message } = await request("private_message", { to, text });
+  say(formatMessage(message));
+}
+
+/** `/upload PATH [TEXT]`: a path with spaces can be quoted ("my file.pdf"). */
+async function uploadAndSend(rest) {
+  const quoted = /^"([^"]+)"\s*(.*)$/.exec(rest) ?? /^(\S+)\s*(.*)$/.exec(rest);
+  if (!quoted) return say("! /upload PATH [TEXT]");
+  const [, path, text] = quoted;
+  const file = await upload(args.url, token, path);
+  const { message } = await request("message", { room, text, files: [file.id] });
   say(formatMessage(message));
 }
 

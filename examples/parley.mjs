@@ -1,4 +1,6 @@
 // What both examples share: logging in over REST and connecting a socket with the token.
+import { open } from "node:fs/promises";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 
@@ -53,7 +55,37 @@ export async function rest(url, token, method, path, body) {
   return parsed;
 }
 
-/** `[room] alice: hello`, or `[dm] alice -> bob: hi` for a direct message. */
+/**
+ * POST /api/files?name=: streams the file at `path` to the server (never read whole into memory) and
+ * returns the stored `file` ({id, name, size, contentType, url, ...}); an Error with the contract's code
+ * (`too_large` past the size limit or the quota) otherwise.
+ */
+export async function upload(url, token, path) {
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    const response = await fetch(`${url}/api/files?name=${encodeURIComponent(basename(path))}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/octet-stream", "Content-Length": String(size) },
+      body: handle.readableWebStream({ type: "bytes" }),
+      duplex: "half", // Node's fetch streams a request body only with this
+    });
+    const parsed = await response.json().catch(() => null);
+    if (!response.ok) throw new Error(`${parsed?.error?.code ?? response.status}: ${parsed?.error?.message ?? ""}`);
+    return parsed.file ?? parsed;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file as a line: `report.pdf (12 KB)`. */
+export function formatFile(f) {
+  const size = f.size < 1024 ? `${f.size} B` : f.size < 1024 * 1024 ? `${Math.round(f.size / 1024)} KB` : `${(f.size / 1048576).toFixed(1)} MB`;
+  return `${f.name} (${size})`;
+}
+
+/** `[room] alice: hello`, or `[dm] alice -> bob: hi` for a direct message; files follow as `[file: name (size)]`. */
 export function formatMessage(m) {
-  return m.room ? `[${m.room}] ${m.from}: ${m.text}` : `[dm] ${m.from} -> ${m.to}: ${m.text}`;
+  const files = (m.files ?? []).map((f) => ` [file: ${formatFile(f)}]`).join("");
+  return (m.room ? `[${m.room}] ${m.from}: ${m.text}` : `[dm] ${m.from} -> ${m.to}: ${m.text}`) + files;
 }

@@ -6,7 +6,7 @@ import { debounced, lookUp } from "./directory.js";
 import { $, el, time } from "./dom.js";
 import * as live from "./live.js";
 import { errorToast } from "./notify.js";
-import { onAction } from "./parts.js";
+import { onAction, summary } from "./parts.js";
 import { changed, currentConv, dmKey, nameOf, replace, roomKey, sameUser, state } from "./store.js";
 
 const PAGES_TO_JUMP = 40; // at 50 a page, how far back a jump loads before it gives up
@@ -30,7 +30,7 @@ export function setUpMessageActions() {
 function reply(message) {
   state.editing = null;
   state.replyTo = message;
-  showContext(`Replying to ${nameOf(message.from)}: ${message.text.slice(0, 80)}`);
+  showContext(`Replying to ${nameOf(message.from)}: ${summary(message).slice(0, 80)}`);
   $("composer-input").focus();
 }
 

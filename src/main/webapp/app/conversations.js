@@ -86,11 +86,12 @@ export function markRead(conv) {
   }, READ_EVERY_MS);
 }
 
-export function send(text, retrying, replyTo) {
+/** Sends a message; `files` are uploaded files (`[file]`), shown at once and sent by id. */
+export function send(text, retrying, replyTo, files = []) {
   const conv = currentConv();
   const message = retrying || {
     pending: true, clientMsgId: newClientMsgId(), seq: ++sequence, from: state.me.username,
-    fromDisplayName: state.me.displayName, text, createdAt: new Date().toISOString(), replyTo: replyTo || null,
+    fromDisplayName: state.me.displayName, text, createdAt: new Date().toISOString(), replyTo: replyTo || null, files,
   };
   message.failed = null;
   if (!retrying) conv.messages.push(message);
@@ -99,7 +100,8 @@ export function send(text, retrying, replyTo) {
   const event = conv.kind === "room" ? "message" : "private_message";
   const payload = conv.kind === "room" ? { room: conv.name } : { to: conv.name };
   const reply = message.replyTo ? { replyTo: message.replyTo } : {};
-  live.request(event, { ...payload, text: message.text, clientMsgId: message.clientMsgId, ...reply }).then((ack) => {
+  const attached = message.files?.length ? { files: message.files.map((f) => f.id) } : {};
+  live.request(event, { ...payload, text: message.text, clientMsgId: message.clientMsgId, ...reply, ...attached }).then((ack) => {
     if (ack.ok) merge(conv, [ack.message]);
     else message.failed = ack.error.message;
     if (showing(conv)) markRead(conv);

@@ -3,6 +3,8 @@ import { block, isBlocked, loadBlocks, setUpAccount, showAccount, unblock } from
 import { api, ApiError, token, whenUnauthorized } from "./api.js";
 import { closeDrawer, createRoom, focusOf, join, leave, loadOlder, markRead, open, send, showing, startDm } from "./conversations.js";
 import { clearContext, saveEdit, setUpMessageActions } from "./actions.js";
+import { clear as clearAttachments, holdForUploads, ready as readyFiles, setUpAttachments, uploading } from "./attachments.js";
+import { setUpViewer } from "./files.js";
 import { setUpDialogs, renderRooms } from "./dialogs.js";
 import { drawPeople, invited, removed, roomChanged, setUpPeople } from "./people.js";
 import { roomUpdated, setUpSettings } from "./settings.js";
@@ -47,6 +49,8 @@ async function boot() {
   whenUnauthorized(() => end("Your session has ended. Sign in again."));
   wireControls();
   setUpMessageActions();
+  setUpAttachments();
+  setUpViewer();
   onChange(render);
   const signOn = await finishSignOn();
   if (signOn?.user) return start(signOn.user);
@@ -366,15 +370,23 @@ function wireControls() {
   $("composer").addEventListener("submit", (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text) return;
+    if (state.editing) {
+      if (!text && !state.editing.files?.length) return; // a message with files may lose its text
+      input.value = "";
+      input.style.height = "";
+      return saveEdit(text);
+    }
+    if (uploading()) return holdForUploads();
+    const files = readyFiles();
+    if (!text && !files.length) return;
     input.value = "";
     input.style.height = "";
     // The others stop showing us as typing when the message arrives; typing again must tell them.
     lastTyping = { key: null, at: 0 };
-    if (state.editing) return saveEdit(text);
     const replyTo = state.replyTo ? state.replyTo.id : null;
     clearContext();
-    send(text, null, replyTo);
+    clearAttachments();
+    send(text, null, replyTo, files);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {

@@ -44,10 +44,13 @@ export function quote(message, conv) {
   if (!message.replyTo) return null;
   const original = conv.messages.find((m) => m.id === message.replyTo);
   const label = !original ? "an earlier message"
-    : original.deleted ? "a deleted message" : `${nameOf(original.from)}: ${original.text.slice(0, 120)}`;
+    : original.deleted ? "a deleted message" : `${nameOf(original.from)}: ${summary(original).slice(0, 120)}`;
   return el("button", { type: "button", class: "msg-quote", "data-testid": "quote", "data-reply-to": message.replyTo,
     onclick: () => actions.jump(message.replyTo) }, el("span", { class: "quote-mark", "aria-hidden": "true" }, "↪"), label);
 }
+
+/** A message in a line: its text, or the names of its files when it has none. */
+export const summary = (message) => message.text || (message.files || []).map((f) => `📎 ${f.name}`).join(", ");
 
 export function reactions(message) {
   if (!message.reactions || !message.reactions.length) return null;

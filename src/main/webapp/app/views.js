@@ -1,5 +1,6 @@
 // Rendering from the store: the sidebar, the header, the message list and the typing line.
 import { $, adminBadge, avatar, botBadge, dayLabel, el, time } from "./dom.js";
+import { attachments, filesSignature } from "./files.js";
 import { mentionsMe, quote, reactions, textWithMentions, toolbar } from "./parts.js";
 import { changesTopic } from "./settings.js";
 import { currentConv, DELETED_USER, isAdmin, isBot, nameOf, state, typingIn } from "./store.js";
@@ -155,7 +156,7 @@ export function renderMessages(forceBottom = false) {
   const fromBottom = box.scrollHeight - box.scrollTop;
   const atBottom = fromBottom - box.clientHeight < 60;
   const signature = [conv.key, conv.loaded, conv.messages.map((m) => [m.id || m.clientMsgId, m.failed ? 1 : 0, m.text, m.editedAt,
-    m.deleted, m.reactions, m.replyTo, m.fromDisplayName]), state.bots.size, state.admins.size, // a bot or admin learned of since gets its badge
+    m.deleted, m.reactions, m.replyTo, m.fromDisplayName, filesSignature(m)]), state.bots.size, state.admins.size, // a bot or admin learned of since gets its badge
     conv.kind === "room" ? state.rooms.get(conv.name)?.role ?? null : null]; // a new moderator gets the delete action
   const redrawn = draw("message-list", signature, () => messageRows(conv));
   $("history-status").textContent = conv.loading ? "Loading earlier messages…"
@@ -200,8 +201,9 @@ function row(message, first, conv) {
     el("div", { class: "msg-body" },
       quote(message, conv),
       message.deleted ? el("div", { class: "msg-text msg-tombstone", "data-testid": "message-text" }, "This message was deleted.")
-        : el("div", { class: "msg-text", "data-testid": "message-text" }, textWithMentions(message),
-          message.editedAt ? el("span", { class: "msg-edited", "data-testid": "edited", title: new Date(message.editedAt).toLocaleString() }, " (edited)") : null),
+        : message.text || !message.files?.length ? el("div", { class: "msg-text", "data-testid": "message-text" }, textWithMentions(message),
+          message.editedAt ? el("span", { class: "msg-edited", "data-testid": "edited", title: new Date(message.editedAt).toLocaleString() }, " (edited)") : null) : null,
+      attachments(message),
       reactions(message),
       toolbar(message),
       message.failed ? el("div", { class: "msg-state" }, `Not sent: ${message.failed} `,

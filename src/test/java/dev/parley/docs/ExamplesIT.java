@@ -10,6 +10,9 @@ import dev.parley.support.NodeScript;
 import dev.parley.support.Server;
 import dev.parley.support.Sock;
 import dev.parley.support.Users.Registered;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +90,35 @@ class ExamplesIT {
             chat.awaitLine("session terminated: logout_all");
             assertEquals(0, chat.awaitExit());
             assertEquals("logout_all", aliceElsewhere.awaitJson("session_terminated").getString("reason"));
+        }
+    }
+
+    @Test
+    void consoleChatUploadsAFileAndSendsItToTheRoom(@Registered("ex_carol") Login carol) throws IOException {
+        Login dave = api.registerAndLogin("ex_dave");
+        String room = api.createRoom(dave, "ex_files");
+        Path file = Files.createTempFile("parley report ", ".txt"); // a space in the name: the command takes it quoted
+        Files.writeString(file, "quarterly numbers\n");
+        String name = file.getFileName().toString();
+        try (Sock daveSock = Sock.connect(dave.token());
+             NodeScript chat = NodeScript.start("console-chat.mjs", "--url", Server.url(), "--user", carol.username(),
+                     "--password", Api.PASSWORD)) {
+            chat.awaitLine("-- live");
+            chat.type("/join " + room);
+            chat.awaitLine("joined " + room);
+
+            chat.type("/upload \"" + file.toAbsolutePath() + "\" the report");
+            JSONObject got = daveSock.awaitJson("message");
+            assertEquals("the report", got.getString("text"));
+            JSONObject sent = got.getJSONArray("files").getJSONObject(0);
+            assertEquals(name, sent.getString("name"));
+            assertEquals(18, sent.getLong("size"));
+            chat.awaitLine("[" + room + "] " + carol.username() + ": the report [file: " + name + " (18 B)]");
+            Api.Reply bytes = api.get("/api/files/" + sent.get("id"), dave.token());
+            assertEquals(200, bytes.status());
+            assertEquals("quarterly numbers\n", bytes.body());
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
