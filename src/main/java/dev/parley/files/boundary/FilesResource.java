@@ -92,7 +92,8 @@ public class FilesResource {
         long userId = caller.userId();
         uploads.spend(userId);
         String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        UploadBody upload = UploadBody.isMultipart(type) ? UploadBody.multipart(type, body) : UploadBody.raw(body);
+        InputStream received = new ReceivedBody(body, headers.getLength());
+        UploadBody upload = UploadBody.isMultipart(type) ? UploadBody.multipart(type, received) : UploadBody.raw(received);
         String cleaned = FileNames.clean(name != null && !name.isEmpty() ? name : upload.filename());
         long declared = upload.filename() == null && !UploadBody.isMultipart(type) ? headers.getLength() : -1;
         long room = uploads.room(userId, declared);
