@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code smoke HOME HTTP MANAGEMENT WAR LOG [-Dname=value...]}: starts it on the embedded H2
  * default (no database configured), registers, logs in, connects a socket over WebSocket and over
- * long-polling, and stops it;</li>
+ * long-polling, with an S3 store given ({@code -Dparley.s3.endpoint}) posts and reads a file
+ * ({@link FileSmoke}), and stops it;</li>
  * <li>{@code start HOME HTTP MANAGEMENT WAR LOG [-Dname=value...]}: starts it with these settings and
  * returns once the WAR is deployed (failing the build at once if it is not);</li>
  * <li>{@code stop HOME}: stops the one it started (its process id is kept in HOME).</li>
@@ -51,6 +52,8 @@ public final class WildFly {
 
     /** On the embedded default: the WAR deploys, and register, login and both socket transports work. */
     static void smoke(Path home, int http, int management, Path war, Path log, List<String> settings) throws Exception {
+        String store = settings.stream().filter(s -> s.startsWith("-Dparley.s3.endpoint=")).map(s -> s.substring(s.indexOf('=') + 1)).findFirst().orElse(null);
+        if (store != null) FileSmoke.awaitStore(store, Duration.ofMinutes(1));
         start(home, http, management, war, log, settings);
         try {
             String url = "http://127.0.0.1:" + http;
@@ -62,6 +65,7 @@ public final class WildFly {
                  Sock polling = Sock.connectTo(url, login.token(), "polling")) {
                 System.out.println("WildFly on the embedded default: register, login and sockets (WebSocket, polling) work");
             }
+            if (store != null) FileSmoke.run(url);
         } finally {
             stop(home);
         }
