@@ -8,12 +8,10 @@ import dev.parley.support.Api.Login;
 import dev.parley.support.FileTransfers;
 import dev.parley.support.FileTransfers.Answer;
 import dev.parley.support.OwnServer;
+import dev.parley.support.Drawings;
 import jakarta.json.JsonObject;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -39,7 +37,7 @@ class EmbeddedFilesIT {
         byte[] big = new byte[600_000]; // three chunks of the database store
         new Random(26).nextBytes(big);
         long binary = files.upload(alice.token(), "big.bin", big).file().getJsonNumber("id").longValue();
-        long picture = files.upload(alice.token(), "drawing.png", png(800, 600)).file().getJsonNumber("id").longValue();
+        long picture = files.upload(alice.token(), "drawing.png", Drawings.png(800, 600)).file().getJsonNumber("id").longValue();
 
         Api.Reply posted = api.post("/api/rooms/" + room + "/messages", alice.token(),
                 "{\"text\": \"\", \"files\": [" + binary + ", " + picture + "]}");
@@ -69,18 +67,5 @@ class EmbeddedFilesIT {
         assertEquals(404, files.get("/api/files/" + binary, alice.token()).status(), "gone with its message, for its uploader too");
         assertEquals(404, files.get("/api/files/" + picture, bob.token()).status());
         assertEquals(404, files.get(first.getString("url"), null).status(), "its link finds nothing either");
-    }
-
-    private static byte[] png(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.BLUE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 }

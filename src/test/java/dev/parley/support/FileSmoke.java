@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import org.awaitility.Awaitility;
 import org.json.JSONObject;
 
 /**
@@ -20,19 +21,12 @@ final class FileSmoke {
     }
 
     /** Until the object store at {@code endpoint} answers HTTP at all (the build spawned it just before). */
-    static void awaitStore(String endpoint, Duration timeout) throws Exception {
+    static void awaitStore(String endpoint, Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                client.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (java.io.IOException notYet) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("the object store at " + endpoint + " does not answer", notYet);
-                Thread.sleep(250); // a port to open; nothing to subscribe to
-            }
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(5)).GET().build();
+        Awaitility.await("the object store at " + endpoint + " answers").atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .ignoreException(java.io.IOException.class)
+                .until(() -> client.send(request, HttpResponse.BodyHandlers.discarding()) != null);
     }
 
     static void run(String url) {

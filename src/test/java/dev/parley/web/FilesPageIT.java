@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Login;
 import dev.parley.support.Browser;
+import dev.parley.support.Drawings;
 import dev.parley.support.Server;
 import dev.parley.support.Users.Registered;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -59,7 +55,7 @@ class FilesPageIT {
             }
 
             // Alice pastes a screenshot into the message box: attached, uploaded at once, sent with her words.
-            paste(a, png(640, 400), "image.png");
+            paste(a, Drawings.png(640, 400), "image.png");
             a.until("a pasted picture named for when it was taken", d -> d.findElements(ATTACHMENT).stream()
                     .anyMatch(item -> item.getText().startsWith("Screenshot ")));
             awaitUploaded(a, 1);
@@ -147,7 +143,7 @@ class FilesPageIT {
             throttle(e, false);
 
             // A dropped picture, sent with no text: the message is the picture alone.
-            drop(e, png(300, 500), "photo.png");
+            drop(e, Drawings.png(300, 500), "photo.png");
             awaitUploaded(e, 1);
             e.screenshot("64-files-phone-attached");
             e.click("composer-send");
@@ -221,26 +217,6 @@ class FilesPageIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** A picture with something in it: a gradient and a box, so that it is a real PNG of some size. */
-    static byte[] png(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        for (int x = 0; x < width; x++) {
-            g.setColor(new Color(x * 255 / width, 120, 200));
-            g.drawLine(x, 0, x, height);
-        }
-        g.setColor(Color.WHITE);
-        g.fillRect(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** A one-page PDF with a line of text, written by hand (cross-reference offsets computed). */
